@@ -1,0 +1,117 @@
+//! brief as a library: turn news articles into briefs people can trust.
+//!
+//! This facade ties the pipeline stages together — `brief-read` (bytes →
+//! [`Article`]), `brief-understand` (→ [`Document`]), `brief-compose` (→ [`Brief`]) —
+//! behind one [`Pipeline`], and re-exports the types a caller needs.
+//!
+//! It is *not* the command line (`brief-cli`) and knows nothing of output formats,
+//! terminals or HTTP.
+//!
+//! ```
+//! use brief::{Article, Pipeline};
+//! let article = Article::from_text("a1",
+//!     "Talks in Moscow ended without a deal on Tuesday. The Kremlin said parts of the plan \
+//!      were unacceptable. Negotiators will meet again next week, officials said.");
+//! let brief = Pipeline::default().brief(&article).unwrap();
+//! assert!(!brief.takeaways.is_empty());
+//! assert!(brief::validate(&brief, |id| (id == "a1").then_some(&article)).is_ok());
+//! ```
+#![deny(missing_docs)]
+
+pub use brief_compose::{validate, words_in_order, Options, Unfaithful};
+pub use brief_core::{Article, Brief, BriefSentence, Document, Heading, Provenance, Section, Span};
+pub use brief_read as read;
+pub use brief_understand::understand;
+
+use brief_understand::words::is_stop_word;
+
+/// Why an article cannot be briefed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BriefError {
+    /// Too little text to say anything about.
+    #[error("{id}: too short for a brief ({sentences} usable sentence{s}; at least 2 are needed)", s = if *.sentences == 1 { "" } else { "s" })]
+    TooShort {
+        /// The article id.
+        id: String,
+        /// Sentences found.
+        sentences: usize,
+    },
+    /// The text is not English; brief's models and rules are for English news.
+    #[error("{id}: the text does not look like English (brief handles English news)")]
+    NotEnglish {
+        /// The article id.
+        id: String,
+    },
+    /// A composed sentence failed the faithfulness check: a bug, reported rather than shown.
+    #[error("{id}: internal error, {source}")]
+    Unfaithful {
+        /// The article id.
+        id: String,
+        /// The failing sentence.
+        source: Unfaithful,
+    },
+}
+
+/// The whole pipeline, configured once and applied to many articles.
+#[derive(Clone, Debug, Default)]
+pub struct Pipeline {
+    /// Composition options.
+    pub options: Options,
+}
+
+impl Pipeline {
+    /// A pipeline that writes `takeaways` key takeaways (`None`: 3–6 by length).
+    pub fn with_takeaways(takeaways: Option<usize>) -> Self {
+        Pipeline {
+            options: Options { takeaways },
+        }
+    }
+
+    /// Understands and briefs one article; the result has passed [`validate`].
+    pub fn brief(&self, article: &Article) -> Result<Brief, BriefError> {
+        let doc = understand(article);
+        self.brief_document(article, &doc)
+    }
+
+    /// Briefs an article already understood.
+    pub fn brief_document(&self, article: &Article, doc: &Document) -> Result<Brief, BriefError> {
+        check_english(article, doc)?;
+        let brief = brief_compose::compose(article, doc, &self.options);
+        let usable = brief.sentences().count();
+        if usable < 2 {
+            return Err(BriefError::TooShort {
+                id: article.id.clone(),
+                sentences: usable,
+            });
+        }
+        validate(&brief, |id| (id == article.id).then_some(article)).map_err(|source| {
+            BriefError::Unfaithful {
+                id: article.id.clone(),
+                source,
+            }
+        })?;
+        Ok(brief)
+    }
+}
+
+/// English prose is about 40% function words; other languages share almost none of ours.
+fn check_english(article: &Article, doc: &Document) -> Result<(), BriefError> {
+    let mut words = 0usize;
+    let mut stop = 0usize;
+    for token in doc.sentences.iter().flat_map(|s| &s.tokens).take(2000) {
+        let w = article.slice(token.span);
+        if w.chars().next().is_some_and(char::is_alphabetic) {
+            words += 1;
+            if is_stop_word(&w.to_lowercase()) {
+                stop += 1;
+            }
+        }
+    }
+    if words >= 20 && stop * 100 < words * 12 {
+        return Err(BriefError::NotEnglish {
+            id: article.id.clone(),
+        });
+    }
+    Ok(())
+}

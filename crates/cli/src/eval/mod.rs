@@ -1,0 +1,23 @@
+//! `brief eval`: benchmarks that print quality and speed figures.
+
+mod extraction;
+mod summaries;
+
+use anyhow::Result;
+
+use crate::Outcome;
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Command {
+    /// ROUGE of the takeaways against reference highlights (CNN/DM style), beside Lead-3.
+    Summaries(summaries::Args),
+    /// Main-text extraction against gold text or snippets, per dataset.
+    Extraction(extraction::Args),
+}
+
+pub fn run(cmd: Command) -> Result<Outcome> {
+    match cmd {
+        Command::Summaries(args) => summaries::run(args),
+        Command::Extraction(args) => extraction::run(args),
+    }
+}

@@ -1,0 +1,179 @@
+//! `brief eval summaries`: ROUGE of the takeaways against reference highlights,
+//! with Lead-3 (the first three sentences) measured in the same run, throughput,
+//! and the faithfulness check on every brief.
+
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use brief::{understand, Article, Brief, Pipeline};
+use brief_eval::rouge::{RougeScores, Scorer};
+use serde::Deserialize;
+
+use crate::{wire, Outcome};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// JSONL lines `{"id","article","highlights":[...]}` (e.g. ../shared/data/cnndm/dev.jsonl).
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Takeaways per brief.
+    #[arg(long, default_value_t = 3)]
+    pub takeaways: usize,
+    /// Score only the first N records.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Also write every brief (JSON contract, one per line) to this file.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    #[serde(alias = "text")]
+    article: String,
+    highlights: Vec<String>,
+}
+
+#[derive(Default)]
+struct Totals {
+    n: usize,
+    sums: [f64; 4],
+}
+
+impl Totals {
+    fn add(&mut self, s: &RougeScores) {
+        self.n += 1;
+        for (sum, v) in self
+            .sums
+            .iter_mut()
+            .zip([s.rouge1, s.rouge2, s.rouge_l, s.rouge_lsum])
+        {
+            *sum += v.fmeasure;
+        }
+    }
+    fn mean(&self, k: usize) -> f64 {
+        100.0 * self.sums[k] / self.n.max(1) as f64
+    }
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let raw = fs::read_to_string(&args.data)
+        .with_context(|| format!("cannot read {}", args.data.display()))?;
+    let mut records = Vec::new();
+    for (i, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let r: Record = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not a summary record", args.data.display(), i + 1))?;
+        records.push(r);
+        if args.limit.is_some_and(|l| records.len() >= l) {
+            break;
+        }
+    }
+    let articles: Vec<Article> = records
+        .iter()
+        .map(|r| Article::from_text(r.id.clone(), r.article.clone()))
+        .collect();
+
+    // Throughput: the whole pipeline, text → brief JSON, one thread.
+    let pipeline = Pipeline::with_takeaways(Some(args.takeaways));
+    let started = Instant::now();
+    let mut briefs: Vec<Option<Brief>> = Vec::with_capacity(articles.len());
+    let mut json_bytes = 0usize;
+    for a in &articles {
+        let b = pipeline.brief(a).ok();
+        if let Some(b) = &b {
+            json_bytes += serde_json::to_string(&wire::WireBrief::from(b))?.len();
+        }
+        briefs.push(b);
+    }
+    let brief_secs = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let leads: Vec<String> = articles.iter().map(lead3).collect();
+    let lead_secs = started.elapsed().as_secs_f64();
+
+    let mut scorer = Scorer::new(true);
+    let (mut ours, mut lead) = (Totals::default(), Totals::default());
+    let (mut sentences, mut unfaithful, mut failed) = (0usize, 0usize, 0usize);
+    for ((record, brief), (article, lead_text)) in
+        records.iter().zip(&briefs).zip(articles.iter().zip(&leads))
+    {
+        let target = record.highlights.join("\n");
+        let prediction = match brief {
+            Some(b) => {
+                sentences += b.sentences().count();
+                if brief::validate(b, |id| (id == article.id).then_some(article)).is_err() {
+                    unfaithful += 1;
+                }
+                b.takeaways
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            None => {
+                failed += 1;
+                String::new()
+            }
+        };
+        ours.add(&scorer.score(&target, &prediction));
+        lead.add(&scorer.score(&target, lead_text));
+    }
+
+    if let Some(path) = &args.out {
+        let mut w = BufWriter::new(
+            fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        );
+        for b in briefs.iter().flatten() {
+            serde_json::to_writer(&mut w, &wire::WireBrief::from(b))?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+    }
+
+    let n = records.len();
+    println!(
+        "data: {}  articles: {n}  takeaways: {}",
+        args.data.display(),
+        args.takeaways
+    );
+    println!(
+        "{:<8} {:>6} {:>6} {:>6} {:>6} {:>12}",
+        "method", "R1", "R2", "RL", "RLsum", "articles/s"
+    );
+    for (name, t, secs) in [("brief", &ours, brief_secs), ("lead3", &lead, lead_secs)] {
+        println!(
+            "{name:<8} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>12.0}",
+            t.mean(0),
+            t.mean(1),
+            t.mean(2),
+            t.mean(3),
+            n as f64 / secs.max(1e-9)
+        );
+    }
+    println!(
+        "faithful: {sentences} sentences, {unfaithful} unfaithful briefs; {failed} articles not briefed; {json_bytes} JSON bytes"
+    );
+    Ok(if unfaithful > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// The first three sentences as our segmenter finds them, untrimmed.
+fn lead3(article: &Article) -> String {
+    understand(article)
+        .sentences
+        .iter()
+        .take(3)
+        .map(|s| article.slice(s.span))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

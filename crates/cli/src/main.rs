@@ -1,0 +1,69 @@
+//! The `brief` command line: read news, write briefs, measure them.
+//!
+//! Subcommands live one per module; this file parses arguments and maps errors to
+//! exit codes: 0 success, 1 some input could not be briefed (each named on stderr),
+//! 2 usage or I/O error. A closed pipe (`brief … | head`) exits 0.
+
+mod eval;
+mod extract;
+mod inputs;
+mod render;
+mod summarize;
+mod wire;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// brief: news reporting in, faithful briefs out.
+#[derive(Parser, Debug)]
+#[command(name = "brief", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Write a brief for each input article (HTML, text or JSONL; files, directories or stdin).
+    Summarize(summarize::Args),
+    /// Print each input article as read: main text and metadata.
+    Extract(extract::Args),
+    /// Benchmarks: quality and speed against gold data.
+    #[command(subcommand)]
+    Eval(eval::Command),
+}
+
+/// How a command ended when it did not fail outright.
+pub enum Outcome {
+    /// Everything was processed.
+    Success,
+    /// Some inputs were rejected (already reported on stderr).
+    SomeFailed,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Summarize(args) => summarize::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Eval(cmd) => eval::run(cmd),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::SomeFailed) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "brief: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,128 @@
+//! Rendering a brief as Markdown (seed-shaped) or as one self-contained HTML page.
+
+use std::fmt::Write;
+
+use brief::{Article, Brief, BriefSentence};
+
+/// `# Title`, `## Key Takeaways` bullets, then one `## Heading` per section.
+pub fn markdown(brief: &Brief) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n\n## Key Takeaways\n", one_line(&brief.title));
+    for t in &brief.takeaways {
+        let _ = writeln!(out, "- {}", t.text);
+    }
+    for section in &brief.sections {
+        let _ = writeln!(out, "\n## {}\n", section.heading);
+        let body: Vec<&str> = section.sentences.iter().map(|s| s.text.as_str()).collect();
+        let _ = writeln!(out, "{}", body.join(" "));
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font:17px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}\
+h1{font-size:1.7rem;line-height:1.2}h2{font:600 1.1rem system-ui,sans-serif;margin-top:2rem;border-bottom:1px solid #ddd}\
+.s{cursor:pointer;border-radius:3px}.s:hover,.s.on{background:#fff3b0}\
+#src{position:sticky;bottom:0;background:#f6f6f6;border-top:2px solid #c90;padding:.6rem 1rem;font:15px/1.4 system-ui,sans-serif;display:none}\
+#src mark{background:#fff3b0}#src small{color:#666;display:block}";
+
+const SCRIPT: &str = "document.addEventListener('click',function(e){var s=e.target.closest('.s');if(!s)return;\
+document.querySelectorAll('.s.on').forEach(function(x){x.classList.remove('on')});s.classList.add('on');\
+var p=document.getElementById('src');var t=document.getElementById(s.dataset.src);p.innerHTML=t.innerHTML;p.style.display='block';});";
+
+/// A standalone page: each sentence shows its source passage on hover (title) and
+/// on click (a panel with the passage, the sentence highlighted).
+pub fn html(brief: &Brief, article: &Article) -> String {
+    let mut sources = String::new();
+    let mut counter = 0usize;
+    let mut sentence = |s: &BriefSentence, out: &mut String| {
+        counter += 1;
+        let id = format!("src{counter}");
+        let passage = s
+            .sources
+            .first()
+            .map(|p| passage(article, p.span.start, p.span.end));
+        let (before, quoted, after) = passage.unwrap_or_default();
+        let _ = write!(
+            sources,
+            "<template id=\"{id}\"><small>Source: {} — bytes {}</small>{}<mark>{}</mark>{}</template>",
+            escape(&article.id),
+            s.sources
+                .iter()
+                .map(|p| format!("{}–{}", p.span.start, p.span.end))
+                .collect::<Vec<_>>()
+                .join(", "),
+            escape(&before),
+            escape(&quoted),
+            escape(&after)
+        );
+        let _ = write!(
+            out,
+            "<span class=\"s\" data-src=\"{id}\" title=\"{}\">{}</span> ",
+            escape(&quoted),
+            escape(&s.text)
+        );
+    };
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "<h1>{}</h1>\n<h2>Key Takeaways</h2>\n<ul>",
+        escape(&brief.title)
+    );
+    for t in &brief.takeaways {
+        body.push_str("<li>");
+        sentence(t, &mut body);
+        body.push_str("</li>");
+    }
+    body.push_str("</ul>\n");
+    for section in &brief.sections {
+        let _ = write!(body, "<h2>{}</h2>\n<p>", escape(&section.heading));
+        for s in &section.sentences {
+            sentence(s, &mut body);
+        }
+        body.push_str("</p>\n");
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{STYLE}</style></head>\
+<body>\n{body}<div id=\"src\" aria-live=\"polite\"></div>{sources}<script>{SCRIPT}</script></body></html>\n",
+        escape(&brief.title)
+    )
+}
+
+/// The source sentence with up to 200 bytes of context either side, split at the span.
+fn passage(article: &Article, start: usize, end: usize) -> (String, String, String) {
+    let text = &article.text;
+    let mut from = start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (
+        format!("…{}", &text[from..start]),
+        text[start..end].to_string(),
+        format!("{}…", &text[end..to]),
+    )
+}

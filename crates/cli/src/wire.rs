@@ -1,0 +1,120 @@
+//! The JSON contract: the shapes outside tools depend on. Fields may be added,
+//! never changed; these structs are converted from the library types by hand so
+//! that a library refactor cannot silently change the wire format.
+
+use brief::{Article, Brief, BriefSentence};
+use serde::Serialize;
+
+/// A brief on the wire.
+#[derive(Serialize)]
+pub struct WireBrief<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub takeaways: Vec<WireSentence<'a>>,
+    pub sections: Vec<WireSection<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct WireSection<'a> {
+    pub heading: &'a str,
+    pub sentences: Vec<WireSentence<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct WireSentence<'a> {
+    pub text: &'a str,
+    pub sources: Vec<WireSource<'a>>,
+}
+
+/// `start`/`end`: UTF-8 byte offsets into the article text, end exclusive.
+#[derive(Serialize)]
+pub struct WireSource<'a> {
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+}
+
+fn sentence(s: &BriefSentence) -> WireSentence<'_> {
+    WireSentence {
+        text: &s.text,
+        sources: s
+            .sources
+            .iter()
+            .map(|p| WireSource {
+                article: &p.article,
+                start: p.span.start,
+                end: p.span.end,
+                sentence: p.sentence,
+            })
+            .collect(),
+    }
+}
+
+impl<'a> From<&'a Brief> for WireBrief<'a> {
+    fn from(b: &'a Brief) -> Self {
+        WireBrief {
+            id: &b.id,
+            title: &b.title,
+            takeaways: b.takeaways.iter().map(sentence).collect(),
+            sections: b
+                .sections
+                .iter()
+                .map(|s| WireSection {
+                    heading: &s.heading,
+                    sentences: s.sentences.iter().map(sentence).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An article as read, for `brief extract --format json`.
+#[derive(Serialize)]
+pub struct WireArticle<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub text: &'a str,
+    pub headings: Vec<WireHeading<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct WireHeading<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> From<&'a Article> for WireArticle<'a> {
+    fn from(a: &'a Article) -> Self {
+        WireArticle {
+            id: &a.id,
+            title: a.title.as_deref(),
+            byline: a.byline.as_deref(),
+            published: a.published.as_deref(),
+            outlet: a.outlet.as_deref(),
+            url: a.url.as_deref(),
+            text: &a.text,
+            headings: a
+                .headings
+                .iter()
+                .map(|h| WireHeading {
+                    text: &h.text,
+                    start: h.span.start,
+                    end: h.span.end,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An input that could not be briefed, in place of its brief.
+#[derive(Serialize)]
+pub struct WireError<'a> {
+    pub id: &'a str,
+    pub error: String,
+}

@@ -1,0 +1,211 @@
+//! Headed sections: the sentences that are not takeaways, grouped in story order.
+//!
+//! Articles with subheads are grouped under them; others are cut where adjacent
+//! sentences share the fewest words (lexical cohesion, as in TextTiling).
+//! Forward-looking sentences ("will", "plans to", "next week") form a closing
+//! "What Comes Next" section.
+
+use brief_core::{Article, Section};
+
+use crate::brief_sentence;
+use crate::candidates::{similarity, Candidate};
+use crate::heading::{document_frequency, heading_for, CLOSING_HEADING};
+
+/// Most sentences shown in one section.
+const MAX_PER_SECTION: usize = 4;
+/// Most themed sections (the closing section comes on top).
+const MAX_THEMED: usize = 5;
+/// Sentences that look ahead, matched on lower-cased text.
+const FORWARD_CUES: &[&str] = &[
+    " will ",
+    " plans to ",
+    " planned ",
+    " expected to ",
+    " is set to ",
+    " are set to ",
+    " next week",
+    " next month",
+    " next year",
+    " upcoming ",
+    " is scheduled ",
+    " are scheduled ",
+    " later this ",
+    " in the coming ",
+    " intends to ",
+    " hopes to ",
+    " aims to ",
+    " is due to ",
+    " are due to ",
+    " would vote",
+    " going forward",
+    " remains to be seen",
+    " the future",
+];
+
+/// Builds the sections from everything but the takeaways.
+pub fn build(
+    article: &Article,
+    candidates: &[Candidate],
+    scores: &[f32],
+    takeaways: &[usize],
+) -> Vec<Section> {
+    let rest: Vec<usize> = (0..candidates.len())
+        .filter(|i| !takeaways.contains(i))
+        .collect();
+    if rest.is_empty() {
+        return Vec::new();
+    }
+    let half = candidates.len() / 2;
+    let mut closing: Vec<usize> = rest
+        .iter()
+        .copied()
+        .filter(|&i| i >= half && looks_ahead(article, &candidates[i]))
+        .collect();
+    closing.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    closing.truncate(3);
+    closing.sort_unstable();
+    if rest.len() - closing.len() < 2 {
+        closing.clear();
+    }
+    let body: Vec<usize> = rest
+        .iter()
+        .copied()
+        .filter(|i| !closing.contains(i))
+        .collect();
+
+    let blocks = if candidates.iter().any(|c| c.under_heading.is_some()) {
+        by_subhead(candidates, &body)
+    } else {
+        by_cohesion(candidates, &body)
+    };
+
+    let frequency = document_frequency(candidates);
+    let mut sections = Vec::new();
+    let mut used_headings: Vec<String> = Vec::new();
+    for block in blocks {
+        let shown = pick(&block, scores);
+        if shown.is_empty() {
+            continue;
+        }
+        let heading = heading_for(article, candidates, &frequency, &shown, &used_headings);
+        used_headings.push(heading.to_lowercase());
+        sections.push(Section {
+            heading,
+            sentences: shown
+                .iter()
+                .map(|&i| brief_sentence(article, &candidates[i]))
+                .collect(),
+        });
+    }
+    if !closing.is_empty() {
+        sections.push(Section {
+            heading: CLOSING_HEADING.to_string(),
+            sentences: closing
+                .iter()
+                .map(|&i| brief_sentence(article, &candidates[i]))
+                .collect(),
+        });
+    }
+    sections
+}
+
+fn looks_ahead(article: &Article, c: &Candidate) -> bool {
+    let lower = format!(" {} ", article.slice(c.span).to_lowercase());
+    c.quoted < 0.5 && FORWARD_CUES.iter().any(|cue| lower.contains(cue))
+}
+
+/// The best sentences of a block, in story order.
+fn pick(block: &[usize], scores: &[f32]) -> Vec<usize> {
+    let keep = MAX_PER_SECTION.min(block.len().div_ceil(2).max(2.min(block.len())));
+    let mut ranked = block.to_vec();
+    ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    ranked.truncate(keep);
+    ranked.sort_unstable();
+    ranked
+}
+
+fn by_subhead(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let mut current_heading = None;
+    for &i in body {
+        if blocks.is_empty() || candidates[i].under_heading != current_heading {
+            current_heading = candidates[i].under_heading;
+            blocks.push(Vec::new());
+        }
+        blocks.last_mut().expect("pushed above").push(i);
+    }
+    merge_small(blocks, MAX_THEMED)
+}
+
+/// Cuts `body` into contiguous blocks at the weakest links between neighbours.
+fn by_cohesion(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
+    let n = body.len();
+    let wanted = (n / 4).clamp(1, MAX_THEMED).max(if n >= 6 { 3 } else { 1 });
+    if wanted <= 1 || n < 4 {
+        return vec![body.to_vec()];
+    }
+    // gap g lies between body[g-1] and body[g]; lower cohesion = better cut.
+    let window = 2;
+    let mut gaps: Vec<(usize, f32)> = (1..n)
+        .map(|g| {
+            let left: Vec<u32> = terms_of(candidates, &body[g.saturating_sub(window)..g]);
+            let right: Vec<u32> = terms_of(candidates, &body[g..(g + window).min(n)]);
+            let mut cohesion = similarity(&left, &right);
+            if candidates[body[g]].paragraph != candidates[body[g - 1]].paragraph {
+                cohesion -= 0.05;
+            }
+            (g, cohesion)
+        })
+        .collect();
+    gaps.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let mut cuts: Vec<usize> = Vec::new();
+    for (g, _) in gaps {
+        if cuts.len() + 1 >= wanted {
+            break;
+        }
+        let too_close = cuts.iter().any(|&c| c.abs_diff(g) < 2) || g < 2 || n - g < 2;
+        if !too_close {
+            cuts.push(g);
+        }
+    }
+    cuts.sort_unstable();
+    let mut blocks = Vec::new();
+    let mut from = 0;
+    for c in cuts.into_iter().chain(std::iter::once(n)) {
+        blocks.push(body[from..c].to_vec());
+        from = c;
+    }
+    blocks
+}
+
+fn terms_of(candidates: &[Candidate], members: &[usize]) -> Vec<u32> {
+    let mut terms: Vec<u32> = members
+        .iter()
+        .flat_map(|&i| candidates[i].terms.iter().copied())
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// Merges the smallest neighbouring blocks until at most `max` remain.
+fn merge_small(mut blocks: Vec<Vec<usize>>, max: usize) -> Vec<Vec<usize>> {
+    while blocks.len() > max {
+        let (smallest, _) = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (i, b.len()))
+            .min_by_key(|&(_, len)| len)
+            .expect("more than max blocks");
+        let block = blocks.remove(smallest);
+        let into = if smallest == 0 { 0 } else { smallest - 1 };
+        if smallest == 0 {
+            let mut merged = block;
+            merged.append(&mut blocks[0]);
+            blocks[0] = merged;
+        } else {
+            blocks[into].extend(block);
+        }
+    }
+    blocks
+}

@@ -1,0 +1,96 @@
+//! Trimming a source sentence by deleting tokens only: datelines, wire credits,
+//! publication boilerplate. The result is always a contiguous sub-span of the
+//! sentence, so faithfulness holds by construction. Whole boilerplate sentences
+//! ("PUBLISHED: …", "Follow us on …") are dropped earlier, by [`crate::candidates`].
+
+use brief_core::{Article, Sentence, Span, TokenKind};
+
+/// The part of `sentence` worth showing, or `None` when nothing worth showing
+/// is left (pure boilerplate).
+pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
+    let text = &article.text;
+    let mut start = sentence.span.start;
+    let end = sentence.span.end;
+    let tokens = &sentence.tokens;
+    let mut t = 0;
+    // Dateline: "(CNN)", "(CNN) --", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -".
+    if let Some(close) = dateline_end(text, sentence, t) {
+        t = close;
+        start = tokens.get(t).map_or(end, |tok| tok.span.start);
+    }
+    let remaining = tokens[t.min(tokens.len())..]
+        .iter()
+        .filter(|tok| tok.kind == TokenKind::Word || tok.kind == TokenKind::Number)
+        .count();
+    if remaining < 3 || start >= end {
+        return None;
+    }
+    Some(Span::new(start, end))
+}
+
+/// Index of the first token after a leading dateline, if the sentence opens with one.
+fn dateline_end(text: &str, sentence: &Sentence, from: usize) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let tok = |i: usize| tokens.get(i).map(|t| &text[t.span.start..t.span.end]);
+    // Up to 6 leading capitalised place words, then "(" WIRE ")" then optional dash.
+    let mut i = from;
+    while i < from + 8
+        && tok(i).is_some_and(|w| w == "," || w.chars().next().is_some_and(char::is_uppercase))
+        && tok(i) != Some("(")
+    {
+        i += 1;
+    }
+    if tok(i) != Some("(") {
+        return None;
+    }
+    let close = (i + 1..(i + 5).min(tokens.len())).find(|&k| tok(k) == Some(")"))?;
+    let inside_ok = (i + 1..close).all(|k| {
+        tok(k).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || w == "." || w == "-"
+        })
+    }) && close > i + 1;
+    if !inside_ok {
+        return None;
+    }
+    let mut next = close + 1;
+    while tok(next).is_some_and(|w| matches!(w, "-" | "—" | "–" | ":")) {
+        next += 1;
+    }
+    (next < tokens.len()).then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brief_understand::understand;
+
+    fn trimmed(text: &str) -> Option<String> {
+        let article = Article::from_text("t", text);
+        let doc = understand(&article);
+        trim(&article, &doc.sentences[0]).map(|s| article.slice(s).to_string())
+    }
+
+    #[test]
+    fn datelines_go() {
+        assert_eq!(
+            trimmed("(CNN)Singer David Crosby hit a jogger.").as_deref(),
+            Some("Singer David Crosby hit a jogger.")
+        );
+        assert_eq!(
+            trimmed("KYIV, Ukraine (AP) — Talks failed on Tuesday.").as_deref(),
+            Some("Talks failed on Tuesday.")
+        );
+        assert_eq!(
+            trimmed("LONDON (Reuters) - Shares fell sharply today.").as_deref(),
+            Some("Shares fell sharply today.")
+        );
+    }
+
+    #[test]
+    fn ordinary_parentheses_stay() {
+        assert_eq!(
+            trimmed("The group (which met twice) agreed.").as_deref(),
+            Some("The group (which met twice) agreed.")
+        );
+    }
+}

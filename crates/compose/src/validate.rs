@@ -1,0 +1,86 @@
+//! The faithfulness invariant, checked: every output sentence's words appear, in
+//! order, inside the source span it names. The same rule as
+//! `peers/score_brief.py faithful` (words are runs of alphanumerics or `_`).
+
+use brief_core::{Article, Brief};
+
+/// An output sentence that its provenance does not support.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unfaithful sentence {text:?}: {reason}")]
+pub struct Unfaithful {
+    /// The sentence as output.
+    pub text: String,
+    /// Why it fails.
+    pub reason: String,
+}
+
+/// Checks every sentence of `brief` against the articles it cites.
+pub fn validate<'a>(
+    brief: &Brief,
+    articles: impl Fn(&str) -> Option<&'a Article>,
+) -> Result<(), Unfaithful> {
+    for s in brief.sentences() {
+        let fail = |reason: String| Unfaithful {
+            text: s.text.clone(),
+            reason,
+        };
+        if s.sources.is_empty() {
+            return Err(fail("no sources".into()));
+        }
+        let mut pool = String::new();
+        for p in &s.sources {
+            let article = articles(&p.article)
+                .ok_or_else(|| fail(format!("unknown article {}", p.article)))?;
+            let slice = p
+                .span
+                .get(&article.text)
+                .filter(|_| p.span.start < p.span.end)
+                .ok_or_else(|| {
+                    fail(format!(
+                        "span {}..{} outside the article text",
+                        p.span.start, p.span.end
+                    ))
+                })?;
+            pool.push_str(slice);
+            pool.push(' ');
+        }
+        if !words_in_order(&s.text, &pool) {
+            return Err(fail("words not found in order in the source span".into()));
+        }
+    }
+    Ok(())
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+}
+
+/// True when `output` has at least one word and all its words occur in `source` in order.
+pub fn words_in_order(output: &str, source: &str) -> bool {
+    let mut pool = words(source);
+    let mut any = false;
+    for w in words(output) {
+        any = true;
+        if !pool.any(|p| p == w) {
+            return false;
+        }
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_and_presence() {
+        assert!(words_in_order(
+            "Talks failed.",
+            "(CNN) Talks in Moscow failed today."
+        ));
+        assert!(!words_in_order("failed Talks", "Talks failed"));
+        assert!(!words_in_order("Talks stalled", "Talks failed"));
+        assert!(!words_in_order("...", "Talks failed"));
+    }
+}

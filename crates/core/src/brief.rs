@@ -1,0 +1,54 @@
+//! The compose stage's output: takeaways and headed sections, each sentence with provenance.
+
+use crate::Span;
+
+/// Where an output sentence came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// Id of the article that carries the sentence.
+    pub article: String,
+    /// Index of the source sentence in that article's [`crate::Document`].
+    pub sentence: usize,
+    /// Byte range in the article text that contains the output words, in order.
+    pub span: Span,
+}
+
+/// One sentence of a brief: a source sentence or a trimmed form of one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BriefSentence {
+    /// The words shown to the reader.
+    pub text: String,
+    /// Every place that carries it (several when outlets agree).
+    pub sources: Vec<Provenance>,
+}
+
+/// A headed section of a brief.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Short noun phrase drawn from the section's own words.
+    pub heading: String,
+    /// Sentences in story order.
+    pub sentences: Vec<BriefSentence>,
+}
+
+/// A brief: title, key takeaways and headed sections.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Brief {
+    /// Id of the input it was made from.
+    pub id: String,
+    /// Headline: the article's title, or its first sentence when it has none.
+    pub title: String,
+    /// The most important points, 3–6 unless asked otherwise.
+    pub takeaways: Vec<BriefSentence>,
+    /// Background first, themed sections in story order, what comes next last.
+    pub sections: Vec<Section>,
+}
+
+impl Brief {
+    /// Every sentence of the brief, takeaways first.
+    pub fn sentences(&self) -> impl Iterator<Item = &BriefSentence> {
+        self.takeaways
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| s.sentences.iter()))
+    }
+}

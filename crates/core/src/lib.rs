@@ -1,0 +1,27 @@
+//! The shared vocabulary of brief's pipeline: read → understand → compose.
+//!
+//! This crate holds the types that cross stage boundaries and nothing else:
+//! [`Span`] (byte ranges), [`Article`] (what the reader produces), [`Document`]
+//! (sentences and tokens found in an article) and [`Brief`] (the composed output,
+//! whose every sentence carries [`Provenance`]).
+//!
+//! It is *not* for behaviour: no I/O, no parsing, no serialisation, no
+//! dependencies. Every other brief crate depends on it; it depends on none.
+//!
+//! ```
+//! use brief_core::{Article, Span};
+//! let article = Article::from_text("a1", "Rain fell. Rivers rose.");
+//! let first = Span::new(0, 10);
+//! assert_eq!(article.slice(first), "Rain fell.");
+//! ```
+#![deny(missing_docs)]
+
+mod article;
+mod brief;
+mod document;
+mod span;
+
+pub use article::{Article, Heading};
+pub use brief::{Brief, BriefSentence, Provenance, Section};
+pub use document::{Document, Sentence, Token, TokenKind};
+pub use span::Span;

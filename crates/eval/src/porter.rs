@@ -1,0 +1,1 @@
+//! NLTK-compatible Porter stemmer (placeholder until implemented).

@@ -1,0 +1,62 @@
+//! Understanding an article: where its sentences and tokens are.
+//!
+//! [`understand`] turns an [`Article`] into a [`Document`]: sentences (with the
+//! paragraph they belong to and whether they are subheads) and their tokens, all as
+//! byte spans into the unchanged article text. The segmenter is rule-based and tuned
+//! for news prose: abbreviations ("Sen.", "U.S.", "Jan. 5"), initials ("George W. Bush"),
+//! quotes closing a sentence, hard-wrapped plain text and subheads on their own lines.
+//!
+//! It is *not* for choosing what matters (that is `brief-compose`) and never
+//! rewrites text: normalised forms (lower case, stems) live in side tables.
+//!
+//! ```
+//! use brief_core::Article;
+//! let article = Article::from_text("a", "Sen. Ann Lee spoke in the U.S. Senate. It was late.");
+//! let doc = brief_understand::understand(&article);
+//! let texts: Vec<&str> = doc.sentences.iter().map(|s| article.slice(s.span)).collect();
+//! assert_eq!(texts, ["Sen. Ann Lee spoke in the U.S. Senate.", "It was late."]);
+//! ```
+
+mod abbrev;
+mod segment;
+mod tokenize;
+pub mod words;
+
+pub use segment::split_sentences;
+pub use tokenize::tokenize;
+
+use brief_core::{Article, Document, Sentence};
+
+/// Splits an article into sentences and tokens.
+pub fn understand(article: &Article) -> Document {
+    let text = &article.text;
+    let sentences = split_sentences(text)
+        .into_iter()
+        .map(|raw| {
+            let is_heading = article.headings.iter().any(|h| h.span == raw.span)
+                || (article.headings.is_empty()
+                    && raw.standalone_line
+                    && looks_like_heading(&text[raw.span.start..raw.span.end]));
+            Sentence {
+                span: raw.span,
+                tokens: tokenize(text, raw.span),
+                paragraph: raw.paragraph,
+                is_heading,
+            }
+        })
+        .collect();
+    Document { sentences }
+}
+
+/// A short line with no closing punctuation that starts with a capital: a subhead.
+fn looks_like_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let last = line.chars().last().unwrap_or('.');
+    let first = line.chars().next().unwrap_or('a');
+    (1..=12).contains(&words)
+        && !matches!(
+            last,
+            '.' | '!' | '?' | ',' | ';' | ':' | '"' | '”' | '’' | '\'' | ')'
+        )
+        && (first.is_uppercase() || first.is_ascii_digit())
+}

@@ -1,0 +1,272 @@
+//! Sentence segmentation with byte spans.
+//!
+//! Two passes: lines are grouped into units (a blank line or a short line ends a
+//! unit; long lines of hard-wrapped text are joined), then each unit is cut at
+//! sentence-final punctuation unless the word before it is an abbreviation or the
+//! next word starts in lower case.
+
+use brief_core::Span;
+
+use crate::abbrev::{classify, is_opener, Abbrev};
+
+/// A sentence found by [`split_sentences`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawSentence {
+    /// The sentence, without surrounding whitespace.
+    pub span: Span,
+    /// Paragraph index: increases at every blank line or hard line break.
+    pub paragraph: usize,
+    /// True when the sentence is a whole line on its own (a candidate subhead).
+    pub standalone_line: bool,
+}
+
+/// Lines at least this long that run into the next line are hard-wrapped prose.
+const WRAPPED_LINE_MIN: usize = 50;
+
+/// Splits `text` into sentences, in order, non-overlapping, each trimmed.
+pub fn split_sentences(text: &str) -> Vec<RawSentence> {
+    let mut out = Vec::new();
+    for (paragraph, unit) in units(text).into_iter().enumerate() {
+        let before = out.len();
+        split_unit(text, unit, paragraph, &mut out);
+        let single_line = !text[unit.start..unit.end].contains('\n');
+        if out.len() == before + 1 && single_line {
+            out[before].standalone_line = true;
+        }
+    }
+    out
+}
+
+/// Groups lines into units that sentences never cross.
+fn units(text: &str) -> Vec<Span> {
+    let mut units = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            if let Some(u) = current.take() {
+                units.push(u);
+            }
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let span = Span::new(start + lead, start + lead + content.trim().len());
+        current = Some(match current {
+            Some(u) => Span::new(u.start, span.end),
+            None => span,
+        });
+        let wrapped = trimmed.chars().count() >= WRAPPED_LINE_MIN;
+        if !wrapped {
+            units.extend(current.take());
+        }
+    }
+    units.extend(current);
+    units
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentence>) {
+    let body = &text[unit.start..unit.end];
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut start = 0usize; // byte offset in body of the current sentence
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && is_terminal(chars[j].1) {
+            j += 1;
+        }
+        while j < chars.len() && is_closing(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(body.len(), |&(p, _)| p);
+        if j >= chars.len() {
+            break;
+        }
+        if !chars[j].1.is_whitespace() {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut n = j;
+        while n < chars.len() && chars[n].1.is_whitespace() {
+            n += 1;
+        }
+        if n >= chars.len() {
+            break;
+        }
+        let next_word = word_at(body, chars[n].0);
+        let run_is_single_period =
+            j == i + 1 || (c == '.' && !chars[i + 1..j].iter().any(|&(_, c)| is_terminal(c)));
+        if boundary(body, pos, c, run_is_single_period, chars[n].1, next_word) {
+            push(out, unit.start, body, start, end, paragraph);
+            start = chars[n].0;
+        }
+        i = n;
+    }
+    push(out, unit.start, body, start, body.len(), paragraph);
+}
+
+fn boundary(
+    body: &str,
+    period_at: usize,
+    mark: char,
+    single_period: bool,
+    next: char,
+    next_word: &str,
+) -> bool {
+    if next.is_lowercase() {
+        return false;
+    }
+    if mark != '.' || !single_period {
+        return true;
+    }
+    let before = &body[..period_at];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—'))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    match classify(word) {
+        Abbrev::None => true,
+        Abbrev::Never => false,
+        Abbrev::Month => !next.is_ascii_digit(),
+        Abbrev::Maybe => is_opener(next_word.trim_matches(|c: char| !c.is_alphanumeric())),
+    }
+}
+
+fn word_at(body: &str, at: usize) -> &str {
+    let rest = &body[at..];
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn push(
+    out: &mut Vec<RawSentence>,
+    base: usize,
+    body: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+) {
+    let piece = &body[start..end];
+    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+    let trimmed_end = start + piece.trim_end().len();
+    if trimmed_end > trimmed_start {
+        out.push(RawSentence {
+            span: Span::new(base + trimmed_start, base + trimmed_end),
+            paragraph,
+            standalone_line: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_dates() {
+        assert_eq!(
+            split("Sen. Ann Lee met Mr. Smith on Jan. 5 in Washington, D.C. to talk. George W. Bush was there."),
+            ["Sen. Ann Lee met Mr. Smith on Jan. 5 in Washington, D.C. to talk.", "George W. Bush was there."]
+        );
+    }
+
+    #[test]
+    fn acronym_at_sentence_end() {
+        assert_eq!(
+            split("He lives in the U.S. The U.S. Army said so. Shares of Acme Inc. fell."),
+            [
+                "He lives in the U.S.",
+                "The U.S. Army said so.",
+                "Shares of Acme Inc. fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            split("\"We have no plan yet.\" Ushakov said. \"Is it over?\" she asked."),
+            [
+                "\"We have no plan yet.\"",
+                "Ushakov said.",
+                "\"Is it over?\" she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_lowercase_continuations() {
+        assert_eq!(
+            split("Growth was 3.5 percent. It rose at 2 p.m. on Friday... and fell."),
+            [
+                "Growth was 3.5 percent.",
+                "It rose at 2 p.m. on Friday... and fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_and_paragraphs() {
+        let text = "The Moscow Talks\n\nTalks lasted five hours. No deal came.\n\nNext steps\nMore talks are planned.";
+        let got = split_sentences(text);
+        let texts: Vec<&str> = got
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "The Moscow Talks",
+                "Talks lasted five hours.",
+                "No deal came.",
+                "Next steps",
+                "More talks are planned."
+            ]
+        );
+        let paragraphs: Vec<usize> = got.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 1, 2, 3]);
+        assert!(got[0].standalone_line && !got[1].standalone_line && got[3].standalone_line);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let text = "This is a long line of prose that has been wrapped at a fixed\nwidth by the writer. It goes on.";
+        assert_eq!(
+            split(text),
+            ["This is a long line of prose that has been wrapped at a fixed\nwidth by the writer.", "It goes on."]
+        );
+    }
+
+    #[test]
+    fn cnn_style_spaced_periods() {
+        assert_eq!(
+            split("What: Live chat . When: Wednesday ."),
+            ["What: Live chat .", "When: Wednesday ."]
+        );
+    }
+}
