@@ -1,6 +1,6 @@
 //! Which sentences may appear in a brief, and their comparable word forms.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use brief_core::{Article, Document, Span, TokenKind};
 use brief_understand::words::{is_stop_word, stem};
@@ -66,6 +66,8 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
     let mut heading = None;
     let mut out = Vec::new();
+    // Articles repeat sentences (pull quotes, syndication glitches): show each once.
+    let mut seen: HashSet<String> = HashSet::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         if sentence.is_heading {
             heading = Some(index);
@@ -76,6 +78,10 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
         };
         let lower = article.slice(span).to_lowercase();
         if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+            continue;
+        }
+        let normalized: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !seen.insert(normalized) {
             continue;
         }
         let mut terms = Vec::new();

@@ -1,0 +1,271 @@
+//! End-to-end tests of the `brief` binary: the JSON contract, the Markdown shape,
+//! and bad input (a clear message naming the input, a non-zero exit, no panic).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn brief(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("brief binary runs");
+    {
+        let mut pipe = child.stdin.take().expect("stdin");
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).expect("write stdin");
+        }
+    }
+    child.wait_with_output().expect("brief finishes")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("brief-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Words are runs of alphanumerics or `_`, as in `peers/score_brief.py`.
+fn words_in_order(output: &str, source: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut pool = words(source).into_iter();
+    let out = words(output);
+    !out.is_empty() && out.iter().all(|w| pool.any(|p| &p == w))
+}
+
+#[test]
+fn example_brief_is_seed_shaped() {
+    let example = repo().join("examples/flood-barrier.txt");
+    let out = brief(&["summarize", example.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert!(lines[0].starts_with("# "), "{md}");
+    let kt = lines
+        .iter()
+        .position(|l| *l == "## Key Takeaways")
+        .expect("takeaways heading");
+    let bullets = lines[kt + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with("- "))
+        .count();
+    assert!((3..=6).contains(&bullets), "{bullets} bullets\n{md}");
+    let sections = lines
+        .iter()
+        .filter(|l| l.starts_with("## ") && **l != "## Key Takeaways")
+        .count();
+    assert!((3..=7).contains(&sections), "{sections} sections\n{md}");
+    assert!(!md.contains("Section 1"));
+}
+
+#[test]
+fn json_contract_for_jsonl_input_in_order_with_faithful_spans() {
+    let example = std::fs::read_to_string(repo().join("examples/flood-barrier.txt")).unwrap();
+    let second = "The storm closed every school in the county on Monday. Officials said 40 roads were flooded. \
+                  Power was cut to 12,000 homes, the utility said. Crews expect to restore it by Friday.";
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "flood", "text": example}),
+        serde_json::json!({"id": 2, "text": second, "title": "Storm shuts schools"})
+    );
+    let out = brief(&["summarize", "--format", "json"], Some(input.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let briefs: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(briefs.len(), 2);
+    assert_eq!(briefs[0]["id"], "flood");
+    assert_eq!(briefs[1]["id"], "2");
+    assert_eq!(briefs[1]["title"], "Storm shuts schools");
+    for (b, text) in briefs.iter().zip([example.as_str(), second]) {
+        let mut sentences: Vec<&serde_json::Value> =
+            b["takeaways"].as_array().unwrap().iter().collect();
+        for s in b["sections"].as_array().unwrap() {
+            assert!(!s["heading"].as_str().unwrap().is_empty());
+            sentences.extend(s["sentences"].as_array().unwrap());
+        }
+        assert!(!sentences.is_empty());
+        for s in sentences {
+            let src = &s["sources"][0];
+            assert_eq!(src["article"], b["id"]);
+            let (start, end) = (
+                src["start"].as_u64().unwrap() as usize,
+                src["end"].as_u64().unwrap() as usize,
+            );
+            let slice = &text.as_bytes()[start..end];
+            let slice = std::str::from_utf8(slice).expect("span on char boundaries");
+            assert!(
+                words_in_order(s["text"].as_str().unwrap(), slice),
+                "{s} vs {slice:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn takeaways_flag_sets_the_count() {
+    let example = repo().join("examples/flood-barrier.txt");
+    let out = brief(
+        &[
+            "summarize",
+            "--format",
+            "json",
+            "--takeaways",
+            "3",
+            example.to_str().unwrap(),
+        ],
+        None,
+    );
+    let b: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(b["takeaways"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn html_output_is_self_contained_and_escaped() {
+    let text = "Protesters gathered outside <script>alert(1)</script> city hall on Monday. \
+                The mayor said the plan would go ahead. Talks will resume next week, officials said.";
+    let out = brief(&["summarize", "--format", "html"], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "markup from the article must be escaped"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "no external assets"
+    );
+}
+
+#[test]
+fn out_dir_gets_one_file_per_article() {
+    let dir = std::env::temp_dir().join(format!("brief-out-{}", std::process::id()));
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a/b", "text": "The river rose two metres. Homes were flooded. The council met to plan a barrier."}),
+        serde_json::json!({"id": "c", "text": "Talks ended without a deal. Both sides blamed each other. More talks are planned."})
+    );
+    let out = brief(
+        &[
+            "summarize",
+            "--out",
+            dir.to_str().unwrap(),
+            "--format",
+            "md",
+        ],
+        Some(input.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("b.md").exists() && dir.join("c.md").exists());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn extract_json_has_every_field_and_nulls_for_missing_metadata() {
+    let out = brief(
+        &["extract", "--format", "json"],
+        Some(b"Plain text. Two sentences."),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for field in [
+        "id",
+        "title",
+        "byline",
+        "published",
+        "outlet",
+        "url",
+        "text",
+        "headings",
+    ] {
+        assert!(a.get(field).is_some(), "missing {field}");
+    }
+    assert!(a["byline"].is_null() && a["url"].is_null());
+    assert_eq!(a["text"], "Plain text. Two sentences.");
+}
+
+fn assert_rejected(name: &str, bytes: &[u8], needle: &str) {
+    let path = temp_file(name, bytes);
+    let out = brief(&["summarize", path.to_str().unwrap()], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+    assert!(
+        err.contains(name),
+        "{name}: message must name the input: {err}"
+    );
+    assert!(err.contains(needle), "{name}: expected {needle:?} in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_inputs_are_rejected_with_a_reason() {
+    assert_rejected("empty.txt", b"", "empty");
+    assert_rejected("blank.txt", b"  \n\t \n", "empty");
+    assert_rejected("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "binary");
+    assert_rejected(
+        "nav.html",
+        b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        "no article",
+    );
+    assert_rejected("one.txt", b"Only one sentence is here.", "too short");
+    assert_rejected(
+        "french.txt",
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites. Les syndicats ont appelé à la grève dans tout le pays. \
+         La ministre a déclaré que le texte serait présenté au Parlement le mois prochain."
+            .as_bytes(),
+        "English",
+    );
+    let huge = vec![b'a'; 17 * 1024 * 1024];
+    assert_rejected("huge.txt", &huge, "limit");
+}
+
+#[test]
+fn bad_jsonl_lines_fail_alone() {
+    let input = "{\"id\":\"ok\",\"text\":\"The river rose two metres overnight. Homes were flooded in three towns. The council met to plan a barrier.\"}\n\
+                 {not json}\n\
+                 {\"id\":\"nobody\"}\n";
+    let out = brief(&["summarize", "--format", "json"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(lines[0]["id"], "ok");
+    assert!(lines[0]["takeaways"].is_array());
+    assert!(lines[1]["error"].as_str().unwrap().contains("invalid JSON"));
+    assert!(lines[2]["error"].as_str().unwrap().contains("neither"));
+    assert!(err.contains("-:2") && err.contains("-:3"), "{err}");
+}
+
+#[test]
+fn missing_file_is_an_error() {
+    let out = brief(&["summarize", "/nonexistent/file.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/nonexistent/file.txt"));
+}
