@@ -12,12 +12,17 @@ use brief_understand::words::{is_stop_word, stem};
 
 use crate::candidates::{similarity, Candidate};
 
-/// Weights of the score's parts; measured on CNN/DM dev with `brief eval summaries`.
+// Weights of the score's parts, tuned by grid search on CNN/DM dev (ROUGE-1 of 3
+// takeaways: 32.9 with position^-0.5, no length cost and redundancy 0.7; 33.7 with these).
 const POSITION_WEIGHT: f32 = 1.0;
+/// Position score is `(1 + index)^-POSITION_DECAY`: news puts the point first.
+const POSITION_DECAY: f32 = 0.3;
 const CENTRALITY_WEIGHT: f32 = 0.6;
 const TITLE_WEIGHT: f32 = 0.4;
+/// Cost per word: short highlights beat long sentences of the same content.
+const WORD_COST: f32 = 0.008;
 /// How much similarity to an already chosen takeaway costs.
-const REDUNDANCY_WEIGHT: f32 = 0.7;
+const REDUNDANCY_WEIGHT: f32 = 0.3;
 
 /// One score per candidate, higher is more important.
 pub fn score(article: &Article, candidates: &[Candidate]) -> Vec<f32> {
@@ -40,7 +45,7 @@ pub fn score(article: &Article, candidates: &[Candidate]) -> Vec<f32> {
         .iter()
         .enumerate()
         .map(|(p, c)| {
-            let position = 1.0 / (1.0 + p as f32).sqrt();
+            let position = (1.0 + p as f32).powf(-POSITION_DECAY);
             let centrality = if c.terms.is_empty() {
                 0.0
             } else {
@@ -83,6 +88,7 @@ fn shape(c: &Candidate) -> f32 {
     if c.words > 45 {
         s -= 0.2;
     }
+    s -= WORD_COST * c.words as f32;
     if c.question {
         s -= 0.4;
     }
