@@ -1,6 +1,7 @@
 //! Which sentences may appear in a brief, and their comparable word forms.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use brief_core::{Article, Document, Span, TokenKind};
 use brief_understand::words::{is_stop_word, stem};
@@ -61,26 +62,37 @@ const BOILERPLATE: &[&str] = &[
 
 const MIN_WORDS: usize = 4;
 
+/// Most sentences one quotation may span before we stop joining them.
+const MAX_QUOTE_SENTENCES: usize = 5;
+
 /// Collects candidate sentences with their term ids (ids are per article).
+///
+/// A quotation that runs over several sentences becomes one candidate, so a
+/// brief never shows half a quote with a dangling quotation mark.
 pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
     let mut heading = None;
     let mut out = Vec::new();
     // Articles repeat sentences (pull quotes, syndication glitches): show each once.
     let mut seen: HashSet<String> = HashSet::new();
-    for (index, sentence) in doc.sentences.iter().enumerate() {
-        if sentence.is_heading {
-            heading = Some(index);
+    let mut lower = String::new();
+    for group in quote_groups(article, doc) {
+        let first = &doc.sentences[group.start];
+        if first.is_heading {
+            heading = Some(group.start);
             continue;
         }
-        let Some(span) = trim(article, sentence) else {
+        let Some(trimmed) = trim(article, first) else {
             continue;
         };
-        let lower = article.slice(span).to_lowercase();
-        if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+        let span = Span::new(trimmed.start, doc.sentences[group.end - 1].span.end);
+        let shown = article.slice(span);
+        let folded = shown.to_lowercase();
+        let byline = folded.starts_with("by ") && shown.split_whitespace().count() <= 6;
+        if byline || BOILERPLATE.iter().any(|b| folded.contains(b)) {
             continue;
         }
-        let normalized: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        let normalized: String = folded.split_whitespace().collect::<Vec<_>>().join(" ");
         if !seen.insert(normalized) {
             continue;
         }
@@ -89,16 +101,16 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
         let mut words = 0;
         let mut quoted_words = 0;
         let mut in_quote = false;
-        for tok in sentence
-            .tokens
+        let tokens = doc.sentences[group.clone()]
             .iter()
-            .filter(|t| t.span.start >= span.start)
-        {
+            .flat_map(|s| s.tokens.iter())
+            .filter(|t| t.span.start >= span.start);
+        for tok in tokens {
             match tok.kind {
                 TokenKind::Quote => {
                     sequence.push(None);
                     let q = article.slice(tok.span);
-                    // Apostrophes inside words are tokens of their own only when detached.
+                    // A detached apostrophe is not a quotation mark.
                     if q != "'" && q != "’" {
                         in_quote = !in_quote;
                     }
@@ -108,10 +120,18 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
                     if in_quote {
                         quoted_words += 1;
                     }
-                    let w = article.slice(tok.span).to_lowercase();
-                    if tok.kind == TokenKind::Word && !is_stop_word(&w) && w.chars().count() > 1 {
+                    let word = article.slice(tok.span);
+                    lower.clear();
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                    if tok.kind == TokenKind::Word && !is_stop_word(&lower) && lower.len() > 1 {
                         let next = vocabulary.len() as u32;
-                        let id = *vocabulary.entry(stem(&w)).or_insert(next);
+                        let id = match vocabulary.get(stem(&lower).as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                vocabulary.insert(stem(&lower), next);
+                                next
+                            }
+                        };
                         terms.push(id);
                         sequence.push(Some((id, tok.span)));
                     } else {
@@ -127,18 +147,59 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
         terms.sort_unstable();
         terms.dedup();
         out.push(Candidate {
-            sentence: index,
+            sentence: group.start,
             span,
-            paragraph: sentence.paragraph,
+            paragraph: first.paragraph,
             under_heading: heading,
             terms,
             sequence,
             words,
             quoted: quoted_words as f32 / words as f32,
-            question: lower.trim_end_matches(['"', '”', '\'', '’']).ends_with('?'),
+            question: folded
+                .trim_end_matches(['"', '”', '\'', '’'])
+                .ends_with('?'),
         });
     }
     out
+}
+
+/// Runs of sentences that belong together because a quotation spans them.
+fn quote_groups(article: &Article, doc: &Document) -> Vec<Range<usize>> {
+    let mut groups = Vec::with_capacity(doc.sentences.len());
+    let mut i = 0;
+    while i < doc.sentences.len() {
+        let mut open = leaves_quote_open(article.slice(doc.sentences[i].span), false);
+        let mut end = i + 1;
+        while open
+            && end < doc.sentences.len()
+            && end - i < MAX_QUOTE_SENTENCES
+            && !doc.sentences[end].is_heading
+            && doc.sentences[end].paragraph == doc.sentences[i].paragraph
+        {
+            open = leaves_quote_open(article.slice(doc.sentences[end].span), true);
+            end += 1;
+        }
+        if open {
+            // Never closed within reach: keep the sentences apart.
+            end = i + 1;
+        }
+        groups.push(i..end);
+        i = end;
+    }
+    groups
+}
+
+/// Whether a quotation is still open at the end of `text`, given the state at its start.
+fn leaves_quote_open(text: &str, mut open: bool) -> bool {
+    for c in text.chars() {
+        match c {
+            '"' => open = !open,
+            '“' => open = true,
+            '”' => open = false,
+            _ => {}
+        }
+    }
+    open
 }
 
 /// Cosine similarity of two sorted term sets.

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use brief_core::Article;
+use brief_core::{Article, BriefSentence};
 
 use crate::candidates::Candidate;
 
@@ -175,4 +175,40 @@ pub fn title_case(phrase: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Words of a heading that must be found in its section (as the acceptance check
+/// reads it): longer than three letters and not a function word.
+const HEADING_STOP: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "what", "next", "comes", "into", "over",
+    "after",
+];
+
+/// True when a heading is 1–7 words and some content word of it (its first five
+/// letters) occurs in the section's sentences: a heading drawn from its section.
+pub fn is_rooted(heading: &str, sentences: &[BriefSentence]) -> bool {
+    let words: Vec<String> = heading
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if !(1..=7).contains(&words.len()) {
+        return false;
+    }
+    let content: Vec<&String> = words
+        .iter()
+        .filter(|w| w.chars().count() > 3 && !HEADING_STOP.contains(&w.as_str()))
+        .collect();
+    if content.is_empty() {
+        return true;
+    }
+    let body: String = sentences
+        .iter()
+        .map(|s| s.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    content.iter().any(|w| {
+        let prefix: String = w.chars().take(5).collect();
+        body.contains(&prefix)
+    })
 }

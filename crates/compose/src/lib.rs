@@ -39,7 +39,7 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         .takeaways
         .unwrap_or_else(|| adaptive_takeaways(candidates.len()));
     let takeaways = rank::select(&candidates, &scores, count);
-    let sections = sections::build(article, &candidates, &scores, &takeaways);
+    let sections = sections::build(article, doc, &candidates, &scores, &takeaways);
     Brief {
         id: article.id.clone(),
         title: title(article, &candidates),

@@ -5,11 +5,11 @@
 //! Forward-looking sentences ("will", "plans to", "next week") form a closing
 //! "What Comes Next" section.
 
-use brief_core::{Article, Section};
+use brief_core::{Article, BriefSentence, Document, Section};
 
 use crate::brief_sentence;
 use crate::candidates::{similarity, Candidate};
-use crate::heading::{document_frequency, heading_for, CLOSING_HEADING};
+use crate::heading::{document_frequency, heading_for, is_rooted, title_case, CLOSING_HEADING};
 
 /// Most sentences shown in one section.
 const MAX_PER_SECTION: usize = 4;
@@ -42,9 +42,21 @@ const FORWARD_CUES: &[&str] = &[
     " the future",
 ];
 
+/// Subheads that announce the closing, forward-looking part of an article.
+const FORWARD_SUBHEADS: &[&str] = &[
+    "next",
+    "ahead",
+    "future",
+    "outlook",
+    "coming",
+    "what happens",
+    "what now",
+];
+
 /// Builds the sections from everything but the takeaways.
 pub fn build(
     article: &Article,
+    doc: &Document,
     candidates: &[Candidate],
     scores: &[f32],
     takeaways: &[usize],
@@ -55,14 +67,32 @@ pub fn build(
     if rest.is_empty() {
         return Vec::new();
     }
-    let half = candidates.len() / 2;
-    let mut closing: Vec<usize> = rest
-        .iter()
-        .copied()
-        .filter(|&i| i >= half && looks_ahead(article, &candidates[i]))
-        .collect();
+    let subhead = |i: usize| {
+        candidates[i]
+            .under_heading
+            .map(|h| article.slice(doc.sentences[h].span))
+    };
+    let subheaded = rest.iter().any(|&i| subhead(i).is_some());
+    let last_subhead = rest.last().and_then(|&i| candidates[i].under_heading);
+    let forward_subhead = last_subhead.filter(|&h| {
+        let text = article.slice(doc.sentences[h].span).to_lowercase();
+        FORWARD_SUBHEADS.iter().any(|f| text.contains(f))
+    });
+    let mut closing: Vec<usize> = if let Some(h) = forward_subhead {
+        rest.iter()
+            .copied()
+            .filter(|&i| candidates[i].under_heading == Some(h))
+            .collect()
+    } else {
+        // Forward-looking sentences from the last part of the article.
+        let from = candidates.len() * 3 / 5;
+        rest.iter()
+            .copied()
+            .filter(|&i| i >= from && looks_ahead(article, &candidates[i]))
+            .collect()
+    };
     closing.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    closing.truncate(3);
+    closing.truncate(MAX_PER_SECTION);
     closing.sort_unstable();
     if rest.len() - closing.len() < 2 {
         closing.clear();
@@ -73,7 +103,7 @@ pub fn build(
         .filter(|i| !closing.contains(i))
         .collect();
 
-    let blocks = if candidates.iter().any(|c| c.under_heading.is_some()) {
+    let blocks = if subheaded {
         by_subhead(candidates, &body)
     } else {
         by_cohesion(candidates, &body)
@@ -81,21 +111,24 @@ pub fn build(
 
     let frequency = document_frequency(candidates);
     let mut sections = Vec::new();
-    let mut used_headings: Vec<String> = Vec::new();
+    let mut used_headings: Vec<String> = vec![CLOSING_HEADING.to_lowercase()];
     for block in blocks {
         let shown = pick(&block, scores);
         if shown.is_empty() {
             continue;
         }
-        let heading = heading_for(article, candidates, &frequency, &shown, &used_headings);
-        used_headings.push(heading.to_lowercase());
-        sections.push(Section {
-            heading,
-            sentences: shown
-                .iter()
-                .map(|&i| brief_sentence(article, &candidates[i]))
-                .collect(),
+        let sentences: Vec<BriefSentence> = shown
+            .iter()
+            .map(|&i| brief_sentence(article, &candidates[i]))
+            .collect();
+        let own_subhead = subhead(block[0])
+            .map(title_case)
+            .filter(|h| is_rooted(h, &sentences) && !used_headings.contains(&h.to_lowercase()));
+        let heading = own_subhead.unwrap_or_else(|| {
+            heading_for(article, candidates, &frequency, &shown, &used_headings)
         });
+        used_headings.push(heading.to_lowercase());
+        sections.push(Section { heading, sentences });
     }
     if !closing.is_empty() {
         sections.push(Section {

@@ -32,7 +32,11 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
 fn dateline_end(text: &str, sentence: &Sentence, from: usize) -> Option<usize> {
     let tokens = &sentence.tokens;
     let tok = |i: usize| tokens.get(i).map(|t| &text[t.span.start..t.span.end]);
-    // Up to 6 leading capitalised place words, then "(" WIRE ")" then optional dash.
+    let is_dash = |w: &str| matches!(w, "-" | "—" | "–" | ":");
+    let all_caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    // Up to 8 leading capitalised place words ("KYIV, Ukraine", "LONDON")...
     let mut i = from;
     while i < from + 8
         && tok(i).is_some_and(|w| w == "," || w.chars().next().is_some_and(char::is_uppercase))
@@ -40,23 +44,31 @@ fn dateline_end(text: &str, sentence: &Sentence, from: usize) -> Option<usize> {
     {
         i += 1;
     }
-    if tok(i) != Some("(") {
-        return None;
+    // ...then a wire credit "(AP)", "(CNN)", "(Reuters)"...
+    let mut credited = false;
+    if tok(i) == Some("(") {
+        let close = (i + 1..(i + 5).min(tokens.len())).find(|&k| tok(k) == Some(")"))?;
+        let inside_ok = close > i + 1
+            && (i + 1..close).all(|k| {
+                tok(k).is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) || w == "." || w == "-"
+                })
+            });
+        if !inside_ok {
+            return None;
+        }
+        i = close + 1;
+        credited = true;
     }
-    let close = (i + 1..(i + 5).min(tokens.len())).find(|&k| tok(k) == Some(")"))?;
-    let inside_ok = (i + 1..close).all(|k| {
-        tok(k).is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || w == "." || w == "-"
-        })
-    }) && close > i + 1;
-    if !inside_ok {
-        return None;
+    // ...then a dash. Without a credit, only an ALL-CAPS place followed by a dash
+    // is a dateline ("RIVERSIDE —"), not any capitalised opening ("Obama - the man").
+    let before_dash = i;
+    while tok(i).is_some_and(is_dash) {
+        i += 1;
     }
-    let mut next = close + 1;
-    while tok(next).is_some_and(|w| matches!(w, "-" | "—" | "–" | ":")) {
-        next += 1;
-    }
-    (next < tokens.len()).then_some(next)
+    let dashed = i > before_dash;
+    let ok = credited || (dashed && tok(from).is_some_and(all_caps) && before_dash > from);
+    (ok && i < tokens.len()).then_some(i)
 }
 
 #[cfg(test)]
@@ -79,6 +91,14 @@ mod tests {
         assert_eq!(
             trimmed("KYIV, Ukraine (AP) — Talks failed on Tuesday.").as_deref(),
             Some("Talks failed on Tuesday.")
+        );
+        assert_eq!(
+            trimmed("RIVERSIDE — The council voted on Tuesday.").as_deref(),
+            Some("The council voted on Tuesday.")
+        );
+        assert_eq!(
+            trimmed("Obama - the man himself - spoke today.").as_deref(),
+            Some("Obama - the man himself - spoke today.")
         );
         assert_eq!(
             trimmed("LONDON (Reuters) - Shares fell sharply today.").as_deref(),

@@ -19,6 +19,7 @@ mod charset;
 mod error;
 pub mod html;
 mod jsonl;
+mod text;
 
 pub use charset::{decode, Decoded};
 pub use error::ReadError;
@@ -96,8 +97,9 @@ pub fn read_document(origin: &str, bytes: &[u8], format: Format) -> Result<Artic
         }),
         Format::Text => {
             let decoded = decode(origin, bytes, None)?;
-            let article = Article::from_text(origin, decoded.text);
+            let mut article = Article::from_text(origin, decoded.text);
             check_text(origin, &article.text)?;
+            text::find_metadata(&mut article);
             Ok(article)
         }
         Format::Html => {

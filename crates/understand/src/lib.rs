@@ -33,10 +33,11 @@ pub fn understand(article: &Article) -> Document {
     let sentences = split_sentences(text)
         .into_iter()
         .map(|raw| {
+            let line = &text[raw.span.start..raw.span.end];
             let is_heading = article.headings.iter().any(|h| h.span == raw.span)
-                || (article.headings.is_empty()
-                    && raw.standalone_line
-                    && looks_like_heading(&text[raw.span.start..raw.span.end]));
+                || (raw.standalone_line
+                    && article.title.as_deref().is_some_and(|t| t.trim() == line))
+                || (article.headings.is_empty() && raw.standalone_line && looks_like_heading(line));
             Sentence {
                 span: raw.span,
                 tokens: tokenize(text, raw.span),
