@@ -17,7 +17,10 @@ It writes, next to this script:
 With --dev-pairs OUT it instead writes every dev record's (highlights,
 lead-3) pair and rouge-score's F-measures to OUT (one JSON object a line) and
 prints the corpus means, for the ignored `dev_corpus_agreement` test; that
-output is not committed.
+output is not committed:
+
+    ROUGE_DEV_PAIRS=/tmp/dev_pairs.jsonl cargo test -p brief-eval --release \
+        --test rouge_reference -- --ignored --nocapture
 """
 
 import argparse
