@@ -129,10 +129,13 @@ fn scores_match_rouge_score() {
 /// `ROUGE_DEV_PAIRS` (written by `make_rouge_fixtures.py --dev-pairs`),
 /// compares each pair and the means with rouge-score, and prints the means
 /// and the scoring time.
+/// Skipped (with a note) when the variable is unset: the file is generated, not shipped.
 #[test]
-#[ignore = "needs ROUGE_DEV_PAIRS from make_rouge_fixtures.py --dev-pairs"]
 fn dev_corpus_agreement() {
-    let path = std::env::var("ROUGE_DEV_PAIRS").expect("set ROUGE_DEV_PAIRS");
+    let Ok(path) = std::env::var("ROUGE_DEV_PAIRS") else {
+        eprintln!("ROUGE_DEV_PAIRS not set: skipping the full-corpus agreement check");
+        return;
+    };
     let rows: Vec<Value> = std::fs::read_to_string(&path)
         .expect("reading ROUGE_DEV_PAIRS")
         .lines()
