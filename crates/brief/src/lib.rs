@@ -18,12 +18,12 @@
 //! ```
 #![deny(missing_docs)]
 
-pub use brief_compose::{validate, words_in_order, Options, Unfaithful};
+pub use brief_compose::{compose, validate, words_in_order, Options, Unfaithful};
 pub use brief_core::{Article, Brief, BriefSentence, Document, Heading, Provenance, Section, Span};
 pub use brief_read as read;
 pub use brief_understand::understand;
 
-use brief_understand::words::is_stop_word;
+use brief_understand::words::{is_stop_word, lowercase_into};
 
 /// Why an article cannot be briefed.
 #[derive(Debug, thiserror::Error)]
@@ -95,16 +95,24 @@ impl Pipeline {
     }
 }
 
+/// Words sampled from the start of an article to tell its language.
+const LANGUAGE_SAMPLE_WORDS: usize = 200;
+
 /// English prose is about 40% function words; other languages share almost none of ours.
 fn check_english(article: &Article, doc: &Document) -> Result<(), BriefError> {
     let mut words = 0usize;
     let mut stop = 0usize;
-    for token in doc.sentences.iter().flat_map(|s| &s.tokens).take(2000) {
+    let mut lower = String::new();
+    for token in doc.sentences.iter().flat_map(|s| &s.tokens) {
         let w = article.slice(token.span);
         if w.chars().next().is_some_and(char::is_alphabetic) {
             words += 1;
-            if is_stop_word(&w.to_lowercase()) {
+            lowercase_into(w, &mut lower);
+            if is_stop_word(&lower) {
                 stop += 1;
+            }
+            if words >= LANGUAGE_SAMPLE_WORDS {
+                break;
             }
         }
     }

@@ -1,11 +1,13 @@
 //! Which sentences may appear in a brief, and their comparable word forms.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use brief_core::{Article, Document, Span, TokenKind};
-use brief_understand::words::{is_stop_word, stem};
+use brief_understand::words::{is_stop_word, lowercase_into, stem};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use crate::heading::is_weak;
 use crate::trim::trim;
 
 /// A sentence that may appear in the brief.
@@ -21,8 +23,9 @@ pub struct Candidate {
     pub under_heading: Option<usize>,
     /// Content-word ids (stemmed, stop words out), sorted and deduplicated.
     pub terms: Vec<u32>,
-    /// Content words in order, as (term id, token span); `None` marks a break
-    /// (stop word, punctuation, number) that a phrase may not cross.
+    /// Words that may make a heading, in order, as (term id, token span); `None` marks
+    /// a break (stop word, weak or short word, punctuation, number, quoted word) that
+    /// a heading phrase may not cross.
     pub sequence: Vec<Option<(u32, Span)>>,
     /// Number of word tokens.
     pub words: usize,
@@ -61,20 +64,56 @@ const BOILERPLATE: &[&str] = &[
 ];
 
 const MIN_WORDS: usize = 4;
+/// Sentences longer than this are never page furniture.
+const BOILERPLATE_MAX_WORDS: usize = 25;
 
 /// Most sentences one quotation may span before we stop joining them.
 const MAX_QUOTE_SENTENCES: usize = 5;
+
+/// Stemmed content words mapped to dense ids, per article.
+#[derive(Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// The id of a lower-cased word's stem, assigned on first sight.
+    pub fn id(&mut self, lower: &str) -> u32 {
+        let stemmed = stem(lower);
+        if let Some(&id) = self.ids.get(stemmed.as_ref()) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(stemmed.into_owned(), id);
+        id
+    }
+
+    /// The id of a lower-cased word's stem if it was seen.
+    pub fn get(&self, lower: &str) -> Option<u32> {
+        self.ids.get(stem(lower).as_ref()).copied()
+    }
+}
+
+/// The candidates of an article and the term ids of its headline.
+pub struct Candidates {
+    /// Candidate sentences in text order.
+    pub list: Vec<Candidate>,
+    /// Sorted, deduplicated term ids of the headline words that occur in the candidates.
+    pub title_terms: Vec<u32>,
+    /// Number of headline content words (found or not).
+    pub title_words: usize,
+}
 
 /// Collects candidate sentences with their term ids (ids are per article).
 ///
 /// A quotation that runs over several sentences becomes one candidate, so a
 /// brief never shows half a quote with a dangling quotation mark.
-pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+pub fn collect(article: &Article, doc: &Document) -> Candidates {
+    let mut vocabulary = Vocabulary::default();
     let mut heading = None;
     let mut out = Vec::new();
     // Articles repeat sentences (pull quotes, syndication glitches): show each once.
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
     let mut lower = String::new();
     for group in quote_groups(article, doc) {
         let first = &doc.sentences[group.start];
@@ -87,13 +126,23 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
         };
         let span = Span::new(trimmed.start, doc.sentences[group.end - 1].span.end);
         let shown = article.slice(span);
-        let folded = shown.to_lowercase();
-        let byline = folded.starts_with("by ") && shown.split_whitespace().count() <= 6;
-        if byline || BOILERPLATE.iter().any(|b| folded.contains(b)) {
-            continue;
+        let short = shown
+            .split_whitespace()
+            .nth(BOILERPLATE_MAX_WORDS)
+            .is_none();
+        // Furniture lines are short; checking only short ones keeps this off the hot path.
+        if short {
+            let folded = shown.to_lowercase();
+            let byline = folded.starts_with("by ") && shown.split_whitespace().count() <= 6;
+            if byline || BOILERPLATE.iter().any(|b| folded.contains(b)) {
+                continue;
+            }
         }
-        let normalized: String = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !seen.insert(normalized) {
+        let mut hasher = FxHasher::default();
+        for w in shown.split_whitespace() {
+            w.hash(&mut hasher);
+        }
+        if !seen.insert(hasher.finish()) {
             continue;
         }
         let mut terms = Vec::new();
@@ -121,19 +170,15 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
                         quoted_words += 1;
                     }
                     let word = article.slice(tok.span);
-                    lower.clear();
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                    lowercase_into(word, &mut lower);
                     if tok.kind == TokenKind::Word && !is_stop_word(&lower) && lower.len() > 1 {
-                        let next = vocabulary.len() as u32;
-                        let id = match vocabulary.get(stem(&lower).as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                vocabulary.insert(stem(&lower), next);
-                                next
-                            }
-                        };
+                        let id = vocabulary.id(&lower);
                         terms.push(id);
-                        sequence.push(Some((id, tok.span)));
+                        // Quoted words are the speaker's, not a topic, and weak words
+                        // ("people", "according") say nothing: no headings from them.
+                        let heading_word =
+                            !in_quote && lower.chars().nth(2).is_some() && !is_weak(&lower);
+                        sequence.push(heading_word.then_some((id, tok.span)));
                     } else {
                         sequence.push(None);
                     }
@@ -155,12 +200,26 @@ pub fn collect(article: &Article, doc: &Document) -> Vec<Candidate> {
             sequence,
             words,
             quoted: quoted_words as f32 / words as f32,
-            question: folded
-                .trim_end_matches(['"', '”', '\'', '’'])
-                .ends_with('?'),
+            question: shown.trim_end_matches(['"', '”', '\'', '’']).ends_with('?'),
         });
     }
-    out
+    let mut title_terms = Vec::new();
+    let mut title_words = 0;
+    let title = article.title.as_deref().unwrap_or("");
+    for word in title.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let lower = word.to_lowercase();
+        if lower.len() > 1 && !is_stop_word(&lower) {
+            title_words += 1;
+            title_terms.extend(vocabulary.get(&lower));
+        }
+    }
+    title_terms.sort_unstable();
+    title_terms.dedup();
+    Candidates {
+        list: out,
+        title_terms,
+        title_words,
+    }
 }
 
 /// Runs of sentences that belong together because a quotation spans them.
@@ -207,6 +266,11 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    common(a, b) as f32 / ((a.len() * b.len()) as f32).sqrt()
+}
+
+/// Size of the intersection of two sorted sets.
+pub fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -219,5 +283,5 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f32 {
             }
         }
     }
-    common as f32 / ((a.len() * b.len()) as f32).sqrt()
+    common
 }

@@ -5,35 +5,55 @@
 //! often it occurs in the section, how rare its words are in the rest of the
 //! article, its length, and whether it is a name (capitalised mid-sentence).
 
-use std::collections::HashMap;
-
-use brief_core::{Article, BriefSentence};
+use brief_core::{Article, BriefSentence, Span};
+use brief_understand::words::WordSet;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 use crate::candidates::Candidate;
 
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";
 
-/// Words that make poor headings on their own.
+/// Words that make poor headings.
 const WEAK: &[&str] = &[
     "according",
     "added",
     "adding",
+    "afp",
+    "although",
+    "another",
+    "ap",
+    "around",
     "asked",
+    "because",
     "called",
+    "caption",
+    "cnn",
+    "copyright",
     "day",
     "days",
     "first",
+    "however",
+    "image",
     "including",
     "last",
     "later",
+    "lot",
     "many",
+    "month",
+    "months",
     "new",
     "people",
     "percent",
     "recent",
     "recently",
+    "reuters",
     "saying",
+    "several",
+    "thing",
+    "things",
+    "though",
     "time",
     "times",
     "told",
@@ -41,33 +61,20 @@ const WEAK: &[&str] = &[
     "week",
     "weeks",
     "well",
+    "whether",
     "year",
     "years",
-    "month",
-    "months",
-    "lot",
-    "thing",
-    "things",
-    "around",
-    "another",
-    "several",
-    "whether",
-    "however",
-    "although",
-    "though",
-    "because",
-    "cnn",
-    "reuters",
-    "ap",
-    "afp",
-    "image",
-    "caption",
-    "copyright",
 ];
 
+/// True for a word (lower case) that makes a poor heading.
+pub fn is_weak(lower: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEAK));
+    SET.contains(lower)
+}
+
 /// In how many candidates each term id occurs.
-pub fn document_frequency(candidates: &[Candidate]) -> HashMap<u32, u32> {
-    let mut df = HashMap::new();
+pub fn document_frequency(candidates: &[Candidate]) -> FxHashMap<u32, u32> {
+    let mut df = FxHashMap::default();
     for c in candidates {
         for &t in &c.terms {
             *df.entry(t).or_insert(0) += 1;
@@ -76,18 +83,28 @@ pub fn document_frequency(candidates: &[Candidate]) -> HashMap<u32, u32> {
     df
 }
 
+/// Phrase key: up to three term ids, padded.
+type Key = [u32; 3];
+const PAD: u32 = u32::MAX;
+
+struct Phrase {
+    count: u32,
+    len: usize,
+    surface: (usize, usize),
+    name: bool,
+}
+
 /// The heading for a section showing `shown` (candidate indexes). `used` holds the
 /// lower-cased headings of earlier sections, which are not repeated.
 pub fn heading_for(
     article: &Article,
     candidates: &[Candidate],
-    df: &HashMap<u32, u32>,
+    df: &FxHashMap<u32, u32>,
     shown: &[usize],
     used: &[String],
 ) -> String {
     let total = candidates.len().max(1) as f32;
-    // phrase (term ids) -> (occurrences, first surface span, is a name)
-    let mut phrases: HashMap<Vec<u32>, (u32, (usize, usize), bool)> = HashMap::new();
+    let mut phrases: FxHashMap<Key, Phrase> = FxHashMap::default();
     for &i in shown {
         let c = &candidates[i];
         let first_word = c.sequence.iter().position(Option::is_some);
@@ -96,56 +113,65 @@ pub fn heading_for(
                 let Some(window) = c.sequence.get(start..start + len) else {
                     break;
                 };
-                let Some(items) = window.iter().copied().collect::<Option<Vec<_>>>() else {
+                if window.iter().any(Option::is_none) {
                     break;
-                };
-                let words: Vec<&str> = items.iter().map(|&(_, s)| article.slice(s)).collect();
-                if words
-                    .iter()
-                    .any(|w| WEAK.contains(&w.to_lowercase().as_str()))
-                    || words.iter().any(|w| w.chars().count() < 3)
+                }
+                let items: Vec<(u32, Span)> = window.iter().flatten().copied().collect();
+                let first = article.slice(items[0].1);
+                let last = article.slice(items[len - 1].1);
+                let lowercase = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+                // A heading is a noun phrase: it does not end in a past participle or
+                // an adverb, nor start with an adverb.
+                if (lowercase(last) && (last.ends_with("ed") || last.ends_with("ly")))
+                    || (lowercase(first) && first.ends_with("ly"))
                 {
                     continue;
                 }
                 let name = Some(start) != first_word
-                    && words
-                        .iter()
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-                let key: Vec<u32> = items.iter().map(|&(t, _)| t).collect();
-                let surface = (items[0].1.start, items[len - 1].1.end);
-                let entry = phrases.entry(key).or_insert((0, surface, name));
-                entry.0 += 1;
-                entry.2 |= name;
+                    && items.iter().all(|&(_, s)| {
+                        article
+                            .slice(s)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    });
+                let mut key = [PAD; 3];
+                for (k, &(t, _)) in key.iter_mut().zip(&items) {
+                    *k = t;
+                }
+                let entry = phrases.entry(key).or_insert(Phrase {
+                    count: 0,
+                    len,
+                    surface: (items[0].1.start, items[len - 1].1.end),
+                    name,
+                });
+                entry.count += 1;
+                entry.name |= name;
             }
         }
     }
-    let mut best: Option<(f32, String)> = None;
-    for (key, (count, (start, end), name)) in phrases {
-        let surface = title_case(&article.text[start..end]);
-        if used.contains(&surface.to_lowercase()) {
-            continue;
-        }
-        let rarity: f32 = key
-            .iter()
-            .map(|t| (total / *df.get(t).unwrap_or(&1) as f32).ln_1p())
-            .sum::<f32>()
-            / key.len() as f32;
-        let length_bonus = match key.len() {
-            1 => 1.0,
-            2 => 1.6,
-            _ => 1.7,
-        };
-        let name_bonus = if name { 1.4 } else { 1.0 };
-        let score = count as f32 * rarity * length_bonus * name_bonus;
-        let better = match &best {
-            None => true,
-            Some((s, text)) => score > *s || (score == *s && surface < *text),
-        };
-        if better {
-            best = Some((score, surface));
-        }
-    }
-    best.map(|(_, s)| s)
+    let mut ranked: Vec<(f32, &Key, &Phrase)> = phrases
+        .iter()
+        .map(|(key, p)| {
+            let rarity: f32 = key[..p.len]
+                .iter()
+                .map(|t| (total / *df.get(t).unwrap_or(&1) as f32).ln_1p())
+                .sum::<f32>()
+                / p.len as f32;
+            let length_bonus = match p.len {
+                1 => 1.0,
+                2 => 1.7,
+                _ => 1.8,
+            };
+            let name_bonus = if p.name { 1.2 } else { 1.0 };
+            (p.count as f32 * rarity * length_bonus * name_bonus, key, p)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.surface.cmp(&b.2.surface)));
+    ranked
+        .iter()
+        .map(|(_, _, p)| title_case(&article.text[p.surface.0..p.surface.1]))
+        .find(|h| !used.contains(&h.to_lowercase()))
         .unwrap_or_else(|| fallback(article, candidates, shown))
 }
 

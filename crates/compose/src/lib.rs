@@ -33,8 +33,9 @@ pub struct Options {
 
 /// Composes the brief of one article.
 pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
-    let candidates = candidates::collect(article, doc);
-    let scores = rank::score(article, &candidates);
+    let collected = candidates::collect(article, doc);
+    let scores = rank::score(&collected);
+    let candidates = collected.list;
     let count = options
         .takeaways
         .unwrap_or_else(|| adaptive_takeaways(candidates.len()));

@@ -5,12 +5,9 @@
 //! and its shape (length, questions, pure quotes). Selection is greedy with a
 //! redundancy penalty (maximal marginal relevance).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use brief_core::Article;
-use brief_understand::words::{is_stop_word, stem};
-
-use crate::candidates::{similarity, Candidate};
+use crate::candidates::{common, similarity, Candidate, Candidates};
 
 // Weights of the score's parts, tuned by grid search on CNN/DM dev (ROUGE-1 of 3
 // takeaways: 32.9 with position^-0.5, no length cost and redundancy 0.7; 33.7 with these).
@@ -25,24 +22,15 @@ const WORD_COST: f32 = 0.008;
 const REDUNDANCY_WEIGHT: f32 = 0.3;
 
 /// One score per candidate, higher is more important.
-pub fn score(article: &Article, candidates: &[Candidate]) -> Vec<f32> {
-    let mut frequency: HashMap<u32, f32> = HashMap::new();
-    for c in candidates {
+pub fn score(candidates: &Candidates) -> Vec<f32> {
+    let list = &candidates.list;
+    let mut frequency: FxHashMap<u32, f32> = FxHashMap::default();
+    for c in list {
         for &t in &c.terms {
             *frequency.entry(t).or_default() += 1.0;
         }
     }
-    let title_stems: Vec<String> = article
-        .title
-        .as_deref()
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(str::to_lowercase)
-        .filter(|w| !w.is_empty() && !is_stop_word(w))
-        .map(|w| stem(&w))
-        .collect();
-    candidates
-        .iter()
+    list.iter()
         .enumerate()
         .map(|(p, c)| {
             let position = (1.0 + p as f32).powf(-POSITION_DECAY);
@@ -56,28 +44,17 @@ pub fn score(article: &Article, candidates: &[Candidate]) -> Vec<f32> {
                     .sum();
                 mass / (c.terms.len() as f32).sqrt() / 3.0
             };
-            let title = title_overlap(article, c, &title_stems);
-            let shape = shape(c);
+            let title = if candidates.title_words == 0 {
+                0.0
+            } else {
+                common(&c.terms, &candidates.title_terms) as f32 / candidates.title_words as f32
+            };
             POSITION_WEIGHT * position
                 + CENTRALITY_WEIGHT * centrality
                 + TITLE_WEIGHT * title
-                + shape
+                + shape(c)
         })
         .collect()
-}
-
-fn title_overlap(article: &Article, c: &Candidate, title_stems: &[String]) -> f32 {
-    if title_stems.is_empty() {
-        return 0.0;
-    }
-    let sentence = article.slice(c.span).to_lowercase();
-    let words: Vec<String> = sentence
-        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
-        .filter(|w| !w.is_empty())
-        .map(stem)
-        .collect();
-    let hits = title_stems.iter().filter(|t| words.contains(t)).count();
-    hits as f32 / title_stems.len() as f32
 }
 
 fn shape(c: &Candidate) -> f32 {

@@ -1,7 +1,10 @@
 //! Normalised word forms for comparing sentences: lower case, stop words out,
 //! a light suffix stemmer. Side tables only: the article text is never changed.
 
-/// Common English function words that carry no topic.
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Common English function words that carry no topic, sorted.
 pub const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -42,6 +45,8 @@ pub const STOP_WORDS: &[&str] = &[
     "for",
     "from",
     "further",
+    "get",
+    "got",
     "had",
     "has",
     "have",
@@ -64,11 +69,15 @@ pub const STOP_WORDS: &[&str] = &[
     "its",
     "itself",
     "just",
+    "like",
     "may",
     "me",
     "might",
     "more",
     "most",
+    "mr",
+    "mrs",
+    "ms",
     "much",
     "must",
     "my",
@@ -91,15 +100,19 @@ pub const STOP_WORDS: &[&str] = &[
     "out",
     "over",
     "own",
+    "s",
     "said",
     "same",
-    "says",
     "say",
+    "says",
     "she",
     "should",
+    "since",
     "so",
     "some",
+    "still",
     "such",
+    "t",
     "than",
     "that",
     "the",
@@ -115,6 +128,7 @@ pub const STOP_WORDS: &[&str] = &[
     "those",
     "through",
     "to",
+    "told",
     "too",
     "under",
     "until",
@@ -135,35 +149,69 @@ pub const STOP_WORDS: &[&str] = &[
     "will",
     "with",
     "would",
+    "yet",
     "you",
     "your",
     "yours",
     "yourself",
     "yourselves",
-    "told",
-    "like",
-    "get",
-    "got",
-    "s",
-    "t",
-    "mr",
-    "mrs",
-    "ms",
-    "would",
-    "since",
-    "still",
-    "yet",
 ];
+
+/// Writes `word` lower-cased into `buffer` (cleared first), with an ASCII fast path:
+/// this runs on every token.
+pub fn lowercase_into(word: &str, buffer: &mut String) {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
 
 /// True for a stop word (expects lower case).
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP_WORDS.contains(&lower)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_WORDS));
+    SET.contains(lower)
+}
+
+/// A set of short words with a fast membership test: words are packed into
+/// integers so a lookup compares numbers, not strings. These tests run on every
+/// token of every article.
+pub struct WordSet {
+    packed: Vec<u128>,
+}
+
+impl WordSet {
+    /// The set of `words` (each at most 16 bytes; longer ones are ignored).
+    pub fn new(words: &[&str]) -> Self {
+        let mut packed: Vec<u128> = words.iter().filter_map(|w| pack(w)).collect();
+        packed.sort_unstable();
+        packed.dedup();
+        WordSet { packed }
+    }
+
+    /// True when `word` is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        pack(word).is_some_and(|p| self.packed.binary_search(&p).is_ok())
+    }
+}
+
+/// A word of at most 16 bytes as one integer; distinct words give distinct
+/// integers because no word contains a NUL byte.
+fn pack(word: &str) -> Option<u128> {
+    if word.len() > 16 || word.is_empty() {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word.as_bytes());
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// A light English stemmer: strips possessives and common inflections so that
 /// "talks"/"talked"/"talking" meet. Precision over recall: it never strips a stem
 /// below three letters.
-pub fn stem(lower: &str) -> String {
+pub fn stem(lower: &str) -> Cow<'_, str> {
     let w = lower
         .trim_end_matches("'s")
         .trim_end_matches("’s")
@@ -178,16 +226,28 @@ pub fn stem(lower: &str) -> String {
     ] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if stem.chars().count() >= 3 && !(suffix == "s" && stem.ends_with('s')) {
-                return format!("{stem}{replacement}");
+                return if replacement.is_empty() {
+                    Cow::Borrowed(stem)
+                } else {
+                    Cow::Owned(format!("{stem}{replacement}"))
+                };
             }
         }
     }
-    w.to_string()
+    Cow::Borrowed(w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_and_unique() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the") && is_stop_word("would") && is_stop_word("yourselves"));
+        assert!(!is_stop_word("kremlin") && !is_stop_word("") && !is_stop_word("thee"));
+        assert!(!is_stop_word("a-very-long-word-beyond-sixteen-bytes"));
+    }
 
     #[test]
     fn stems_meet() {

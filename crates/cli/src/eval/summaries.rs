@@ -94,6 +94,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         briefs.push(b);
     }
     let brief_secs = started.elapsed().as_secs_f64();
+    let stages = stage_timings(&pipeline, &articles);
     let started = Instant::now();
     let leads: Vec<String> = articles.iter().map(lead3).collect();
     let lead_secs = started.elapsed().as_secs_f64();
@@ -158,6 +159,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         );
     }
     println!(
+        "stages (µs/article): understand {:.1}, compose {:.1}, validate {:.1}",
+        stages[0] * 1e6 / n as f64,
+        stages[1] * 1e6 / n as f64,
+        stages[2] * 1e6 / n as f64
+    );
+    println!(
         "faithful: {sentences} sentences, {unfaithful} unfaithful briefs; {failed} articles not briefed; {json_bytes} JSON bytes"
     );
     Ok(if unfaithful > 0 {
@@ -165,6 +172,29 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Seconds spent in each stage over all articles: understand, compose, validate.
+fn stage_timings(pipeline: &Pipeline, articles: &[Article]) -> [f64; 3] {
+    let started = Instant::now();
+    let docs: Vec<_> = articles.iter().map(understand).collect();
+    let understand_secs = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let briefs: Vec<Brief> = articles
+        .iter()
+        .zip(&docs)
+        .map(|(a, d)| brief::compose(a, d, &pipeline.options))
+        .collect();
+    let compose_secs = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    for (a, b) in articles.iter().zip(&briefs) {
+        let _ = brief::validate(b, |id| (id == a.id).then_some(a));
+    }
+    [
+        understand_secs,
+        compose_secs,
+        started.elapsed().as_secs_f64(),
+    ]
 }
 
 /// The first three sentences as our segmenter finds them, untrimmed.
