@@ -2,6 +2,9 @@
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use brief_core::{Article, Document, Span, TokenKind};
 use brief_understand::words::{is_stop_word, lowercase_into, stem};
@@ -63,6 +66,17 @@ const BOILERPLATE: &[&str] = &[
     "video:",
 ];
 
+/// One automaton for all [`BOILERPLATE`] phrases, any case.
+fn boilerplate() -> &'static AhoCorasick {
+    static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(BOILERPLATE)
+            .expect("boilerplate phrases are valid patterns")
+    });
+    &AUTOMATON
+}
+
 const MIN_WORDS: usize = 4;
 /// Sentences longer than this are never page furniture.
 const BOILERPLATE_MAX_WORDS: usize = 25;
@@ -71,9 +85,17 @@ const BOILERPLATE_MAX_WORDS: usize = 25;
 const MAX_QUOTE_SENTENCES: usize = 5;
 
 /// Stemmed content words mapped to dense ids, per article.
-#[derive(Default)]
 pub struct Vocabulary {
     ids: FxHashMap<String, u32>,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        // A news article has a few hundred distinct content words.
+        Vocabulary {
+            ids: FxHashMap::with_capacity_and_hasher(512, Default::default()),
+        }
+    }
 }
 
 impl Vocabulary {
@@ -132,9 +154,11 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             .is_none();
         // Furniture lines are short; checking only short ones keeps this off the hot path.
         if short {
-            let folded = shown.to_lowercase();
-            let byline = folded.starts_with("by ") && shown.split_whitespace().count() <= 6;
-            if byline || BOILERPLATE.iter().any(|b| folded.contains(b)) {
+            let byline = shown
+                .get(..3)
+                .is_some_and(|b| b.eq_ignore_ascii_case("by "))
+                && shown.split_whitespace().count() <= 6;
+            if byline || boilerplate().is_match(shown) {
                 continue;
             }
         }
@@ -145,8 +169,8 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         if !seen.insert(hasher.finish()) {
             continue;
         }
-        let mut terms = Vec::new();
-        let mut sequence = Vec::new();
+        let mut terms = Vec::with_capacity(32);
+        let mut sequence = Vec::with_capacity(48);
         let mut words = 0;
         let mut quoted_words = 0;
         let mut in_quote = false;

@@ -62,6 +62,18 @@ fn adaptive_takeaways(candidates: usize) -> usize {
     }
 }
 
+/// `text` with every run of whitespace (line breaks included) made one space.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 fn title(article: &Article, candidates: &[Candidate]) -> String {
     if let Some(t) = article
         .title
@@ -69,7 +81,7 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        return t.split_whitespace().collect::<Vec<_>>().join(" ");
+        return one_line(t);
     }
     candidates
         .first()

@@ -5,6 +5,9 @@
 //! Forward-looking sentences ("will", "plans to", "next week") form a closing
 //! "What Comes Next" section.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use brief_core::{Article, BriefSentence, Document, Section};
 
 use crate::brief_sentence;
@@ -143,8 +146,13 @@ pub fn build(
 }
 
 fn looks_ahead(article: &Article, c: &Candidate) -> bool {
-    let lower = format!(" {} ", article.slice(c.span).to_lowercase());
-    c.quoted < 0.5 && FORWARD_CUES.iter().any(|cue| lower.contains(cue))
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FORWARD_CUES)
+            .expect("cues are valid patterns")
+    });
+    c.quoted < 0.5 && CUES.is_match(article.slice(c.span))
 }
 
 /// The best sentences of a block, in story order.

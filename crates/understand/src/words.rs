@@ -212,10 +212,12 @@ fn pack(word: &str) -> Option<u128> {
 /// "talks"/"talked"/"talking" meet. Precision over recall: it never strips a stem
 /// below three letters.
 pub fn stem(lower: &str) -> Cow<'_, str> {
-    let w = lower
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches(['\'', '’', '.']);
+    // Byte-level suffix tests: this runs on every content word.
+    let mut w = lower;
+    if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        w = base;
+    }
+    w = w.trim_end_matches(['\'', '’', '.']);
     for (suffix, replacement) in [
         ("ies", "y"),
         ("ing", ""),
@@ -225,7 +227,8 @@ pub fn stem(lower: &str) -> Cow<'_, str> {
         ("ly", ""),
     ] {
         if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.chars().count() >= 3 && !(suffix == "s" && stem.ends_with('s')) {
+            let long_enough = stem.len() >= 3 && (stem.is_ascii() || stem.chars().count() >= 3);
+            if long_enough && !(suffix == "s" && stem.ends_with('s')) {
                 return if replacement.is_empty() {
                     Cow::Borrowed(stem)
                 } else {
