@@ -64,6 +64,13 @@ fn adaptive_takeaways(candidates: usize) -> usize {
 
 /// `text` with every run of whitespace (line breaks included) made one space.
 fn one_line(text: &str) -> String {
+    let plain = !text
+        .bytes()
+        .any(|b| matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c) || b >= 0x80)
+        && !text.contains("  ");
+    if plain {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -8,6 +8,7 @@
 use brief_core::Span;
 
 use crate::abbrev::{classify, is_opener, Abbrev};
+use crate::tokenize::char_at;
 
 /// A sentence found by [`split_sentences`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,47 +79,61 @@ fn is_closing(c: char) -> bool {
 
 fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentence>) {
     let body = &text[unit.start..unit.end];
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let n = body.len();
     let mut start = 0usize; // byte offset in body of the current sentence
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < n {
+        let (c, len) = char_at(body, i);
         if !is_terminal(c) {
-            i += 1;
+            i += len;
             continue;
         }
-        let mut j = i;
-        while j < chars.len() && is_terminal(chars[j].1) {
-            j += 1;
+        // The run of terminal marks ("?!", "..."), then closing quotes and brackets.
+        let mut j = i + len;
+        let mut single_period = c == '.';
+        while j < n {
+            let (d, dlen) = char_at(body, j);
+            if !is_terminal(d) {
+                break;
+            }
+            single_period = false;
+            j += dlen;
         }
-        while j < chars.len() && is_closing(chars[j].1) {
-            j += 1;
+        while j < n {
+            let (d, dlen) = char_at(body, j);
+            if !is_closing(d) {
+                break;
+            }
+            j += dlen;
         }
-        let end = chars.get(j).map_or(body.len(), |&(p, _)| p);
-        if j >= chars.len() {
+        if j >= n {
             break;
         }
-        if !chars[j].1.is_whitespace() {
-            i = j.max(i + 1);
+        let end = j;
+        let (after, _) = char_at(body, j);
+        if !after.is_whitespace() {
+            i = j;
             continue;
         }
-        let mut n = j;
-        while n < chars.len() && chars[n].1.is_whitespace() {
-            n += 1;
+        let mut k = j;
+        while k < n {
+            let (d, dlen) = char_at(body, k);
+            if !d.is_whitespace() {
+                break;
+            }
+            k += dlen;
         }
-        if n >= chars.len() {
+        if k >= n {
             break;
         }
-        let next_word = word_at(body, chars[n].0);
-        let run_is_single_period =
-            j == i + 1 || (c == '.' && !chars[i + 1..j].iter().any(|&(_, c)| is_terminal(c)));
-        if boundary(body, pos, c, run_is_single_period, chars[n].1, next_word) {
+        let (next, _) = char_at(body, k);
+        if boundary(body, i, c, single_period, next, word_at(body, k)) {
             push(out, unit.start, body, start, end, paragraph);
-            start = chars[n].0;
+            start = k;
         }
-        i = n;
+        i = k;
     }
-    push(out, unit.start, body, start, body.len(), paragraph);
+    push(out, unit.start, body, start, n, paragraph);
 }
 
 fn boundary(

@@ -9,63 +9,79 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+/// The character at byte `i` of `s` and its length, with an ASCII fast path.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
 /// Tokenizes `text[span]`. Words keep inner apostrophes, hyphens and periods
 /// ("don't", "Putin’s", "run-up", "U.S."); numbers keep separators ("14,000", "3.5").
+///
+/// Walks bytes, decoding only non-ASCII characters: this runs on every article.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
-    let byte_end = |k: usize| chars.get(k).map_or(body.len(), |&(p, _)| p);
+    let mut tokens = Vec::with_capacity(body.len() / 4 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < body.len() {
+        let (c, len) = char_at(body, i);
         if c.is_whitespace() {
-            i += 1;
+            i += len;
             continue;
         }
-        let kind;
-        let mut j = i + 1;
-        if c.is_alphanumeric() {
+        let start = i;
+        let mut j = i + len;
+        let kind = if c.is_alphanumeric() {
             let mut all_digits = c.is_numeric();
-            while j < chars.len() {
-                let d = chars[j].1;
+            let mut dotted = false;
+            let mut prev = c;
+            while j < body.len() {
+                let (d, dlen) = char_at(body, j);
                 if d.is_alphanumeric() {
                     all_digits &= d.is_numeric();
-                    j += 1;
-                } else if matches!(d, '\'' | '’' | '-' | '.' | ',' | '/' | ':')
-                    && chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric())
+                    prev = d;
+                    j += dlen;
+                    continue;
+                }
+                if !matches!(d, '\'' | '’' | '-' | '.' | ',' | '/' | ':') || j + dlen >= body.len()
                 {
-                    // Inner punctuation joins when alphanumerics follow: "don't", "U.S",
-                    // "14,000", "3.5"; "," "/" ":" only between digits.
-                    let between_digits = chars[j - 1].1.is_numeric() && chars[j + 1].1.is_numeric();
-                    if matches!(d, ',' | '/' | ':') && !between_digits {
-                        break;
-                    }
-                    j += 1;
-                } else {
                     break;
                 }
+                // Inner punctuation joins when alphanumerics follow: "don't", "U.S",
+                // "14,000", "3.5"; "," "/" ":" only between digits.
+                let (e, _) = char_at(body, j + dlen);
+                if !e.is_alphanumeric() {
+                    break;
+                }
+                if matches!(d, ',' | '/' | ':') && !(prev.is_numeric() && e.is_numeric()) {
+                    break;
+                }
+                dotted |= d == '.';
+                prev = d;
+                j += dlen;
             }
             // Trailing period of an acronym: "U.S." keeps its final period.
-            if j < chars.len()
-                && chars[j].1 == '.'
-                && body[pos..byte_end(j)].contains('.')
-                && !all_digits
-            {
+            if dotted && !all_digits && body.as_bytes().get(j) == Some(&b'.') {
                 j += 1;
             }
-            kind = if all_digits {
+            if all_digits {
                 TokenKind::Number
             } else {
                 TokenKind::Word
-            };
+            }
         } else if is_quote(c) {
-            kind = TokenKind::Quote;
+            TokenKind::Quote
         } else {
-            kind = TokenKind::Punct;
-        }
+            TokenKind::Punct
+        };
         tokens.push(Token {
-            span: Span::new(span.start + pos, span.start + byte_end(j)),
+            span: Span::new(span.start + start, span.start + j),
             kind,
         });
         i = j;
