@@ -110,6 +110,11 @@ impl Vocabulary {
         id
     }
 
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
     /// The id of a lower-cased word's stem if it was seen.
     pub fn get(&self, lower: &str) -> Option<u32> {
         self.ids.get(stem(lower).as_ref()).copied()
@@ -124,6 +129,8 @@ pub struct Candidates {
     pub title_terms: Vec<u32>,
     /// Number of headline content words (found or not).
     pub title_words: usize,
+    /// In how many candidates each term id occurs (term ids are dense).
+    pub df: Vec<u32>,
 }
 
 /// Collects candidate sentences with their term ids (ids are per article).
@@ -239,10 +246,17 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
     }
     title_terms.sort_unstable();
     title_terms.dedup();
+    let mut df = vec![0u32; vocabulary.len()];
+    for c in &out {
+        for &t in &c.terms {
+            df[t as usize] += 1;
+        }
+    }
     Candidates {
         list: out,
         title_terms,
         title_words,
+        df,
     }
 }
 

@@ -72,17 +72,6 @@ pub fn is_weak(lower: &str) -> bool {
     SET.contains(lower)
 }
 
-/// In how many candidates each term id occurs.
-pub fn document_frequency(candidates: &[Candidate]) -> FxHashMap<u32, u32> {
-    let mut df = FxHashMap::default();
-    for c in candidates {
-        for &t in &c.terms {
-            *df.entry(t).or_insert(0) += 1;
-        }
-    }
-    df
-}
-
 /// Phrase key: up to three term ids, padded.
 type Key = [u32; 3];
 const PAD: u32 = u32::MAX;
@@ -99,7 +88,7 @@ struct Phrase {
 pub fn heading_for(
     article: &Article,
     candidates: &[Candidate],
-    df: &FxHashMap<u32, u32>,
+    df: &[u32],
     shown: &[usize],
     used: &[String],
 ) -> String {
@@ -155,7 +144,7 @@ pub fn heading_for(
         .map(|(key, p)| {
             let rarity: f32 = key[..p.len]
                 .iter()
-                .map(|t| (total / *df.get(t).unwrap_or(&1) as f32).ln_1p())
+                .map(|&t| (total / df[t as usize].max(1) as f32).ln_1p())
                 .sum::<f32>()
                 / p.len as f32;
             let length_bonus = match p.len {
@@ -167,11 +156,27 @@ pub fn heading_for(
             (p.count as f32 * rarity * length_bonus * name_bonus, key, p)
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.surface.cmp(&b.2.surface)));
-    ranked
-        .iter()
-        .map(|(_, _, p)| title_case(&article.text[p.surface.0..p.surface.1]))
-        .find(|h| !used.contains(&h.to_lowercase()))
+    // Only the best few are ever looked at: partition instead of sorting all.
+    let order = |a: &(f32, &Key, &Phrase), b: &(f32, &Key, &Phrase)| {
+        b.0.total_cmp(&a.0).then(a.2.surface.cmp(&b.2.surface))
+    };
+    const FEW: usize = 8;
+    let unused = |list: &[(f32, &Key, &Phrase)]| {
+        list.iter()
+            .map(|(_, _, p)| title_case(&article.text[p.surface.0..p.surface.1]))
+            .find(|h| !used.contains(&h.to_lowercase()))
+    };
+    let split = ranked.len().min(FEW);
+    if ranked.len() > FEW {
+        ranked.select_nth_unstable_by(FEW, order);
+    }
+    let (best, rest) = ranked.split_at_mut(split);
+    best.sort_unstable_by(order);
+    unused(best)
+        .or_else(|| {
+            rest.sort_unstable_by(order);
+            unused(rest)
+        })
         .unwrap_or_else(|| fallback(article, candidates, shown))
 }
 

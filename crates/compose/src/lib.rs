@@ -35,12 +35,13 @@ pub struct Options {
 pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
     let collected = candidates::collect(article, doc);
     let scores = rank::score(&collected);
+    let df = collected.df;
     let candidates = collected.list;
     let count = options
         .takeaways
         .unwrap_or_else(|| adaptive_takeaways(candidates.len()));
     let takeaways = rank::select(&candidates, &scores, count);
-    let sections = sections::build(article, doc, &candidates, &scores, &takeaways);
+    let sections = sections::build(article, doc, &candidates, &df, &scores, &takeaways);
     Brief {
         id: article.id.clone(),
         title: title(article, &candidates),

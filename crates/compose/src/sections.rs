@@ -11,8 +11,8 @@ use aho_corasick::AhoCorasick;
 use brief_core::{Article, BriefSentence, Document, Section};
 
 use crate::brief_sentence;
-use crate::candidates::{similarity, Candidate};
-use crate::heading::{document_frequency, heading_for, is_rooted, title_case, CLOSING_HEADING};
+use crate::candidates::Candidate;
+use crate::heading::{heading_for, is_rooted, title_case, CLOSING_HEADING};
 
 /// Most sentences shown in one section.
 const MAX_PER_SECTION: usize = 4;
@@ -61,6 +61,7 @@ pub fn build(
     article: &Article,
     doc: &Document,
     candidates: &[Candidate],
+    df: &[u32],
     scores: &[f32],
     takeaways: &[usize],
 ) -> Vec<Section> {
@@ -109,10 +110,9 @@ pub fn build(
     let blocks = if subheaded {
         by_subhead(candidates, &body)
     } else {
-        by_cohesion(candidates, &body)
+        by_cohesion(candidates, df.len(), &body)
     };
 
-    let frequency = document_frequency(candidates);
     let mut sections = Vec::new();
     let mut used_headings: Vec<String> = vec![CLOSING_HEADING.to_lowercase()];
     for block in blocks {
@@ -127,9 +127,8 @@ pub fn build(
         let own_subhead = subhead(block[0])
             .map(title_case)
             .filter(|h| is_rooted(h, &sentences) && !used_headings.contains(&h.to_lowercase()));
-        let heading = own_subhead.unwrap_or_else(|| {
-            heading_for(article, candidates, &frequency, &shown, &used_headings)
-        });
+        let heading = own_subhead
+            .unwrap_or_else(|| heading_for(article, candidates, df, &shown, &used_headings));
         used_headings.push(heading.to_lowercase());
         sections.push(Section { heading, sentences });
     }
@@ -179,19 +178,50 @@ fn by_subhead(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
 }
 
 /// Cuts `body` into contiguous blocks at the weakest links between neighbours.
-fn by_cohesion(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
+fn by_cohesion(candidates: &[Candidate], vocabulary: usize, body: &[usize]) -> Vec<Vec<usize>> {
     let n = body.len();
     let wanted = (n / 4).clamp(1, MAX_THEMED).max(if n >= 6 { 3 } else { 1 });
     if wanted <= 1 || n < 4 {
         return vec![body.to_vec()];
     }
-    // gap g lies between body[g-1] and body[g]; lower cohesion = better cut.
+    // Gap g lies between body[g-1] and body[g]; lower cohesion = better cut.
+    // Cohesion is the cosine of the term sets of two sentences either side,
+    // counted with a stamp per term instead of building sets.
     let window = 2;
+    let mut stamp = vec![0usize; vocabulary];
     let mut gaps: Vec<(usize, f32)> = (1..n)
         .map(|g| {
-            let left: Vec<u32> = terms_of(candidates, &body[g.saturating_sub(window)..g]);
-            let right: Vec<u32> = terms_of(candidates, &body[g..(g + window).min(n)]);
-            let mut cohesion = similarity(&left, &right);
+            let mut left = 0usize;
+            for &i in &body[g.saturating_sub(window)..g] {
+                for &t in &candidates[i].terms {
+                    if stamp[t as usize] != g {
+                        stamp[t as usize] = g;
+                        left += 1;
+                    }
+                }
+            }
+            let (mut right, mut shared) = (0usize, 0usize);
+            for &i in &body[g..(g + window).min(n)] {
+                for &t in &candidates[i].terms {
+                    match stamp[t as usize] {
+                        s if s == g => {
+                            shared += 1;
+                            stamp[t as usize] = usize::MAX - g;
+                            right += 1;
+                        }
+                        s if s == usize::MAX - g => {}
+                        _ => {
+                            stamp[t as usize] = usize::MAX - g;
+                            right += 1;
+                        }
+                    }
+                }
+            }
+            let mut cohesion = if left == 0 || right == 0 {
+                0.0
+            } else {
+                shared as f32 / ((left * right) as f32).sqrt()
+            };
             if candidates[body[g]].paragraph != candidates[body[g - 1]].paragraph {
                 cohesion -= 0.05;
             }
@@ -217,16 +247,6 @@ fn by_cohesion(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
         from = c;
     }
     blocks
-}
-
-fn terms_of(candidates: &[Candidate], members: &[usize]) -> Vec<u32> {
-    let mut terms: Vec<u32> = members
-        .iter()
-        .flat_map(|&i| candidates[i].terms.iter().copied())
-        .collect();
-    terms.sort_unstable();
-    terms.dedup();
-    terms
 }
 
 /// Merges the smallest neighbouring blocks until at most `max` remain.

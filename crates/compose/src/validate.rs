@@ -28,6 +28,7 @@ pub fn validate<'a>(
             return Err(fail("no sources".into()));
         }
         let mut pool = String::new();
+        let mut single = None;
         for p in &s.sources {
             let article = articles(&p.article)
                 .ok_or_else(|| fail(format!("unknown article {}", p.article)))?;
@@ -41,10 +42,14 @@ pub fn validate<'a>(
                         p.span.start, p.span.end
                     ))
                 })?;
-            pool.push_str(slice);
-            pool.push(' ');
+            if s.sources.len() == 1 {
+                single = Some(slice);
+            } else {
+                pool.push_str(slice);
+                pool.push(' ');
+            }
         }
-        if !words_in_order(&s.text, &pool) {
+        if !words_in_order(&s.text, single.unwrap_or(&pool)) {
             return Err(fail("words not found in order in the source span".into()));
         }
     }

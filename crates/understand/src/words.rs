@@ -176,47 +176,55 @@ pub fn is_stop_word(lower: &str) -> bool {
     lower.len() <= 10 && SET.contains(lower)
 }
 
-/// A set of short words with a fast membership test: words are packed into
-/// integers so a lookup compares numbers, not strings. These tests run on every
-/// token of every article.
+/// A set of words with a fast membership test: words are bucketed by length and
+/// first letter, so a lookup compares against one or two words. These tests run
+/// on every token of every article.
 pub struct WordSet {
-    packed: Vec<u128>,
+    buckets: Vec<Vec<&'static str>>,
+}
+
+const MAX_BUCKET_LEN: usize = 16;
+const LETTERS: usize = 27;
+
+fn bucket(word: &str) -> usize {
+    let first = word.as_bytes().first().copied().unwrap_or(0);
+    let letter = if first.is_ascii_lowercase() {
+        usize::from(first - b'a')
+    } else {
+        26
+    };
+    word.len().min(MAX_BUCKET_LEN) * LETTERS + letter
 }
 
 impl WordSet {
-    /// The set of `words` (each at most 16 bytes; longer ones are ignored).
-    pub fn new(words: &[&str]) -> Self {
-        let mut packed: Vec<u128> = words.iter().filter_map(|w| pack(w)).collect();
-        packed.sort_unstable();
-        packed.dedup();
-        WordSet { packed }
+    /// The set of `words`.
+    pub fn new(words: &[&'static str]) -> Self {
+        let mut buckets = vec![Vec::new(); (MAX_BUCKET_LEN + 1) * LETTERS];
+        for w in words {
+            buckets[bucket(w)].push(*w);
+        }
+        WordSet { buckets }
     }
 
     /// True when `word` is in the set.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        pack(word).is_some_and(|p| self.packed.binary_search(&p).is_ok())
+        self.buckets[bucket(word)].contains(&word)
     }
-}
-
-/// A word of at most 16 bytes as one integer; distinct words give distinct
-/// integers because no word contains a NUL byte.
-#[inline]
-fn pack(word: &str) -> Option<u128> {
-    if word.len() > 16 || word.is_empty() {
-        return None;
-    }
-    let mut packed = 0u128;
-    for (i, &b) in word.as_bytes().iter().enumerate() {
-        packed |= u128::from(b) << (8 * i);
-    }
-    Some(packed)
 }
 
 /// A light English stemmer: strips possessives and common inflections so that
 /// "talks"/"talked"/"talking" meet. Precision over recall: it never strips a stem
 /// below three letters.
 pub fn stem(lower: &str) -> Cow<'_, str> {
-    // Byte-level suffix tests: this runs on every content word.
+    // Byte-level suffix tests: this runs on every content word. Most words end in
+    // a letter no rule strips.
+    if !matches!(
+        lower.as_bytes().last(),
+        Some(b's' | b'g' | b'd' | b'y' | b'\'' | b'.' | 0x99)
+    ) {
+        return Cow::Borrowed(lower);
+    }
     let mut w = lower;
     if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
         w = base;
