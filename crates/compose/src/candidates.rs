@@ -85,8 +85,17 @@ const BOILERPLATE_MAX_WORDS: usize = 25;
 const MAX_QUOTE_SENTENCES: usize = 5;
 
 /// Stemmed content words mapped to dense ids, per article.
+///
+/// Stems are keyed by a 64-bit hash rather than stored: no allocation per word.
+/// A collision would merge two terms' counts, which ranking tolerates.
 pub struct Vocabulary {
-    ids: FxHashMap<String, u32>,
+    ids: FxHashMap<u64, u32>,
+}
+
+fn term_hash(stem: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    stem.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Default for Vocabulary {
@@ -101,13 +110,8 @@ impl Default for Vocabulary {
 impl Vocabulary {
     /// The id of a lower-cased word's stem, assigned on first sight.
     pub fn id(&mut self, lower: &str) -> u32 {
-        let stemmed = stem(lower);
-        if let Some(&id) = self.ids.get(stemmed.as_ref()) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(stemmed.into_owned(), id);
-        id
+        let next = self.ids.len() as u32;
+        *self.ids.entry(term_hash(&stem(lower))).or_insert(next)
     }
 
     /// Number of distinct terms.
@@ -117,7 +121,7 @@ impl Vocabulary {
 
     /// The id of a lower-cased word's stem if it was seen.
     pub fn get(&self, lower: &str) -> Option<u32> {
-        self.ids.get(stem(lower).as_ref()).copied()
+        self.ids.get(&term_hash(&stem(lower))).copied()
     }
 }
 

@@ -95,6 +95,11 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// True when `output` has at least one word and all its words occur in `source` in order.
 pub fn words_in_order(output: &str, source: &str) -> bool {
+    // Most output sentences are their source with whitespace collapsed: check that
+    // in one pass before the general word-by-word walk.
+    if same_but_whitespace(output, source) {
+        return words(output).next().is_some();
+    }
     let mut pool = words(source);
     let mut any = false;
     for w in words(output) {
@@ -106,9 +111,48 @@ pub fn words_in_order(output: &str, source: &str) -> bool {
     any
 }
 
+/// True when `output` equals `source` with every whitespace run made one space
+/// and leading/trailing whitespace removed.
+fn same_but_whitespace(output: &str, source: &str) -> bool {
+    let mut out = output.chars();
+    let mut pending_space = false;
+    let mut started = false;
+    for c in source.chars() {
+        if c.is_whitespace() {
+            pending_space = started;
+            continue;
+        }
+        if pending_space {
+            if out.next() != Some(' ') {
+                return false;
+            }
+            pending_space = false;
+        }
+        started = true;
+        if out.next() != Some(c) {
+            return false;
+        }
+    }
+    out.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_fast_path() {
+        assert!(same_but_whitespace(
+            "Talks failed today.",
+            "  Talks\n failed\ttoday. "
+        ));
+        assert!(!same_but_whitespace("Talks failed", "Talks failed today"));
+        assert!(!same_but_whitespace("Talks  failed", "Talks failed"));
+        assert!(words_in_order(
+            "Talks failed today.",
+            "Talks\nfailed today."
+        ));
+    }
 
     #[test]
     fn order_and_presence() {

@@ -161,11 +161,12 @@ pub const STOP_WORDS: &[&str] = &[
 /// this runs on every token.
 pub fn lowercase_into(word: &str, buffer: &mut String) {
     buffer.clear();
-    if word.is_ascii() {
-        buffer.push_str(word);
-        buffer.make_ascii_lowercase();
-    } else {
-        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    for c in word.chars() {
+        if c.is_ascii() {
+            buffer.push(c.to_ascii_lowercase());
+        } else {
+            buffer.extend(c.to_lowercase());
+        }
     }
 }
 
