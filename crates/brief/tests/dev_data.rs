@@ -76,3 +76,49 @@ fn every_cnndm_dev_brief_is_faithful_and_shaped() {
     }
     assert!(checked >= 800, "only {checked} articles checked");
 }
+
+/// Every text of the other dev sets (story clusters, attribution corpus) briefs
+/// faithfully too; the only refusals allowed are for too little text.
+#[test]
+fn every_other_dev_text_is_faithful() {
+    let Some(dir) = data_dir() else {
+        eprintln!("BRIEF_DATA not set: skipping the dev-data check");
+        return;
+    };
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let stories =
+        std::fs::read_to_string(dir.join("stories/dev.jsonl")).expect("stories/dev.jsonl");
+    for line in stories.lines().filter(|l| !l.trim().is_empty()) {
+        let r: serde_json::Value = serde_json::from_str(line).expect("valid JSONL");
+        texts.push((
+            r["id"].as_str().unwrap().to_string(),
+            r["text"].as_str().unwrap().to_string(),
+        ));
+    }
+    let quotes = std::fs::read_to_string(dir.join("quotes/dev.jsonl")).expect("quotes/dev.jsonl");
+    for line in quotes.lines().filter(|l| !l.trim().is_empty()) {
+        let r: serde_json::Value = serde_json::from_str(line).expect("valid JSONL");
+        let text = std::fs::read_to_string(dir.join(r["text_path"].as_str().unwrap()))
+            .expect("PolNeAR text");
+        texts.push((r["id"].as_str().unwrap().to_string(), text));
+    }
+    assert!(texts.len() >= 250, "only {} texts", texts.len());
+    let pipeline = Pipeline::default();
+    let mut briefed = 0;
+    for (id, text) in &texts {
+        let article = Article::from_text(id.clone(), text.clone());
+        match pipeline.brief(&article) {
+            Ok(brief) => {
+                validate(&brief, |i| (i == article.id).then_some(&article))
+                    .unwrap_or_else(|e| panic!("{id}: {e}"));
+                briefed += 1;
+            }
+            Err(e) => assert!(e.to_string().contains("too short"), "{id}: {e}"),
+        }
+    }
+    assert!(
+        briefed * 10 >= texts.len() * 9,
+        "only {briefed} of {} briefed",
+        texts.len()
+    );
+}

@@ -93,14 +93,46 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
     }
     candidates
         .first()
-        .map(|c| {
-            article
-                .slice(c.span)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|c| headline_from_lede(&one_line(article.slice(c.span))))
         .unwrap_or_else(|| article.id.clone())
+}
+
+/// Words that mark a trailing attribution clause (", a spokesman said.").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "according",
+    "announced",
+];
+/// Longest headline we make from a lede, in words.
+const HEADLINE_WORDS: usize = 16;
+
+/// A headline cut from the lede by deleting words only: a trailing attribution
+/// goes, and a long sentence keeps its first clause.
+fn headline_from_lede(lede: &str) -> String {
+    let mut text = lede.trim_end_matches(['.', '!', '?', '"', '”']);
+    if let Some(comma) = text.rfind(", ") {
+        let tail = &text[comma + 2..];
+        let words = tail.split_whitespace().count();
+        if words <= 7 && tail.split_whitespace().any(|w| SPEECH_VERBS.contains(&w)) {
+            text = &text[..comma];
+        }
+    }
+    if text.split_whitespace().count() > HEADLINE_WORDS {
+        let cut = text
+            .match_indices([',', ';'])
+            .map(|(i, _)| i)
+            .chain(text.match_indices(" — ").map(|(i, _)| i))
+            .filter(|&i| text[..i].split_whitespace().count() >= 6)
+            .min();
+        if let Some(i) = cut {
+            text = &text[..i];
+        }
+    }
+    text.trim_end_matches([',', ';', ':', ' ']).to_string()
 }
 
 pub(crate) fn brief_sentence(article: &Article, c: &Candidate) -> BriefSentence {
@@ -115,5 +147,23 @@ pub(crate) fn brief_sentence(article: &Article, c: &Candidate) -> BriefSentence 
             sentence: c.sentence,
             span: c.span,
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_from_ledes() {
+        assert_eq!(
+            headline_from_lede("Singer-songwriter David Crosby hit a jogger with his car Sunday evening, a spokesman said."),
+            "Singer-songwriter David Crosby hit a jogger with his car Sunday evening"
+        );
+        assert_eq!(
+            headline_from_lede("The council voted on Tuesday to build a barrier across the river, three months after floods forced 2,300 people from their homes."),
+            "The council voted on Tuesday to build a barrier across the river"
+        );
+        assert_eq!(headline_from_lede("Talks failed."), "Talks failed");
     }
 }
