@@ -174,9 +174,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             }
         }
         let mut hasher = FxHasher::default();
-        for w in shown.split_whitespace() {
-            w.hash(&mut hasher);
-        }
+        hasher.write(shown.as_bytes());
         if !seen.insert(hasher.finish()) {
             continue;
         }
@@ -204,15 +202,18 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                     if in_quote {
                         quoted_words += 1;
                     }
-                    let word = article.slice(tok.span);
-                    lowercase_into(word, &mut lower);
-                    if tok.kind == TokenKind::Word && !is_stop_word(&lower) && lower.len() > 1 {
+                    if tok.kind != TokenKind::Word {
+                        sequence.push(None);
+                        continue;
+                    }
+                    lowercase_into(article.slice(tok.span), &mut lower);
+                    if !is_stop_word(&lower) && lower.len() > 1 {
                         let id = vocabulary.id(&lower);
                         terms.push(id);
                         // Quoted words are the speaker's, not a topic, and weak words
                         // ("people", "according") say nothing: no headings from them.
                         let heading_word =
-                            !in_quote && lower.chars().nth(2).is_some() && !is_weak(&lower);
+                            !in_quote && lower.len() >= 3 && !is_weak(&lower);
                         sequence.push(heading_word.then_some((id, tok.span)));
                     } else {
                         sequence.push(None);
@@ -291,12 +292,17 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<Range<usize>> {
 }
 
 /// Whether a quotation is still open at the end of `text`, given the state at its start.
+/// Walks bytes: `"` is ASCII and the curly marks are `E2 80 9C` / `E2 80 9D`.
 fn leaves_quote_open(text: &str, mut open: bool) -> bool {
-    for c in text.chars() {
-        match c {
-            '"' => open = !open,
-            '“' => open = true,
-            '”' => open = false,
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => open = !open,
+            0xe2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9c) => open = true,
+                Some(0x9d) => open = false,
+                _ => {}
+            },
             _ => {}
         }
     }

@@ -65,11 +65,7 @@ fn adaptive_takeaways(candidates: usize) -> usize {
 
 /// `text` with every run of whitespace (line breaks included) made one space.
 fn one_line(text: &str) -> String {
-    let plain = !text
-        .bytes()
-        .any(|b| matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c) || b >= 0x80)
-        && !text.contains("  ");
-    if plain {
+    if is_one_line(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -80,6 +76,25 @@ fn one_line(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when `text` has no whitespace but single inner spaces. Walks bytes and
+/// decodes only the lead bytes of the few non-ASCII whitespace characters.
+fn is_one_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 if text[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false
+            }
+            _ => after_space = false,
+        }
+    }
+    !after_space || bytes.is_empty()
 }
 
 fn title(article: &Article, candidates: &[Candidate]) -> String {
@@ -165,5 +180,13 @@ mod tests {
             "The council voted on Tuesday to build a barrier across the river"
         );
         assert_eq!(headline_from_lede("Talks failed."), "Talks failed");
+    }
+
+    #[test]
+    fn one_line_collapses_every_whitespace() {
+        assert_eq!(one_line("a  b\nc\u{a0}d\u{2009}e "), "a b c d e");
+        assert_eq!(one_line(" lead"), "lead");
+        assert!(is_one_line("Zelensky’s plan — “final”"));
+        assert!(!is_one_line("a\u{3000}b") && !is_one_line("a ") && !is_one_line("a  b"));
     }
 }
