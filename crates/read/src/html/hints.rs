@@ -1,0 +1,218 @@
+//! What an element's class, id, role and itemprop words say about it: a set of
+//! category bits found in one pass over the hint string.
+//!
+//! The word lists are Readability's (unlikely/positive/negative/byline) plus
+//! boilerplate words seen across news sites (newsletter, recommended, paywall...).
+//! They describe kinds of page furniture, never particular sites.
+
+use std::sync::LazyLock;
+
+/// Category bits.
+pub(crate) type Cats = u32;
+
+/// Probably not content (menus, sidebars, comments, footers).
+pub(crate) const UNLIKELY: Cats = 1;
+/// Overrides [`UNLIKELY`]: the words of content containers.
+pub(crate) const MAYBE: Cats = 1 << 1;
+/// Content-ish class (+25 weight).
+pub(crate) const POSITIVE: Cats = 1 << 2;
+/// Boilerplate-ish class (-25 weight).
+pub(crate) const NEGATIVE: Cats = 1 << 3;
+/// Author or date line.
+pub(crate) const BYLINE: Cats = 1 << 4;
+/// Share buttons.
+pub(crate) const SHARE: Cats = 1 << 5;
+/// Image captions and credits.
+pub(crate) const CAPTION: Cats = 1 << 6;
+/// Furniture that sits inside article bodies: related links, newsletter and
+/// subscription prompts, promos, tags, social widgets, comments.
+pub(crate) const JUNK: Cats = 1 << 7;
+/// Strong signal of the article body itself.
+pub(crate) const BODY: Cats = 1 << 8;
+/// Navigation and menus by role or name.
+pub(crate) const NAV: Cats = 1 << 9;
+
+const PATTERNS: &[(&str, Cats)] = &[
+    ("-ad-", UNLIKELY | NEGATIVE),
+    ("ai2html", UNLIKELY),
+    ("banner", UNLIKELY | NEGATIVE),
+    ("breadcrumb", UNLIKELY | JUNK),
+    ("combx", UNLIKELY | NEGATIVE),
+    ("comment", UNLIKELY | NEGATIVE | JUNK),
+    ("community", UNLIKELY),
+    ("cover-wrap", UNLIKELY),
+    ("disqus", UNLIKELY | JUNK),
+    ("extra", UNLIKELY),
+    ("footer", UNLIKELY | NEGATIVE),
+    ("gdpr", UNLIKELY | NEGATIVE | JUNK),
+    ("header", UNLIKELY),
+    ("legends", UNLIKELY),
+    ("menu", UNLIKELY | NAV),
+    ("related", UNLIKELY | NEGATIVE | JUNK),
+    ("remark", UNLIKELY),
+    ("replies", UNLIKELY),
+    ("rss", UNLIKELY),
+    ("shoutbox", UNLIKELY | NEGATIVE),
+    ("sidebar", UNLIKELY | NEGATIVE),
+    ("skyscraper", UNLIKELY | NEGATIVE),
+    ("social", UNLIKELY | JUNK),
+    ("sponsor", UNLIKELY | NEGATIVE | JUNK),
+    ("supplemental", UNLIKELY),
+    ("ad-break", UNLIKELY),
+    ("agegate", UNLIKELY),
+    ("pagination", UNLIKELY | POSITIVE),
+    ("pager", UNLIKELY),
+    ("popup", UNLIKELY),
+    ("yom-remote", UNLIKELY),
+    ("navigation", UNLIKELY | NAV),
+    ("navbar", UNLIKELY | NAV),
+    ("complementary", UNLIKELY),
+    ("alertdialog", UNLIKELY),
+    ("and", MAYBE),
+    ("article", MAYBE | POSITIVE),
+    ("body", MAYBE | POSITIVE),
+    ("column", MAYBE),
+    ("content", MAYBE | POSITIVE),
+    ("main", MAYBE | POSITIVE),
+    ("mathjax", MAYBE),
+    ("shadow", MAYBE),
+    ("entry", POSITIVE),
+    ("hentry", POSITIVE),
+    ("page", POSITIVE),
+    ("post", POSITIVE),
+    ("text", POSITIVE),
+    ("blog", POSITIVE),
+    ("story", POSITIVE),
+    ("hidden", NEGATIVE),
+    ("com-", NEGATIVE),
+    ("contact", NEGATIVE),
+    ("masthead", NEGATIVE),
+    ("media", NEGATIVE),
+    ("meta", NEGATIVE),
+    ("outbrain", NEGATIVE | JUNK),
+    ("taboola", NEGATIVE | JUNK),
+    ("promo", NEGATIVE | JUNK),
+    ("scroll", NEGATIVE),
+    ("share", NEGATIVE | SHARE),
+    ("shopping", NEGATIVE),
+    ("tags", NEGATIVE | JUNK),
+    ("widget", NEGATIVE),
+    ("byline", BYLINE),
+    ("author", BYLINE),
+    ("dateline", BYLINE),
+    ("writtenby", BYLINE),
+    ("caption", CAPTION),
+    ("newsletter", JUNK),
+    ("subscribe", JUNK),
+    ("subscription", JUNK),
+    ("signup", JUNK),
+    ("sign-up", JUNK),
+    ("recommend", JUNK),
+    ("most-popular", JUNK),
+    ("mostpopular", JUNK),
+    ("trending", JUNK),
+    ("read-more", JUNK),
+    ("readmore", JUNK),
+    ("more-stories", JUNK),
+    ("paywall", JUNK),
+    ("cookie", JUNK),
+    ("consent", JUNK),
+    ("articlebody", BODY),
+    ("article-body", BODY),
+    ("article_body", BODY),
+    ("story-body", BODY),
+    ("storybody", BODY),
+    ("post-body", BODY),
+    ("entry-content", BODY),
+    ("post-content", BODY),
+    ("article-content", BODY),
+    ("article__body", BODY),
+    ("article-text", BODY),
+    ("story-content", BODY),
+];
+
+/// Whole words (split on anything not a letter or digit) with a category.
+const WORDS: &[(&str, Cats)] = &[
+    ("ad", UNLIKELY | NEGATIVE | JUNK),
+    ("ads", UNLIKELY | NEGATIVE | JUNK),
+    ("advert", UNLIKELY | NEGATIVE | JUNK),
+    ("advertisement", UNLIKELY | NEGATIVE | JUNK),
+    ("hid", NEGATIVE),
+    ("nav", UNLIKELY | NAV),
+    ("credit", CAPTION),
+    ("credits", CAPTION),
+    ("figcaption", CAPTION),
+];
+
+/// Patterns bucketed by first byte, so a scan checks only the few that can start
+/// at each position.
+struct Matcher {
+    buckets: Vec<Vec<(&'static [u8], Cats)>>,
+}
+
+static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); 256];
+    for &(p, c) in PATTERNS {
+        if let Some(&first) = p.as_bytes().first() {
+            buckets[usize::from(first)].push((p.as_bytes(), c));
+        }
+    }
+    Matcher { buckets }
+});
+
+/// The categories a lowercased hint string falls in.
+pub(crate) fn categories(hint: &str) -> Cats {
+    if hint.is_empty() {
+        return 0;
+    }
+    let b = hint.as_bytes();
+    let m = &*MATCHER;
+    let mut cats = 0;
+    for i in 0..b.len() {
+        for &(p, c) in &m.buckets[usize::from(b[i])] {
+            if b[i..].starts_with(p) {
+                cats |= c;
+            }
+        }
+    }
+    for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() < 2 || word.len() > 13 {
+            continue;
+        }
+        for &(w, c) in WORDS {
+            if w == word {
+                cats |= c;
+            }
+        }
+    }
+    cats
+}
+
+/// Readability's class weight: +25 for content words, -25 for boilerplate words.
+pub(crate) fn class_weight(cats: Cats) -> f32 {
+    let mut w = 0.0;
+    if cats & NEGATIVE != 0 {
+        w -= 25.0;
+    }
+    if cats & POSITIVE != 0 {
+        w += 25.0;
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_categories() {
+        assert_eq!(categories(""), 0);
+        let c = categories("article-body main");
+        assert!(c & BODY != 0 && c & POSITIVE != 0 && c & MAYBE != 0);
+        let c = categories("related-links sidebar");
+        assert!(c & UNLIKELY != 0 && c & JUNK != 0);
+        assert!(categories("ad slot") & UNLIKELY != 0);
+        assert_eq!(categories("shadow") & UNLIKELY, 0);
+        assert!(categories("head") & UNLIKELY == 0);
+    }
+}
