@@ -348,9 +348,9 @@ impl<'a> Builder<'a> {
                 || key.eq_ignore_ascii_case(b"id")
                 || key.eq_ignore_ascii_case(b"role")
             {
-                self.push_hint(value);
+                self.push_hint(hint_start, value);
             } else if key.eq_ignore_ascii_case(b"itemprop") {
-                self.push_hint(value);
+                self.push_hint(hint_start, value);
                 self.keep(id, Kept::Itemprop, value);
             } else if key.eq_ignore_ascii_case(b"hidden") {
                 hidden = true;
@@ -386,8 +386,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn push_hint(&mut self, value: &str) {
-        if !self.dom.hints.is_empty() && !self.dom.hints.ends_with(' ') {
+    fn push_hint(&mut self, start: usize, value: &str) {
+        if self.dom.hints.len() > start {
             self.dom.hints.push(' ');
         }
         for c in value.chars() {

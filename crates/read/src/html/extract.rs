@@ -699,11 +699,12 @@ impl<'p, 'd> Pass<'p, 'd> {
                 })
                 .collect();
             ids.reverse();
+            let root_text = self.stats[root as usize].text;
             for id in ids {
                 if id == root || self.is_dead(id, root) {
                     continue;
                 }
-                if self.should_clean(id) {
+                if self.should_clean(id, root_text) {
                     self.remove(id);
                 }
             }
@@ -736,13 +737,17 @@ impl<'p, 'd> Pass<'p, 'd> {
     }
 
     /// Readability's `_cleanConditionally` test.
-    fn should_clean(&self, id: u32) -> bool {
+    fn should_clean(&self, id: u32, root_text: u32) -> bool {
         let tag = self.node(id).tag.unwrap_or(Tag::Other);
         if matches!(tag, Tag::Div | Tag::Section) && !self.has_block[id as usize] {
             // Read as a paragraph, not a container.
             return false;
         }
         let s = self.stats[id as usize];
+        if s.text * 2 >= root_text && s.link_density() < 0.3 {
+            // Most of the article: whatever its class says, it is the body.
+            return false;
+        }
         let weight = hints::class_weight(self.page.cats[id as usize]);
         if weight < 0.0 {
             return true;
