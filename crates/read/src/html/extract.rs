@@ -255,6 +255,17 @@ struct Page<'d> {
     /// Inside a `<table>` or `<code>`/`<pre>` (exempt from the unlikely filter).
     in_table: Vec<bool>,
     title: Option<String>,
+    /// (text, link text) lengths under each node before any removal.
+    raw: Vec<(u32, u32)>,
+}
+
+impl Page<'_> {
+    /// Whether a node holds more than half of the page's text at a low link
+    /// density: then it wraps the article, whatever its class says.
+    fn holds_article(&self, i: usize) -> bool {
+        let (text, link) = self.raw[i];
+        text * 2 > self.raw[0].0 && link * 10 < text * 3
+    }
 }
 
 /// Extracts the main text of a parsed page. `title` (the headline, if known)
@@ -272,11 +283,26 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
                 || matches!(p.tag, Some(Tag::Table | Tag::Code | Tag::Pre));
         }
     }
+    let mut raw = vec![(0u32, 0u32); n];
+    for i in (0..n).rev() {
+        let node = &dom.nodes[i];
+        match node.tag {
+            None => raw[i].0 = measure(dom.text_of(node)).0,
+            Some(Tag::A) => raw[i].1 = raw[i].0,
+            Some(_) => {}
+        }
+        let here = raw[i];
+        if let Some(p) = raw.get_mut(node.parent as usize) {
+            p.0 += here.0;
+            p.1 += here.1;
+        }
+    }
     let page = Page {
         dom,
         cats,
         in_table,
         title: title.map(normalise_title),
+        raw,
     };
     let strict = Pass::run(&page, true);
     if strict.text.len() >= RETRY_BELOW {
@@ -348,7 +374,7 @@ impl<'p, 'd> Pass<'p, 'd> {
                 && cats & (hints::MAYBE | hints::BODY) == 0
                 && !matches!(tag, Tag::A | Tag::Article | Tag::Main | Tag::Body)
                 && !self.page.in_table[i];
-            if node.hidden || never_content(tag) || unlikely || (cats & hints::NAV != 0) {
+            if node.hidden || never_content(tag) || (unlikely && !self.page.holds_article(i)) {
                 self.removed[i] = true;
                 i = node.end as usize;
                 continue;

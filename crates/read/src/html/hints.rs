@@ -29,8 +29,6 @@ pub(crate) const CAPTION: Cats = 1 << 6;
 pub(crate) const JUNK: Cats = 1 << 7;
 /// Strong signal of the article body itself.
 pub(crate) const BODY: Cats = 1 << 8;
-/// Navigation and menus by role or name.
-pub(crate) const NAV: Cats = 1 << 9;
 
 const PATTERNS: &[(&str, Cats)] = &[
     ("-ad-", UNLIKELY | NEGATIVE),
@@ -47,7 +45,7 @@ const PATTERNS: &[(&str, Cats)] = &[
     ("gdpr", UNLIKELY | NEGATIVE | JUNK),
     ("header", UNLIKELY),
     ("legends", UNLIKELY),
-    ("menu", UNLIKELY | NAV),
+    ("menu", UNLIKELY),
     ("related", UNLIKELY | NEGATIVE | JUNK),
     ("remark", UNLIKELY),
     ("replies", UNLIKELY),
@@ -64,8 +62,8 @@ const PATTERNS: &[(&str, Cats)] = &[
     ("pager", UNLIKELY),
     ("popup", UNLIKELY),
     ("yom-remote", UNLIKELY),
-    ("navigation", UNLIKELY | NAV),
-    ("navbar", UNLIKELY | NAV),
+    ("navigation", UNLIKELY),
+    ("navbar", UNLIKELY),
     ("complementary", UNLIKELY),
     ("alertdialog", UNLIKELY),
     ("and", MAYBE),
@@ -138,7 +136,7 @@ const WORDS: &[(&str, Cats)] = &[
     ("advert", UNLIKELY | NEGATIVE | JUNK),
     ("advertisement", UNLIKELY | NEGATIVE | JUNK),
     ("hid", NEGATIVE),
-    ("nav", UNLIKELY | NAV),
+    ("nav", UNLIKELY),
     ("credit", CAPTION),
     ("credits", CAPTION),
     ("figcaption", CAPTION),
