@@ -566,6 +566,22 @@ impl<'p, 'd> Pass<'p, 'd> {
             last = ps;
             parent = self.node(parent).parent;
         }
+        // An ancestor that scores nearly as well yet holds much more text is the
+        // article; the winner was one dense part of it (a table, a list of names).
+        let (top_score, top_text) = (self.score[top as usize], self.stats[top as usize].text);
+        let mut anc = self.node(top).parent;
+        while anc != NONE && anc != 0 {
+            let s = self.stats[anc as usize];
+            if self.scored[anc as usize]
+                && self.score[anc as usize] >= 0.6 * top_score
+                && s.text as f32 >= 1.6 * top_text as f32
+                && s.link_density() < 0.3
+            {
+                top = anc;
+                break;
+            }
+            anc = self.node(anc).parent;
+        }
         // An only child stands for its parent.
         loop {
             let parent = self.node(top).parent;
@@ -615,6 +631,13 @@ impl<'p, 'd> Pass<'p, 'd> {
             let mut bonus = 0.0;
             if !top_hint.is_empty() && dom.hint_of(node) == top_hint {
                 bonus = top_score * 0.2;
+                // Another part of the same article, named alike but too far
+                // from its paragraphs to have been scored.
+                let s = self.stats[c as usize];
+                if s.text > 200 && s.link_density() < 0.3 {
+                    roots.push(c);
+                    continue;
+                }
             }
             if self.scored[c as usize] && self.score[c as usize] + bonus >= threshold {
                 roots.push(c);
@@ -687,6 +710,14 @@ impl<'p, 'd> Pass<'p, 'd> {
                     }
                 }
                 if i != root {
+                    // A short block of nothing but links: buttons, "read more".
+                    if matches!(tag, Tag::P | Tag::Div)
+                        && !self.has_block[i as usize]
+                        && s.text < 200
+                        && s.link_density() > 0.8
+                    {
+                        drop = true;
+                    }
                     if cats & hints::SHARE != 0 && s.text < 500 {
                         drop = true;
                     }
