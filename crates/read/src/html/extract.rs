@@ -254,7 +254,9 @@ struct Page<'d> {
     cats: Vec<Cats>,
     /// Inside a `<table>` or `<code>`/`<pre>` (exempt from the unlikely filter).
     in_table: Vec<bool>,
-    title: Option<String>,
+    /// The headline and the page's `<title>`, normalised, to drop a repeat of
+    /// them at the top of the body.
+    titles: Vec<String>,
     /// (text, link text) lengths under each node before any removal.
     raw: Vec<(u32, u32)>,
 }
@@ -269,7 +271,7 @@ impl Page<'_> {
 }
 
 /// Extracts the main text of a parsed page. `title` (the headline, if known)
-/// lets a heading that repeats it be dropped.
+/// lets a block that repeats it be dropped.
 pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
     let n = dom.nodes.len();
     let mut cats = vec![0; n];
@@ -279,8 +281,8 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
             cats[i] = hints::categories(dom.hint_of(node));
         }
         if let Some(p) = dom.nodes.get(node.parent as usize) {
-            in_table[i] = in_table[node.parent as usize]
-                || matches!(p.tag, Some(Tag::Table | Tag::Code | Tag::Pre));
+            in_table[i] =
+                in_table[node.parent as usize] || matches!(p.tag, Some(Tag::Code | Tag::Pre));
         }
     }
     let mut raw = vec![(0u32, 0u32); n];
@@ -301,7 +303,12 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
         dom,
         cats,
         in_table,
-        title: title.map(normalise_title),
+        titles: title
+            .into_iter()
+            .chain(dom.title.as_deref())
+            .map(normalise_title)
+            .filter(|t| !t.is_empty())
+            .collect(),
         raw,
     };
     let strict = Pass::run(&page, true);
@@ -309,7 +316,8 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
         return strict;
     }
     let lenient = Pass::run(&page, false);
-    if lenient.text.len() > strict.text.len() {
+    // The lenient pass lets furniture back in: it must find much more to win.
+    if lenient.text.len() > strict.text.len() * 3 / 2 {
         lenient
     } else {
         strict
@@ -352,7 +360,7 @@ impl<'p, 'd> Pass<'p, 'd> {
         pass.compute_stats();
         let roots = pass.select();
         pass.clean(&roots);
-        render(page.dom, &roots, &pass.removed)
+        render(page.dom, &roots, &pass.removed, &page.titles)
     }
 
     fn node(&self, id: u32) -> &'d Node {
@@ -675,9 +683,6 @@ impl<'p, 'd> Pass<'p, 'd> {
 
     /// Readability's article preparation: conditional cleaning and furniture removal.
     fn clean(&mut self, roots: &[u32]) {
-        let dom = self.page.dom;
-        let title = self.page.title.clone();
-        let mut title_seen = false;
         for &root in roots {
             let end = self.node(root).end;
             // Forward: headings and furniture by name.
@@ -694,21 +699,10 @@ impl<'p, 'd> Pass<'p, 'd> {
                 };
                 let cats = self.page.cats[i as usize];
                 let s = self.stats[i as usize];
-                let mut drop = false;
-                if tag == Tag::H1 {
-                    drop = true;
-                } else if is_heading(tag) {
-                    if hints::class_weight(cats) < 0.0 {
-                        drop = true;
-                    } else if !title_seen {
-                        if let Some(t) = &title {
-                            if normalise_title(&dom.raw_text(i)) == *t {
-                                title_seen = true;
-                                drop = true;
-                            }
-                        }
-                    }
-                }
+                // The headline (h1) is metadata, not body; so are subheads
+                // named like furniture.
+                let mut drop =
+                    tag == Tag::H1 || (is_heading(tag) && hints::class_weight(cats) < 0.0);
                 if i != root {
                     // A short block of nothing but links: buttons, "read more".
                     if matches!(tag, Tag::P | Tag::Div)
@@ -842,10 +836,12 @@ impl<'p, 'd> Pass<'p, 'd> {
 }
 
 /// Writes the live text under `roots` as paragraphs.
-fn render(dom: &Dom, roots: &[u32], removed: &[bool]) -> Extracted {
+fn render(dom: &Dom, roots: &[u32], removed: &[bool], titles: &[String]) -> Extracted {
     let mut r = Renderer {
         dom,
         removed,
+        titles,
+        blocks: 0,
         out: Extracted::default(),
         cur: String::new(),
         space: false,
@@ -861,6 +857,9 @@ fn render(dom: &Dom, roots: &[u32], removed: &[bool]) -> Extracted {
 struct Renderer<'a> {
     dom: &'a Dom,
     removed: &'a [bool],
+    titles: &'a [String],
+    /// Blocks flushed so far (kept or dropped).
+    blocks: usize,
     out: Extracted,
     /// The block being built.
     cur: String,
@@ -914,6 +913,20 @@ impl Renderer<'_> {
         }
     }
 
+    /// Whether a block is the headline again: equal to a title, or the part of
+    /// the `<title>` before a site-name separator.
+    fn repeats_title(&self, block: &str) -> bool {
+        let b = normalise_title(block);
+        self.titles.iter().any(|t| {
+            *t == b
+                || (b.split(' ').count() >= 3
+                    && t.strip_prefix(b.as_str()).is_some_and(|rest| {
+                        rest.starts_with(' ')
+                            && rest.chars().nth(1).is_some_and(|c| !c.is_alphanumeric())
+                    }))
+        })
+    }
+
     fn push_text(&mut self, text: &str) {
         for c in text.chars() {
             if c.is_whitespace() {
@@ -946,6 +959,10 @@ impl Renderer<'_> {
         self.space = false;
         let block = block.trim();
         if block.is_empty() {
+            return;
+        }
+        self.blocks += 1;
+        if self.blocks <= 3 && self.repeats_title(block) {
             return;
         }
         if !self.out.text.is_empty() {
