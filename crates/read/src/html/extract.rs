@@ -73,17 +73,29 @@ impl Stats {
     }
 }
 
-/// Length (whitespace runs counted once) and comma count of a text.
+/// Length in characters (whitespace runs counted once) and comma count of a text.
 fn measure(text: &str) -> (u32, u32) {
     let mut len = 0u32;
     let mut commas = 0u32;
     let mut in_space = false;
+    if text.is_ascii() {
+        // The common case, byte by byte.
+        for &b in text.as_bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                len += u32::from(!in_space);
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            len += 1;
+            commas += u32::from(b == b',');
+        }
+        return (len, commas);
+    }
     for c in text.chars() {
         if c.is_whitespace() {
-            if !in_space {
-                len += 1;
-                in_space = true;
-            }
+            len += u32::from(!in_space);
+            in_space = true;
             continue;
         }
         in_space = false;
@@ -259,6 +271,8 @@ struct Page<'d> {
     titles: Vec<String>,
     /// (text, link text) lengths under each node before any removal.
     raw: Vec<(u32, u32)>,
+    /// (length, commas) of each text node, by [`measure`].
+    measures: Vec<(u32, u32)>,
 }
 
 impl Page<'_> {
@@ -286,10 +300,14 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
         }
     }
     let mut raw = vec![(0u32, 0u32); n];
+    let mut measures = vec![(0u32, 0u32); n];
     for i in (0..n).rev() {
         let node = &dom.nodes[i];
         match node.tag {
-            None => raw[i].0 = measure(dom.text_of(node)).0,
+            None => {
+                measures[i] = measure(dom.text_of(node));
+                raw[i].0 = measures[i].0;
+            }
             Some(Tag::A) => raw[i].1 = raw[i].0,
             Some(_) => {}
         }
@@ -310,6 +328,7 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
             .filter(|t| !t.is_empty())
             .collect(),
         raw,
+        measures,
     };
     let strict = Pass::run(&page, true);
     if strict.text.len() >= RETRY_BELOW {
@@ -409,7 +428,7 @@ impl<'p, 'd> Pass<'p, 'd> {
             let node = &dom.nodes[i];
             match node.tag {
                 None => {
-                    let (len, commas) = measure(dom.text_of(node));
+                    let (len, commas) = self.page.measures[i];
                     self.stats[i].text = len;
                     self.stats[i].commas = commas;
                 }

@@ -143,17 +143,45 @@ const WORDS: &[(&str, Cats)] = &[
     ("figcaption", CAPTION),
 ];
 
+/// One pattern with its first (up to) four bytes packed, so most positions are
+/// rejected by one integer compare instead of a slice compare.
+#[derive(Clone)]
+struct Entry {
+    bytes: &'static [u8],
+    head: u32,
+    mask: u32,
+    cats: Cats,
+}
+
 /// Patterns bucketed by first byte, so a scan checks only the few that can start
 /// at each position.
 struct Matcher {
-    buckets: Vec<Vec<(&'static [u8], Cats)>>,
+    buckets: Vec<Vec<Entry>>,
+}
+
+/// Up to four bytes from `b` packed little-endian, with the mask of those present.
+fn pack(b: &[u8]) -> (u32, u32) {
+    let mut v = 0u32;
+    let mut m = 0u32;
+    for (k, &x) in b.iter().take(4).enumerate() {
+        v |= u32::from(x) << (8 * k);
+        m |= 0xFF << (8 * k);
+    }
+    (v, m)
 }
 
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     let mut buckets = vec![Vec::new(); 256];
-    for &(p, c) in PATTERNS {
-        if let Some(&first) = p.as_bytes().first() {
-            buckets[usize::from(first)].push((p.as_bytes(), c));
+    for &(p, cats) in PATTERNS {
+        let bytes = p.as_bytes();
+        if let Some(&first) = bytes.first() {
+            let (head, mask) = pack(bytes);
+            buckets[usize::from(first)].push(Entry {
+                bytes,
+                head,
+                mask,
+                cats,
+            });
         }
     }
     Matcher { buckets }
@@ -168,9 +196,14 @@ pub(crate) fn categories(hint: &str) -> Cats {
     let m = &*MATCHER;
     let mut cats = 0;
     for i in 0..b.len() {
-        for &(p, c) in &m.buckets[usize::from(b[i])] {
-            if b[i..].starts_with(p) {
-                cats |= c;
+        let bucket = &m.buckets[usize::from(b[i])];
+        if bucket.is_empty() {
+            continue;
+        }
+        let (here, _) = pack(&b[i..]);
+        for e in bucket {
+            if here & e.mask == e.head && (e.bytes.len() <= 4 || b[i..].starts_with(e.bytes)) {
+                cats |= e.cats;
             }
         }
     }
