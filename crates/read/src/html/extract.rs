@@ -290,9 +290,10 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
     let n = dom.nodes.len();
     let mut cats = vec![0; n];
     let mut in_table = vec![false; n];
+    let mut classifier = hints::Classifier::default();
     for (i, node) in dom.nodes.iter().enumerate() {
         if node.tag.is_some() {
-            cats[i] = hints::categories(dom.hint_of(node));
+            cats[i] = classifier.classify(dom.hint_of(node));
         }
         if let Some(p) = dom.nodes.get(node.parent as usize) {
             in_table[i] =

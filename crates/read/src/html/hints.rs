@@ -5,6 +5,8 @@
 //! boilerplate words seen across news sites (newsletter, recommended, paywall...).
 //! They describe kinds of page furniture, never particular sites.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Category bits.
@@ -187,6 +189,49 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher { buckets }
 });
 
+/// Per-page memo of class-word categories: pages repeat the same few class
+/// names on thousands of elements.
+#[derive(Default)]
+pub(crate) struct Classifier<'a> {
+    memo: HashMap<&'a str, Cats, BuildHasherDefault<Fnv>>,
+}
+
+impl<'a> Classifier<'a> {
+    /// The categories of a hint string: the union over its space-separated words.
+    pub(crate) fn classify(&mut self, hint: &'a str) -> Cats {
+        let mut cats = 0;
+        for word in hint.split(' ') {
+            if word.is_empty() {
+                continue;
+            }
+            cats |= *self.memo.entry(word).or_insert_with(|| categories(word));
+        }
+        cats
+    }
+}
+
+/// FNV-1a: short keys, no need for DoS resistance within one page.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// The categories a lowercased hint string falls in.
 pub(crate) fn categories(hint: &str) -> Cats {
     if hint.is_empty() {
@@ -246,5 +291,11 @@ mod tests {
         assert!(categories("ad slot") & UNLIKELY != 0);
         assert_eq!(categories("shadow") & UNLIKELY, 0);
         assert!(categories("head") & UNLIKELY == 0);
+        let mut c = Classifier::default();
+        assert_eq!(
+            c.classify("story  sidebar"),
+            categories("story") | categories("sidebar")
+        );
+        assert_eq!(c.classify("story"), categories("story"));
     }
 }

@@ -8,7 +8,6 @@
 use serde_json::Value;
 
 use super::dom::{Dom, Kept, NONE};
-use super::hints;
 use super::tokenizer::Tag;
 
 /// What the page says about itself.
@@ -247,9 +246,6 @@ fn markup_byline(dom: &Dom) -> Option<String> {
             continue;
         }
         let hint = dom.hint_of(node);
-        if hint.is_empty() || hints::categories(hint) & hints::BYLINE == 0 {
-            continue;
-        }
         if !(hint.contains("byline") || hint.contains("author")) {
             continue;
         }
