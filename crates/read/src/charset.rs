@@ -2,8 +2,10 @@
 //!
 //! Order of evidence: a byte-order mark, then the charset the document declares
 //! (HTML meta), then valid UTF-8, then a statistical guess (chardetng). A declared
-//! charset loses to valid UTF-8 when it claims a single-byte encoding, because pages
-//! that say `iso-8859-1` yet are UTF-8 are common and the reverse is not.
+//! charset loses to valid UTF-8 when it claims a single-byte encoding, or when the
+//! bytes hold non-ASCII that is valid UTF-8 (pages re-saved as UTF-8 keep their old
+//! `gb2312` meta; legacy multi-byte text is almost never valid UTF-8 by chance),
+//! because pages that say `iso-8859-1` yet are UTF-8 are common and the reverse is not.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -38,7 +40,12 @@ pub fn decode(
     }
     let utf8_valid = std::str::from_utf8(bytes).is_ok();
     let encoding = match declared {
-        Some(enc) if enc != UTF_8 && !(utf8_valid && is_single_byte_latin(enc)) => enc,
+        Some(enc)
+            if enc != UTF_8
+                && !(utf8_valid && (is_single_byte_latin(enc) || !bytes.is_ascii())) =>
+        {
+            enc
+        }
         _ if utf8_valid => UTF_8,
         Some(enc) if enc != UTF_8 => enc,
         _ => {

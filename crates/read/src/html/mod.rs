@@ -1,7 +1,21 @@
 //! HTML pages: main-text extraction and metadata.
 //!
-//! Placeholder extractor: keeps the text of `<p>` and heading elements. To be
-//! replaced by the scoring extractor.
+//! [`extract`] turns a decoded page into an [`Article`]: a lenient tokenizer
+//! ([`tokenizer`]) feeds a light tree ([`dom`]); [`metadata`] reads the headline,
+//! byline, date, outlet and URL; [`extract`](mod@extract) finds and cleans the
+//! article body and renders it as paragraphs. [`declared_charset`] reads the
+//! charset a page names, for the caller's decoding.
+//!
+//! It is *not* a conforming HTML5 parser (no DOM for scripts, no CSS, no
+//! rendering): only what finding an article's text needs, built for speed.
+
+mod dom;
+mod entities;
+mod entity_table;
+mod extract;
+mod hints;
+mod metadata;
+mod tokenizer;
 
 use brief_core::Article;
 use encoding_rs::Encoding;
@@ -37,44 +51,22 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Extracts the main text and metadata of a page. The id is left empty for the caller.
+///
+/// Never fails: a page with no recognisable article gives an empty `text`.
 pub fn extract(html: &str) -> Article {
-    let mut text = String::new();
-    let mut rest = html;
-    while let Some(open) = rest.find("<p") {
-        rest = &rest[open..];
-        let Some(gt) = rest.find('>') else { break };
-        let Some(close) = rest.find("</p>") else {
-            break;
-        };
-        if close > gt {
-            let inner = strip_tags(&rest[gt + 1..close]);
-            if !inner.trim().is_empty() {
-                if !text.is_empty() {
-                    text.push_str("\n\n");
-                }
-                text.push_str(inner.trim());
-            }
-        }
-        rest = &rest[close.max(gt) + 1..];
-    }
+    let dom = dom::parse(html);
+    let meta = metadata::read(&dom);
+    let body = extract::main_text(&dom, meta.title.as_deref());
     Article {
-        text,
-        ..Article::default()
+        id: String::new(),
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        outlet: meta.outlet,
+        url: meta.url,
+        text: body.text,
+        headings: body.headings,
     }
-}
-
-fn strip_tags(s: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]
