@@ -26,10 +26,25 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("brief-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+/// A scratch directory for one test, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("brief-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_file(dir: &Scratch, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.0.join(name);
     std::fs::write(&path, bytes).expect("write temp file");
     path
 }
@@ -162,7 +177,8 @@ fn html_output_is_self_contained_and_escaped() {
 
 #[test]
 fn out_dir_gets_one_file_per_article() {
-    let dir = std::env::temp_dir().join(format!("brief-out-{}", std::process::id()));
+    let scratch = Scratch::new("out");
+    let dir = scratch.0.join("briefs");
     let input = format!(
         "{}\n{}\n",
         serde_json::json!({"id": "a/b", "text": "The river rose two metres. Homes were flooded. The council met to plan a barrier."}),
@@ -208,7 +224,8 @@ fn extract_json_has_every_field_and_nulls_for_missing_metadata() {
 }
 
 fn assert_rejected(name: &str, bytes: &[u8], needle: &str) {
-    let path = temp_file(name, bytes);
+    let scratch = Scratch::new(&format!("rejected-{name}"));
+    let path = temp_file(&scratch, name, bytes);
     let out = brief(&["summarize", path.to_str().unwrap()], None);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{name}: {err}");

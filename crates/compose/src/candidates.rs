@@ -212,8 +212,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         terms.push(id);
                         // Quoted words are the speaker's, not a topic, and weak words
                         // ("people", "according") say nothing: no headings from them.
-                        let heading_word =
-                            !in_quote && lower.len() >= 3 && !is_weak(&lower);
+                        let heading_word = !in_quote && lower.len() >= 3 && !is_weak(&lower);
                         sequence.push(heading_word.then_some((id, tok.span)));
                     } else {
                         sequence.push(None);

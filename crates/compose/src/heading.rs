@@ -111,8 +111,10 @@ pub fn heading_for(
                 let lowercase = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
                 // A heading is a noun phrase: it does not end in a past participle or
                 // an adverb, nor start with an adverb.
+                // A lone short word ("Hon", "Sen") is an abbreviation, not a topic.
                 if (lowercase(last) && (last.ends_with("ed") || last.ends_with("ly")))
                     || (lowercase(first) && first.ends_with("ly"))
+                    || (len == 1 && first.chars().count() < 4)
                 {
                     continue;
                 }

@@ -88,7 +88,9 @@ fn is_one_line(text: &str) -> bool {
             b' ' if after_space => return false,
             b' ' => after_space = true,
             b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 if text[i..].chars().next().is_some_and(char::is_whitespace) => {
+            0xc2 | 0xe1 | 0xe2 | 0xe3
+                if text[i..].chars().next().is_some_and(char::is_whitespace) =>
+            {
                 return false
             }
             _ => after_space = false,
