@@ -63,6 +63,43 @@ fn adaptive_takeaways(candidates: usize) -> usize {
     }
 }
 
+/// The words shown for a source sentence: whitespace made single, and short
+/// asides in parentheses without figures ("(pictured)", "(left)") deleted.
+fn shown_text(source: &str) -> String {
+    let text = one_line(source);
+    if !text.contains('(') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('(') {
+        let Some(len) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + len];
+        let aside = open > 0
+            && inner.split_whitespace().count() <= MAX_ASIDE_WORDS
+            && !inner.contains('(')
+            && !inner.bytes().any(|b| b.is_ascii_digit());
+        if aside {
+            out.push_str(rest[..open].trim_end());
+            rest = &rest[open + len + 1..];
+            if !rest.starts_with([',', '.', ';', ':', '!', '?']) && !rest.is_empty() {
+                out.push(' ');
+            }
+            rest = rest.trim_start();
+        } else {
+            out.push_str(&rest[..open + len + 1]);
+            rest = &rest[open + len + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Longest parenthetical aside deleted from a shown sentence, in words.
+const MAX_ASIDE_WORDS: usize = 6;
+
 /// `text` with every run of whitespace (line breaks included) made one space.
 fn one_line(text: &str) -> String {
     if is_one_line(text) {
@@ -154,11 +191,7 @@ fn headline_from_lede(lede: &str) -> String {
 
 pub(crate) fn brief_sentence(article: &Article, c: &Candidate) -> BriefSentence {
     BriefSentence {
-        text: article
-            .slice(c.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        text: shown_text(article.slice(c.span)),
         sources: vec![Provenance {
             article: article.id.clone(),
             sentence: c.sentence,
@@ -182,6 +215,20 @@ mod tests {
             "The council voted on Tuesday to build a barrier across the river"
         );
         assert_eq!(headline_from_lede("Talks failed."), "Talks failed");
+    }
+
+    #[test]
+    fn asides_without_figures_go() {
+        assert_eq!(
+            shown_text("The singer (pictured) hit a jogger (CNN)."),
+            "The singer hit a jogger."
+        );
+        assert_eq!(
+            shown_text("It cost (about $5 million) to build."),
+            "It cost (about $5 million) to build."
+        );
+        assert_eq!(shown_text("(CNN) Talks failed."), "(CNN) Talks failed.");
+        assert_eq!(shown_text("Unclosed (aside here."), "Unclosed (aside here.");
     }
 
     #[test]
