@@ -862,6 +862,7 @@ fn render(dom: &Dom, roots: &[u32], removed: &[bool], titles: &[String]) -> Extr
         removed,
         titles,
         blocks: 0,
+        item: 0,
         out: Extracted::default(),
         cur: String::new(),
         space: false,
@@ -887,6 +888,32 @@ struct Renderer<'a> {
     space: bool,
     /// Open heading elements.
     heading: u32,
+    /// Open list items and table cells, where short blocks are normal.
+    item: u32,
+}
+
+/// Sentence-final punctuation: a block ending so is prose, however short.
+const CLOSERS: [char; 12] = [
+    '.', '!', '?', ':', '"', '”', ')', '…', '。', '！', '？', '」',
+];
+
+/// A short line that is only a date ("November 20, 2019", "05/10/2018 09:14").
+fn is_date_line(block: &str) -> bool {
+    if block.len() > 60 || block.ends_with(CLOSERS) {
+        return false;
+    }
+    let numbers: Vec<&str> = block
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let has_year = numbers
+        .iter()
+        .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    let words = block
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    has_year && numbers.len() >= 2 && words <= 5
 }
 
 impl Renderer<'_> {
@@ -908,11 +935,15 @@ impl Renderer<'_> {
         }
         let block = is_block(tag);
         let heading = matches!(tag, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
+        let item = matches!(tag, Tag::Li | Tag::Dd | Tag::Dt | Tag::Td | Tag::Th);
         if block {
             self.flush();
         }
         if heading {
             self.heading += 1;
+        }
+        if item {
+            self.item += 1;
         }
         if depth < 1024 {
             let mut child = node.first_child;
@@ -930,6 +961,9 @@ impl Renderer<'_> {
         }
         if heading {
             self.heading -= 1;
+        }
+        if item {
+            self.item -= 1;
         }
     }
 
@@ -983,6 +1017,9 @@ impl Renderer<'_> {
         }
         self.blocks += 1;
         if self.blocks <= 3 && self.repeats_title(block) {
+            return;
+        }
+        if self.heading == 0 && self.item == 0 && is_date_line(block) {
             return;
         }
         if !self.out.text.is_empty() {
