@@ -724,10 +724,9 @@ impl<'p, 'd> Pass<'p, 'd> {
                 let mut drop =
                     tag == Tag::H1 || (is_heading(tag) && hints::class_weight(cats) < 0.0);
                 if i != root {
-                    // A short block of nothing but links: buttons, "read more".
+                    // A block of nothing but links: buttons, "read more", link lists.
                     if matches!(tag, Tag::P | Tag::Div)
                         && !self.has_block[i as usize]
-                        && s.text < 200
                         && s.link_density() > 0.8
                     {
                         drop = true;
