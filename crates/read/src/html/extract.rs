@@ -705,6 +705,7 @@ impl<'p, 'd> Pass<'p, 'd> {
     fn clean(&mut self, roots: &[u32]) {
         for &root in roots {
             let end = self.node(root).end;
+            let root_text = self.stats[root as usize].text;
             // Forward: headings and furniture by name.
             let mut i = root;
             while i < end {
@@ -740,7 +741,9 @@ impl<'p, 'd> Pass<'p, 'd> {
                     if cats & hints::CAPTION != 0 && s.text < 300 {
                         drop = true;
                     }
-                    if cats & hints::JUNK != 0 && cats & hints::BODY == 0 {
+                    // Furniture by name, unless it holds most of the article
+                    // (a wrapper whose many class names include such a word).
+                    if cats & hints::JUNK != 0 && s.text * 2 < root_text {
                         drop = true;
                     }
                 }
