@@ -705,6 +705,7 @@ impl<'p, 'd> Pass<'p, 'd> {
     fn clean(&mut self, roots: &[u32]) {
         for &root in roots {
             let end = self.node(root).end;
+            let root_text = self.stats[root as usize].text;
             // Forward: headings and furniture by name.
             let mut i = root;
             while i < end {
@@ -724,10 +725,9 @@ impl<'p, 'd> Pass<'p, 'd> {
                 let mut drop =
                     tag == Tag::H1 || (is_heading(tag) && hints::class_weight(cats) < 0.0);
                 if i != root {
-                    // A short block of nothing but links: buttons, "read more".
+                    // A block of nothing but links: buttons, "read more", link lists.
                     if matches!(tag, Tag::P | Tag::Div)
                         && !self.has_block[i as usize]
-                        && s.text < 200
                         && s.link_density() > 0.8
                     {
                         drop = true;
@@ -741,7 +741,9 @@ impl<'p, 'd> Pass<'p, 'd> {
                     if cats & hints::CAPTION != 0 && s.text < 300 {
                         drop = true;
                     }
-                    if cats & hints::JUNK != 0 && cats & hints::BODY == 0 {
+                    // Furniture by name, unless it holds most of the article
+                    // (a wrapper whose many class names include such a word).
+                    if cats & hints::JUNK != 0 && s.text * 2 < root_text {
                         drop = true;
                     }
                 }
@@ -862,6 +864,7 @@ fn render(dom: &Dom, roots: &[u32], removed: &[bool], titles: &[String]) -> Extr
         removed,
         titles,
         blocks: 0,
+        item: 0,
         out: Extracted::default(),
         cur: String::new(),
         space: false,
@@ -887,6 +890,32 @@ struct Renderer<'a> {
     space: bool,
     /// Open heading elements.
     heading: u32,
+    /// Open list items and table cells, where short blocks are normal.
+    item: u32,
+}
+
+/// Sentence-final punctuation: a block ending so is prose, however short.
+const CLOSERS: [char; 12] = [
+    '.', '!', '?', ':', '"', '”', ')', '…', '。', '！', '？', '」',
+];
+
+/// A short line that is only a date ("November 20, 2019", "05/10/2018 09:14").
+fn is_date_line(block: &str) -> bool {
+    if block.len() > 60 || block.ends_with(CLOSERS) {
+        return false;
+    }
+    let numbers: Vec<&str> = block
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let has_year = numbers
+        .iter()
+        .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    let words = block
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    has_year && numbers.len() >= 2 && words <= 5
 }
 
 impl Renderer<'_> {
@@ -908,11 +937,15 @@ impl Renderer<'_> {
         }
         let block = is_block(tag);
         let heading = matches!(tag, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
+        let item = matches!(tag, Tag::Li | Tag::Dd | Tag::Dt | Tag::Td | Tag::Th);
         if block {
             self.flush();
         }
         if heading {
             self.heading += 1;
+        }
+        if item {
+            self.item += 1;
         }
         if depth < 1024 {
             let mut child = node.first_child;
@@ -930,6 +963,9 @@ impl Renderer<'_> {
         }
         if heading {
             self.heading -= 1;
+        }
+        if item {
+            self.item -= 1;
         }
     }
 
@@ -983,6 +1019,9 @@ impl Renderer<'_> {
         }
         self.blocks += 1;
         if self.blocks <= 3 && self.repeats_title(block) {
+            return;
+        }
+        if self.heading == 0 && self.item == 0 && is_date_line(block) {
             return;
         }
         if !self.out.text.is_empty() {
