@@ -6,7 +6,7 @@
 //! article, its length, and whether it is a name (capitalised mid-sentence).
 
 use brief_core::{Article, BriefSentence, Span};
-use brief_understand::words::WordSet;
+use brief_understand::words::{is_stop_word, WordSet};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -83,13 +83,15 @@ struct Phrase {
     name: bool,
 }
 
-/// The heading for a section showing `shown` (candidate indexes). `used` holds the
-/// lower-cased headings of earlier sections, which are not repeated.
+/// The heading for a section showing `shown` (candidate indexes) as `sentences`.
+/// `used` holds the lower-cased headings of earlier sections, which are not
+/// repeated; a heading must be rooted in the words the section shows.
 pub fn heading_for(
     article: &Article,
     candidates: &[Candidate],
     df: &[u32],
     shown: &[usize],
+    sentences: &[BriefSentence],
     used: &[String],
 ) -> String {
     let total = candidates.len().max(1) as f32;
@@ -166,7 +168,7 @@ pub fn heading_for(
     let unused = |list: &[(f32, &Key, &Phrase)]| {
         list.iter()
             .map(|(_, _, p)| title_case(&article.text[p.surface.0..p.surface.1]))
-            .find(|h| !used.contains(&h.to_lowercase()))
+            .find(|h| !used.contains(&h.to_lowercase()) && is_rooted(h, sentences))
     };
     let split = ranked.len().min(FEW);
     if ranked.len() > FEW {
@@ -179,18 +181,31 @@ pub fn heading_for(
             rest.sort_unstable_by(order);
             unused(rest)
         })
-        .unwrap_or_else(|| fallback(article, candidates, shown))
+        .unwrap_or_else(|| fallback(sentences, used))
 }
 
-/// When no phrase qualifies: the section's first long word.
-fn fallback(article: &Article, candidates: &[Candidate], shown: &[usize]) -> String {
-    shown
-        .iter()
-        .flat_map(|&i| candidates[i].sequence.iter().flatten())
-        .map(|&(_, s)| article.slice(s))
-        .find(|w| w.chars().count() >= 4)
+/// When no phrase qualifies: the section's first capitalised long word not yet
+/// used, else its first long word.
+fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
+    let words = || {
+        sentences
+            .iter()
+            .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 4 && !is_stop_word(&w.to_lowercase()))
+    };
+    let fresh = |w: &&str| !used.contains(&w.to_lowercase());
+    words()
+        .skip(1)
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase) && fresh(w))
+        .or_else(|| words().find(fresh))
+        .or_else(|| {
+            sentences
+                .iter()
+                .flat_map(|s| s.text.split_whitespace())
+                .next()
+        })
         .map(title_case)
-        .unwrap_or_else(|| "Details".to_string())
+        .unwrap_or_default()
 }
 
 /// "security guarantees" -> "Security Guarantees"; "U.S." and "iPhone" stay.

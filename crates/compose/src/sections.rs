@@ -110,7 +110,9 @@ pub fn build(
     let blocks = if subheaded {
         by_subhead(candidates, &body)
     } else {
-        by_cohesion(candidates, df.len(), &body)
+        // Three sections at least where the text allows: the closing one counts.
+        let min_blocks = if closing.is_empty() { 3 } else { 2 };
+        by_cohesion(candidates, df.len(), &body, min_blocks)
     };
 
     let mut sections = Vec::new();
@@ -127,8 +129,9 @@ pub fn build(
         let own_subhead = subhead(block[0])
             .map(title_case)
             .filter(|h| is_rooted(h, &sentences) && !used_headings.contains(&h.to_lowercase()));
-        let heading = own_subhead
-            .unwrap_or_else(|| heading_for(article, candidates, df, &shown, &used_headings));
+        let heading = own_subhead.unwrap_or_else(|| {
+            heading_for(article, candidates, df, &shown, &sentences, &used_headings)
+        });
         used_headings.push(heading.to_lowercase());
         sections.push(Section { heading, sentences });
     }
@@ -177,11 +180,20 @@ fn by_subhead(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
     merge_small(blocks, MAX_THEMED)
 }
 
-/// Cuts `body` into contiguous blocks at the weakest links between neighbours.
-fn by_cohesion(candidates: &[Candidate], vocabulary: usize, body: &[usize]) -> Vec<Vec<usize>> {
+/// Cuts `body` into contiguous blocks at the weakest links between neighbours:
+/// about one block per four sentences, at least `min_blocks` when there are
+/// sentences enough, at most [`MAX_THEMED`].
+fn by_cohesion(
+    candidates: &[Candidate],
+    vocabulary: usize,
+    body: &[usize],
+    min_blocks: usize,
+) -> Vec<Vec<usize>> {
     let n = body.len();
-    let wanted = (n / 4).clamp(1, MAX_THEMED).max(if n >= 6 { 3 } else { 1 });
-    if wanted <= 1 || n < 4 {
+    // Long articles get blocks of two sentences or more; short ones may have singles.
+    let min_block = if n >= 8 { 2 } else { 1 };
+    let wanted = (n / 4).clamp(min_blocks, MAX_THEMED).min(n / min_block);
+    if wanted <= 1 {
         return vec![body.to_vec()];
     }
     // Gap g lies between body[g-1] and body[g]; lower cohesion = better cut.
@@ -234,7 +246,8 @@ fn by_cohesion(candidates: &[Candidate], vocabulary: usize, body: &[usize]) -> V
         if cuts.len() + 1 >= wanted {
             break;
         }
-        let too_close = cuts.iter().any(|&c| c.abs_diff(g) < 2) || g < 2 || n - g < 2;
+        let too_close =
+            cuts.iter().any(|&c| c.abs_diff(g) < min_block) || g < min_block || n - g < min_block;
         if !too_close {
             cuts.push(g);
         }
