@@ -11,6 +11,7 @@ use brief_understand::words::{is_stop_word, lowercase_into, stem};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::heading::is_weak;
+use crate::shown_text;
 use crate::trim::trim;
 
 /// A sentence that may appear in the brief.
@@ -173,8 +174,20 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                 continue;
             }
         }
+        // Hash the words shown, not bytes: copies differ in spacing, line breaks
+        // and asides that showing deletes.
         let mut hasher = FxHasher::default();
-        hasher.write(shown.as_bytes());
+        let without_asides;
+        let words_shown = if shown.contains('(') {
+            without_asides = shown_text(shown);
+            without_asides.as_str()
+        } else {
+            shown
+        };
+        for word in words_shown.split_whitespace() {
+            hasher.write(word.as_bytes());
+            hasher.write_u8(0xff);
+        }
         if !seen.insert(hasher.finish()) {
             continue;
         }

@@ -65,7 +65,7 @@ fn adaptive_takeaways(candidates: usize) -> usize {
 
 /// The words shown for a source sentence: whitespace made single, and short
 /// asides in parentheses without figures ("(pictured)", "(left)") deleted.
-fn shown_text(source: &str) -> String {
+pub(crate) fn shown_text(source: &str) -> String {
     let text = one_line(source);
     if !text.contains('(') {
         return text;
