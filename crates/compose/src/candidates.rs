@@ -37,6 +37,9 @@ pub struct Candidate {
     pub quoted: f32,
     /// Ends with a question mark.
     pub question: bool,
+    /// Opens with a word that points back to an earlier sentence ("But", "This",
+    /// "Until then"): weak on its own, as a takeaway is read.
+    pub dangling: bool,
 }
 
 /// Phrases that mark a whole sentence as page furniture, not reporting.
@@ -78,7 +81,28 @@ fn boilerplate() -> &'static AhoCorasick {
     &AUTOMATON
 }
 
+/// First words that refer back to what came before.
+const DANGLING_OPENERS: &[&str] = &[
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "so",
+    "also",
+    "however",
+    "still",
+    "yet",
+    "then",
+    "until",
+    "such",
+    "meanwhile",
+    "instead",
+];
+
 const MIN_WORDS: usize = 4;
+const MAX_WORDS: usize = 90;
 /// Sentences longer than this are never page furniture.
 const BOILERPLATE_MAX_WORDS: usize = 25;
 
@@ -234,11 +258,20 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                 TokenKind::Punct => sequence.push(None),
             }
         }
-        if words < MIN_WORDS {
+        // Longer "sentences" are run-ons of captions or lists that lost their
+        // punctuation, not prose a reader can take in.
+        if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
             continue;
         }
         terms.sort_unstable();
         terms.dedup();
+        let first_word = shown
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let dangling = DANGLING_OPENERS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(first_word));
         out.push(Candidate {
             sentence: group.start,
             span,
@@ -248,6 +281,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             sequence,
             words,
             quoted: quoted_words as f32 / words as f32,
+            dangling,
             question: shown.trim_end_matches(['"', '”', '\'', '’']).ends_with('?'),
         });
     }

@@ -16,6 +16,9 @@ const CENTRALITY_WEIGHT: f32 = 0.6;
 const TITLE_WEIGHT: f32 = 0.4;
 /// Cost per word: short highlights beat long sentences of the same content.
 const WORD_COST: f32 = 0.008;
+/// Cost of opening with a word that refers back ("But", "Until then"): such a
+/// sentence reads badly alone. Costs 0.08 ROUGE-1 on CNN/DM dev; worth it.
+const DANGLING_COST: f32 = 0.2;
 /// How much similarity to an already chosen takeaway costs.
 const REDUNDANCY_WEIGHT: f32 = 0.3;
 
@@ -60,6 +63,9 @@ fn shape(c: &Candidate) -> f32 {
         s -= 0.2;
     }
     s -= WORD_COST * c.words as f32;
+    if c.dangling {
+        s -= DANGLING_COST;
+    }
     if c.question {
         s -= 0.4;
     }

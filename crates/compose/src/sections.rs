@@ -101,11 +101,19 @@ pub fn build(
     if rest.len() - closing.len() < 2 {
         closing.clear();
     }
-    let body: Vec<usize> = rest
+    let mut body: Vec<usize> = rest
         .iter()
         .copied()
         .filter(|i| !closing.contains(i))
         .collect();
+    // Context (history, earlier events) opens the brief, as a reader needs it
+    // before the themes. Articles with subheads keep their own structure.
+    let background = if subheaded {
+        Vec::new()
+    } else {
+        background(article, candidates, scores, &body)
+    };
+    body.retain(|i| !background.contains(i));
 
     let blocks = if subheaded {
         by_subhead(candidates, &body)
@@ -117,6 +125,24 @@ pub fn build(
 
     let mut sections = Vec::new();
     let mut used_headings: Vec<String> = vec![CLOSING_HEADING.to_lowercase()];
+    if !background.is_empty() {
+        let sentences: Vec<BriefSentence> = background
+            .iter()
+            .map(|&i| brief_sentence(article, &candidates[i]))
+            .collect();
+        let phrase = heading_for(
+            article,
+            candidates,
+            df,
+            &background,
+            &sentences,
+            &used_headings,
+        );
+        used_headings.push(phrase.to_lowercase());
+        let heading = format!("{BACKGROUND_PREFIX}{phrase}");
+        used_headings.push(heading.to_lowercase());
+        sections.push(Section { heading, sentences });
+    }
     for block in blocks {
         let shown = pick(&block, scores);
         if shown.is_empty() {
@@ -145,6 +171,87 @@ pub fn build(
         });
     }
     sections
+}
+
+/// How the opening context section's heading starts.
+const BACKGROUND_PREFIX: &str = "Background: ";
+
+/// Phrases that mark a sentence as context rather than news, matched on lower case.
+const BACKWARD_CUES: &[&str] = &[
+    " since ",
+    " began ",
+    " had been ",
+    " previously ",
+    " earlier ",
+    " ago",
+    " last year",
+    " was founded",
+    " history",
+    " in the past",
+    " years of ",
+    " decades",
+    " first time",
+    " long-running",
+    " has long ",
+    " have long ",
+];
+
+/// The sentences that give context: a backward-looking cue or a year before the
+/// latest the article mentions, outside the lede and not mostly quotation.
+fn background(
+    article: &Article,
+    candidates: &[Candidate],
+    scores: &[f32],
+    body: &[usize],
+) -> Vec<usize> {
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(BACKWARD_CUES)
+            .expect("cues are valid patterns")
+    });
+    let latest = candidates
+        .iter()
+        .filter_map(|c| years(article.slice(c.span)).max())
+        .max();
+    let mut picked: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let c = &candidates[i];
+            let text = article.slice(c.span);
+            let older_year = latest.is_some_and(|l| years(text).any(|y| y < l));
+            i >= 2
+                && c.quoted < 0.3
+                && (older_year || CUES.is_match(text))
+                && !looks_ahead(article, c)
+        })
+        .collect();
+    picked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    picked.truncate(MAX_PER_SECTION - 1);
+    picked.sort_unstable();
+    // Only worth a section when it leaves the themes enough to stand on.
+    if picked.len() < 2 || body.len() < picked.len() + 4 {
+        picked.clear();
+    }
+    picked
+}
+
+/// Four-digit years (1900–2099) written as whole numbers in `text`.
+fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).filter_map(move |i| {
+        let digits = &bytes[i..i + 4];
+        let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !bounded || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let year = digits
+            .iter()
+            .fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+        (1900..2100).contains(&year).then_some(year)
+    })
 }
 
 fn looks_ahead(article: &Article, c: &Candidate) -> bool {

@@ -13,6 +13,20 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
     let end = sentence.span.end;
     let tokens = &sentence.tokens;
     let mut t = 0;
+    // Page furniture glued to the sentence: "Scroll down for video".
+    let opening: Vec<&str> = tokens
+        .iter()
+        .take(4)
+        .map(|tok| &text[tok.span.start..tok.span.end])
+        .collect();
+    if opening.len() == 4
+        && opening
+            .join(" ")
+            .eq_ignore_ascii_case("scroll down for video")
+    {
+        t = 4;
+        start = tokens.get(t).map_or(end, |tok| tok.span.start);
+    }
     // Dateline: "(CNN)", "(CNN) --", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -".
     if let Some(close) = dateline_end(text, sentence, t) {
         t = close;
@@ -103,6 +117,14 @@ mod tests {
         assert_eq!(
             trimmed("LONDON (Reuters) - Shares fell sharply today.").as_deref(),
             Some("Shares fell sharply today.")
+        );
+    }
+
+    #[test]
+    fn video_prompt_goes() {
+        assert_eq!(
+            trimmed("Scroll down for video The actress covers the May issue.").as_deref(),
+            Some("The actress covers the May issue.")
         );
     }
 
