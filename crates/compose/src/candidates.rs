@@ -1,17 +1,16 @@
 //! Which sentences may appear in a brief, and their comparable word forms.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
 use brief_core::{Article, Document, Span, TokenKind};
-use brief_understand::words::{is_stop_word, lowercase_into, stem};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use crate::heading::is_weak;
 use crate::shown_text;
+use crate::terms;
 use crate::trim::trim;
 
 /// A sentence that may appear in the brief.
@@ -37,6 +36,8 @@ pub struct Candidate {
     pub quoted: f32,
     /// Ends with a question mark.
     pub question: bool,
+    /// Earliest and latest years (1900–2099) it mentions, as whole numbers.
+    pub years: Option<(u32, u32)>,
     /// Opens with a word that points back to an earlier sentence ("But", "This",
     /// "Until then"): weak on its own, as a takeaway is read.
     pub dangling: bool,
@@ -109,18 +110,11 @@ const BOILERPLATE_MAX_WORDS: usize = 25;
 /// Most sentences one quotation may span before we stop joining them.
 const MAX_QUOTE_SENTENCES: usize = 5;
 
-/// Stemmed content words mapped to dense ids, per article.
+/// Stem hashes mapped to dense term ids, per article.
 ///
-/// Stems are keyed by a 64-bit hash rather than stored: no allocation per word.
-/// A collision would merge two terms' counts, which ranking tolerates.
+/// A hash collision would merge two terms' counts, which ranking tolerates.
 pub struct Vocabulary {
     ids: FxHashMap<u64, u32>,
-}
-
-fn term_hash(stem: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    stem.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl Default for Vocabulary {
@@ -133,10 +127,10 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    /// The id of a lower-cased word's stem, assigned on first sight.
-    pub fn id(&mut self, lower: &str) -> u32 {
+    /// The id of a stem, assigned on first sight.
+    pub fn id(&mut self, stem: u64) -> u32 {
         let next = self.ids.len() as u32;
-        *self.ids.entry(term_hash(&stem(lower))).or_insert(next)
+        *self.ids.entry(stem).or_insert(next)
     }
 
     /// Number of distinct terms.
@@ -144,9 +138,9 @@ impl Vocabulary {
         self.ids.len()
     }
 
-    /// The id of a lower-cased word's stem if it was seen.
-    pub fn get(&self, lower: &str) -> Option<u32> {
-        self.ids.get(&term_hash(&stem(lower))).copied()
+    /// The id of a stem if it was seen.
+    pub fn get(&self, stem: u64) -> Option<u32> {
+        self.ids.get(&stem).copied()
     }
 }
 
@@ -220,6 +214,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut words = 0;
         let mut quoted_words = 0;
         let mut in_quote = false;
+        let mut years: Option<(u32, u32)> = None;
         let tokens = doc.sentences[group.clone()]
             .iter()
             .flat_map(|s| s.tokens.iter())
@@ -240,16 +235,21 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         quoted_words += 1;
                     }
                     if tok.kind != TokenKind::Word {
+                        if let Some(year) = year(article.slice(tok.span)) {
+                            years = Some(years.map_or((year, year), |(a, b): (u32, u32)| {
+                                (a.min(year), b.max(year))
+                            }));
+                        }
                         sequence.push(None);
                         continue;
                     }
-                    lowercase_into(article.slice(tok.span), &mut lower);
-                    if !is_stop_word(&lower) && lower.len() > 1 {
-                        let id = vocabulary.id(&lower);
+                    let word = terms::key(article.slice(tok.span), &mut lower);
+                    if !word.stop && word.len > 1 {
+                        let id = vocabulary.id(word.stem);
                         terms.push(id);
                         // Quoted words are the speaker's, not a topic, and weak words
                         // ("people", "according") say nothing: no headings from them.
-                        let heading_word = !in_quote && lower.len() >= 3 && !is_weak(&lower);
+                        let heading_word = !in_quote && !word.weak;
                         sequence.push(heading_word.then_some((id, tok.span)));
                     } else {
                         sequence.push(None);
@@ -282,6 +282,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             words,
             quoted: quoted_words as f32 / words as f32,
             dangling,
+            years,
             question: shown.trim_end_matches(['"', '”', '\'', '’']).ends_with('?'),
         });
     }
@@ -289,10 +290,10 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
     let mut title_words = 0;
     let title = article.title.as_deref().unwrap_or("");
     for word in title.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        let lower = word.to_lowercase();
-        if lower.len() > 1 && !is_stop_word(&lower) {
+        let key = terms::key(word, &mut lower);
+        if key.len > 1 && !key.stop {
             title_words += 1;
-            title_terms.extend(vocabulary.get(&lower));
+            title_terms.extend(vocabulary.get(key.stem));
         }
     }
     title_terms.sort_unstable();
@@ -309,6 +310,16 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         title_words,
         df,
     }
+}
+
+/// The year a number token names, if it is a four-digit year of 1900–2099.
+fn year(token: &str) -> Option<u32> {
+    let bytes = token.as_bytes();
+    if bytes.len() != 4 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year = bytes.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+    (1900..2100).contains(&year).then_some(year)
 }
 
 /// Runs of sentences that belong together because a quotation spans them.

@@ -6,9 +6,8 @@
 //! article, its length, and whether it is a name (capitalised mid-sentence).
 
 use brief_core::{Article, BriefSentence, Span};
-use brief_understand::words::{is_stop_word, WordSet};
+use brief_understand::words::is_stop_word;
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
 
 use crate::candidates::Candidate;
 
@@ -16,7 +15,7 @@ use crate::candidates::Candidate;
 pub const CLOSING_HEADING: &str = "What Comes Next";
 
 /// Words that make poor headings.
-const WEAK: &[&str] = &[
+pub(crate) const WEAK: &[&str] = &[
     "according",
     "added",
     "adding",
@@ -65,12 +64,6 @@ const WEAK: &[&str] = &[
     "year",
     "years",
 ];
-
-/// True for a word (lower case) that makes a poor heading.
-pub fn is_weak(lower: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEAK));
-    SET.contains(lower)
-}
 
 /// Phrase key: up to three term ids, padded.
 type Key = [u32; 3];

@@ -15,6 +15,7 @@ mod candidates;
 mod heading;
 mod rank;
 mod sections;
+mod terms;
 pub mod trim;
 mod validate;
 

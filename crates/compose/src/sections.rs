@@ -212,7 +212,7 @@ fn background(
     });
     let latest = candidates
         .iter()
-        .filter_map(|c| years(article.slice(c.span)).max())
+        .filter_map(|c| c.years.map(|(_, last)| last))
         .max();
     let mut picked: Vec<usize> = body
         .iter()
@@ -220,7 +220,7 @@ fn background(
         .filter(|&i| {
             let c = &candidates[i];
             let text = article.slice(c.span);
-            let older_year = latest.is_some_and(|l| years(text).any(|y| y < l));
+            let older_year = latest.zip(c.years).is_some_and(|(l, (first, _))| first < l);
             i >= 2
                 && c.quoted < 0.3
                 && (older_year || CUES.is_match(text))
@@ -235,23 +235,6 @@ fn background(
         picked.clear();
     }
     picked
-}
-
-/// Four-digit years (1900–2099) written as whole numbers in `text`.
-fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
-    let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(3)).filter_map(move |i| {
-        let digits = &bytes[i..i + 4];
-        let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
-        if !bounded || !digits.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        let year = digits
-            .iter()
-            .fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
-        (1900..2100).contains(&year).then_some(year)
-    })
 }
 
 fn looks_ahead(article: &Article, c: &Candidate) -> bool {
