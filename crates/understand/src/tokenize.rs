@@ -27,9 +27,14 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
 /// Walks bytes, decoding only non-ASCII characters: this runs on every article.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = &text[span.start..span.end];
+    let bytes = body.as_bytes();
     let mut tokens = Vec::with_capacity(body.len() / 4 + 1);
     let mut i = 0;
     while i < body.len() {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(body, i);
         if c.is_whitespace() {
             i += len;
@@ -42,6 +47,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             let mut dotted = false;
             let mut prev = c;
             while j < body.len() {
+                // Runs of ASCII letters and digits, the bulk of any word, byte by byte.
+                let run = j;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    all_digits &= bytes[j].is_ascii_digit();
+                    j += 1;
+                }
+                if j > run {
+                    prev = char::from(bytes[j - 1]);
+                    if j >= bytes.len() {
+                        break;
+                    }
+                }
                 let (d, dlen) = char_at(body, j);
                 if d.is_alphanumeric() {
                     all_digits &= d.is_numeric();
