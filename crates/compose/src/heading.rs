@@ -187,18 +187,24 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
             .filter(|w| w.chars().count() >= 4 && !is_stop_word(&w.to_lowercase()))
     };
     let fresh = |w: &&str| !used.contains(&w.to_lowercase());
-    words()
+    let single = words()
         .skip(1)
         .find(|w| w.chars().next().is_some_and(char::is_uppercase) && fresh(w))
         .or_else(|| words().find(fresh))
-        .or_else(|| {
-            sentences
-                .iter()
-                .flat_map(|s| s.text.split_whitespace())
-                .next()
-        })
-        .map(title_case)
-        .unwrap_or_default()
+        .map(title_case);
+    // Every long word already heads a section: two neighbouring words will not.
+    single.unwrap_or_else(|| {
+        let all: Vec<&str> = sentences
+            .iter()
+            .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        all.windows(2)
+            .map(|pair| title_case(&pair.join(" ")))
+            .find(|h| !used.contains(&h.to_lowercase()))
+            .or_else(|| all.first().map(|w| title_case(w)))
+            .unwrap_or_else(|| "More".to_string())
+    })
 }
 
 /// "security guarantees" -> "Security Guarantees"; "U.S." and "iPhone" stay.
@@ -233,7 +239,8 @@ pub fn is_rooted(heading: &str, sentences: &[BriefSentence]) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if !(1..=7).contains(&words.len()) {
+    // Seven words at most, however they are counted (punctuation-padded subheads).
+    if !(1..=7).contains(&words.len()) || heading.split_whitespace().count() > 7 {
         return false;
     }
     let content: Vec<&String> = words
