@@ -286,3 +286,59 @@ fn missing_file_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/nonexistent/file.txt"));
 }
+
+#[test]
+fn entities_prints_byte_spans_and_conll_types_per_line() {
+    let input =
+        "{\"id\":\"a\",\"text\":\"Angela Merkel met Emmanuel Macron in Paris on Tuesday.\"}\n\
+                 {\"id\":\"b\",\"text\":\"“We are ready,” said Corine Mauch, the mayor of Zürich’s largest district.\"}\n";
+    let o = brief(&["entities", "--scheme", "conll"], Some(input.as_bytes()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    let texts = [
+        "Angela Merkel met Emmanuel Macron in Paris on Tuesday.",
+        "“We are ready,” said Corine Mauch, the mayor of Zürich’s largest district.",
+    ];
+    for (line, text) in lines.iter().zip(texts) {
+        for e in line["entities"].as_array().expect("entities") {
+            let (s, t) = (
+                e["start"].as_u64().expect("start"),
+                e["end"].as_u64().expect("end"),
+            );
+            let slice = text
+                .get(s as usize..t as usize)
+                .expect("byte offsets on char boundaries");
+            assert_eq!(e["text"], slice);
+            assert!(["PER", "ORG", "LOC", "MISC"].contains(&e["type"].as_str().expect("type")));
+        }
+    }
+    let found = |i: usize| -> Vec<(String, String)> {
+        lines[i]["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .map(|e| (e["text"].to_string(), e["type"].to_string()))
+            .collect()
+    };
+    let pair = |t: &str, k: &str| (format!("{t:?}"), format!("{k:?}"));
+    assert_eq!(
+        found(0),
+        [
+            pair("Angela Merkel", "PER"),
+            pair("Emmanuel Macron", "PER"),
+            pair("Paris", "LOC")
+        ]
+    );
+    // Multi-byte text, and the possessive stays outside the span.
+    assert!(found(1).contains(&pair("Zürich", "LOC")), "{:?}", found(1));
+    assert!(
+        found(1).contains(&pair("Corine Mauch", "PER")),
+        "{:?}",
+        found(1)
+    );
+}
