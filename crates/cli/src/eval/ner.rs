@@ -61,16 +61,15 @@ pub struct Gold {
 }
 
 impl Gold {
-    /// The gold entities whose types are CoNLL's four, for training.
-    pub fn annotated(&self) -> Annotated {
+    /// The gold entities as CoNLL types, for training; `map` gives the kind of a
+    /// gold type (entities it maps to `None` are dropped).
+    pub fn annotated(&self, map: impl Fn(&str) -> Option<EntityKind>) -> Annotated {
         Annotated {
             text: self.text.clone(),
             entities: self
                 .spans
                 .iter()
-                .filter_map(|(span, t)| {
-                    EntityKind::from_conll(t).map(|kind| Entity { span: *span, kind })
-                })
+                .filter_map(|(span, t)| map(t).map(|kind| Entity { span: *span, kind }))
                 .collect(),
         }
     }
