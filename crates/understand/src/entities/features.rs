@@ -1,23 +1,30 @@
 //! What the tagger sees of each token: hashed features, one weight row each.
 //!
 //! Every token gets exactly [`TEMPLATES`] features: its own word, lower-cased
-//! form, shape, prefixes and suffixes, its neighbours' words and shapes (±2), a few
-//! conjunctions, and whether the whole sentence is in capitals (headlines and
-//! datelines, where capitals say nothing). Each feature is a hash of a template id
+//! form, shape, prefixes and suffixes, its neighbours' words and shapes (±2), word
+//! pairs around it, a few shape conjunctions (the word between its neighbours'
+//! shapes catches "von der" in "Ursula von der Leyen"), and whether the whole
+//! sentence is in capitals (headlines and datelines, where capitals say nothing). Each feature is a hash of a template id
 //! and its values, cut to `bits` bits: the index of a weight row. Hashing keeps the
 //! model a fixed size without a vocabulary, and collisions cost little at 2^20 rows.
+//!
+//! One feature looks beyond the sentence: how the same word is written elsewhere
+//! in the text ([`DocContext`]). A capitalised word that also appears in lower
+//! case ("Sales rose" … "sales") is likely a common word; one that appears
+//! capitalised mid-sentence elsewhere is likely a name, even at the start of a
+//! sentence or in an all-capitals headline.
 //!
 //! Text is normalised only inside the hashes (curly apostrophes and quotes count as
 //! straight ones, a possessive "'s" is not part of the word), so raw articles look
 //! like the tokenised training text without any text being rewritten.
 
-use brief_core::{Token, TokenKind};
+use brief_core::{Document, Token, TokenKind};
 
 /// Bump when the features change: a model trained with other features is refused.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 3;
 
 /// Features per token.
-pub(crate) const TEMPLATES: usize = 27;
+pub(crate) const TEMPLATES: usize = 33;
 
 /// What is computed once per token before its features are combined.
 #[derive(Clone, Copy, Default)]
@@ -189,11 +196,71 @@ fn all_caps(text: &str, tokens: &[Token]) -> bool {
     upper
 }
 
+/// The word is written all in lower case somewhere in the text.
+const SEEN_LOWER: u8 = 1;
+/// The word is written capitalised (not all capitals) inside a sentence somewhere.
+const SEEN_TITLE: u8 = 2;
+
+/// How each word (lower-cased hash) is written across a whole text.
+#[derive(Default)]
+pub(crate) struct DocContext {
+    words: Vec<(u64, u8)>,
+}
+
+impl DocContext {
+    /// Collects the spellings of every word of `doc`.
+    pub(crate) fn new(text: &str, doc: &Document, scratch: &mut Scratch) -> Self {
+        let mut words = Vec::new();
+        for s in &doc.sentences {
+            let caps = all_caps(text, &s.tokens);
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let word = without_possessive(&text[t.span.start..t.span.end], t.kind);
+                let (mut upper, mut lower) = (false, false);
+                for c in word.chars() {
+                    upper |= c.is_uppercase();
+                    lower |= c.is_lowercase();
+                }
+                let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+                let flags = if lower && !upper {
+                    SEEN_LOWER
+                } else if first_upper && lower && i > 0 && !caps {
+                    SEEN_TITLE
+                } else {
+                    0
+                };
+                if flags != 0 {
+                    words.push((token_info(word, &mut scratch.chars).lower, flags));
+                }
+            }
+        }
+        words.sort_unstable();
+        // One entry per word, its flags merged.
+        let mut merged: Vec<(u64, u8)> = Vec::with_capacity(words.len());
+        for (w, f) in words {
+            match merged.last_mut() {
+                Some((last, flags)) if *last == w => *flags |= f,
+                _ => merged.push((w, f)),
+            }
+        }
+        DocContext { words: merged }
+    }
+
+    fn flags(&self, lower: u64) -> u8 {
+        self.words
+            .binary_search_by_key(&lower, |&(w, _)| w)
+            .map_or(0, |i| self.words[i].1)
+    }
+}
+
 /// Appends the feature rows of every token of one sentence to `out`,
 /// [`TEMPLATES`] per token, each below `1 << bits`.
 pub(crate) fn sentence_features(
     text: &str,
     tokens: &[Token],
+    context: &DocContext,
     bits: u32,
     scratch: &mut Scratch,
     out: &mut Vec<u32>,
@@ -245,6 +312,15 @@ pub(crate) fn sentence_features(
             mix(c.lower, caps),
             mix(p1.lower, c.shape),
             mix(c.shape, n1.lower),
+            mix(
+                c.shape,
+                first | caps << 1 | u64::from(context.flags(c.lower)) << 2,
+            ),
+            mix(p2.lower, p1.lower),
+            mix(n1.lower, n2.lower),
+            mix(p1.lower, n1.lower),
+            mix(mix(p1.shape, c.lower), n1.shape),
+            mix(mix(p2.shape, c.lower), n2.shape),
         ];
         for (template, value) in values.into_iter().enumerate() {
             let h = finish(mix(template as u64 + 1, value));
@@ -261,7 +337,15 @@ mod tests {
     fn features(text: &str) -> Vec<u32> {
         let tokens = crate::tokenize(text, Span::new(0, text.len()));
         let mut out = Vec::new();
-        sentence_features(text, &tokens, 20, &mut Scratch::default(), &mut out);
+        let context = DocContext::default();
+        sentence_features(
+            text,
+            &tokens,
+            &context,
+            20,
+            &mut Scratch::default(),
+            &mut out,
+        );
         out
     }
 
@@ -280,6 +364,19 @@ mod tests {
         assert_eq!(raw[1..12], plain[1..12]);
         assert_eq!(without_possessive("Putin's", TokenKind::Word), "Putin");
         assert_eq!(without_possessive("'s", TokenKind::Word), "'s");
+    }
+
+    #[test]
+    fn the_document_tells_common_words_from_names() {
+        let text = "Sales rose at Acme. Acme said sales fell.";
+        let article = brief_core::Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        let mut scratch = Scratch::default();
+        let context = DocContext::new(text, &doc, &mut scratch);
+        let lower = |w: &str| token_info(w, &mut Vec::new()).lower;
+        assert_eq!(context.flags(lower("Sales")), SEEN_LOWER);
+        assert_eq!(context.flags(lower("Acme")), SEEN_TITLE);
+        assert_eq!(context.flags(lower("Zurich")), 0);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use brief_core::{Document, Entity, Span};
 
-use super::features::{self, sentence_features, without_possessive, Scratch};
+use super::features::{self, sentence_features, without_possessive, DocContext, Scratch};
 use super::tags::{kind_of, viterbi, Lattice, Transitions, N_TAGS};
 
 const MAGIC: &[u8; 8] = b"BRIEFNER";
@@ -74,18 +74,32 @@ impl Model {
     /// The named entities of a document, in text order.
     pub fn recognize(&self, text: &str, doc: &Document) -> Vec<Entity> {
         let mut buffers = Buffers::default();
+        let context = DocContext::new(text, doc, &mut buffers.scratch);
         let mut out = Vec::new();
         for sentence in &doc.sentences {
-            self.tag_sentence(text, &sentence.tokens, &mut buffers);
+            self.tag_sentence(text, &sentence.tokens, &context, &mut buffers);
             spans_from_tags(text, &sentence.tokens, &buffers.tags, &mut out);
         }
         out
     }
 
     /// Tags one sentence's tokens into `buffers.tags`.
-    fn tag_sentence(&self, text: &str, tokens: &[brief_core::Token], b: &mut Buffers) {
+    fn tag_sentence(
+        &self,
+        text: &str,
+        tokens: &[brief_core::Token],
+        context: &DocContext,
+        b: &mut Buffers,
+    ) {
         b.features.clear();
-        sentence_features(text, tokens, self.bits, &mut b.scratch, &mut b.features);
+        sentence_features(
+            text,
+            tokens,
+            context,
+            self.bits,
+            &mut b.scratch,
+            &mut b.features,
+        );
         b.emissions.clear();
         for feats in b.features.chunks_exact(features::TEMPLATES) {
             let mut acc = [0i32; N_TAGS];

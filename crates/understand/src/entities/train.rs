@@ -14,7 +14,7 @@
 
 use brief_core::{Article, Entity, Token};
 
-use super::features::{self, sentence_features, Scratch};
+use super::features::{self, sentence_features, DocContext, Scratch};
 use super::model::Model;
 use super::tags::{begin, inside, viterbi, Lattice, Transitions, N_TAGS, OUTSIDE, START};
 
@@ -74,9 +74,17 @@ fn examples(data: &[Annotated], bits: u32) -> Vec<Example> {
     let mut out = Vec::new();
     for a in data {
         let doc = crate::understand(&Article::from_text("", a.text.as_str()));
+        let context = DocContext::new(&a.text, &doc, &mut scratch);
         for s in &doc.sentences {
             let mut features = Vec::new();
-            sentence_features(&a.text, &s.tokens, bits, &mut scratch, &mut features);
+            sentence_features(
+                &a.text,
+                &s.tokens,
+                &context,
+                bits,
+                &mut scratch,
+                &mut features,
+            );
             out.push(Example {
                 features,
                 tags: gold_tags(&s.tokens, &a.entities),
