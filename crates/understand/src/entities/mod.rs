@@ -114,4 +114,13 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn a_very_long_sentence_and_odd_inputs() {
+        // Tens of thousands of tokens in one sentence: path scores must not overflow.
+        let long = "Angela Merkel met Paris officials and ".repeat(5000);
+        assert!(found(&long).len() >= 5000);
+        assert!(found("").is_empty());
+        assert!(found("... ,;: 12 34 %").is_empty());
+    }
 }

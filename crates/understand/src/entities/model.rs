@@ -42,7 +42,9 @@ pub enum ModelError {
 pub struct Model {
     bits: u32,
     rows: Vec<[i16; N_TAGS]>,
-    transitions: Transitions<i32>,
+    /// Widened from the file's i32: a path score sums a whole sentence's weights,
+    /// which could overflow i32 on a very long one.
+    transitions: Transitions<i64>,
 }
 
 /// Reusable buffers for tagging.
@@ -50,8 +52,8 @@ pub struct Model {
 struct Buffers {
     scratch: Scratch,
     features: Vec<u32>,
-    emissions: Vec<[i32; N_TAGS]>,
-    lattice: Lattice<i32>,
+    emissions: Vec<[i64; N_TAGS]>,
+    lattice: Lattice<i64>,
     tags: Vec<u8>,
 }
 
@@ -62,7 +64,7 @@ impl Model {
         Model {
             bits,
             rows,
-            transitions,
+            transitions: transitions.map(|row| row.map(i64::from)),
         }
     }
 
@@ -102,11 +104,11 @@ impl Model {
         );
         b.emissions.clear();
         for feats in b.features.chunks_exact(features::TEMPLATES) {
-            let mut acc = [0i32; N_TAGS];
+            let mut acc = [0i64; N_TAGS];
             for &f in feats {
                 let row = &self.rows[f as usize];
                 for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += i32::from(w);
+                    *a += i64::from(w);
                 }
             }
             b.emissions.push(acc);
@@ -122,8 +124,9 @@ impl Model {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for row in &self.transitions {
-            for v in row {
-                out.extend_from_slice(&v.to_le_bytes());
+            for &v in row {
+                // Lossless: every transition was an i32 when the model was made or read.
+                out.extend_from_slice(&(v as i32).to_le_bytes());
             }
         }
         let mut bitmap = vec![0u8; self.rows.len().div_ceil(8)];
@@ -160,10 +163,10 @@ impl Model {
                 "{tags} tags, expected {N_TAGS}"
             )));
         }
-        let mut transitions = [[0i32; N_TAGS]; N_TAGS + 1];
+        let mut transitions = [[0i64; N_TAGS]; N_TAGS + 1];
         for row in &mut transitions {
             for v in row.iter_mut() {
-                *v = r.u32()? as i32;
+                *v = i64::from(r.u32()? as i32);
             }
         }
         let n = 1usize << bits;

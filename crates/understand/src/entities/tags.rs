@@ -60,8 +60,8 @@ pub(crate) trait Score: Copy + PartialOrd + Add<Output = Self> {
     const FLOOR: Self;
 }
 
-impl Score for i32 {
-    const FLOOR: Self = i32::MIN / 4;
+impl Score for i64 {
+    const FLOOR: Self = i64::MIN / 4;
 }
 
 impl Score for f32 {
@@ -155,12 +155,12 @@ mod tests {
         // Emissions prefer I-PER everywhere, but I-PER cannot open a sentence or follow O.
         let ip = usize::from(inside(EntityKind::Person));
         let bp = usize::from(begin(EntityKind::Person));
-        let mut e = [[0i32; N_TAGS]; 3];
+        let mut e = [[0i64; N_TAGS]; 3];
         for row in &mut e {
             row[ip] = 10;
             row[bp] = 5;
         }
-        let t = [[0i32; N_TAGS]; N_TAGS + 1];
+        let t = [[0i64; N_TAGS]; N_TAGS + 1];
         let mut out = Vec::new();
         viterbi(&e, &t, &mut Lattice::default(), &mut out);
         assert_eq!(out, [bp as u8, ip as u8, ip as u8]);
@@ -168,9 +168,9 @@ mod tests {
 
     #[test]
     fn transitions_break_ties() {
-        let mut e = [[0i32; N_TAGS]; 2];
+        let mut e = [[0i64; N_TAGS]; 2];
         e[0][usize::from(begin(EntityKind::Location))] = 3;
-        let mut t = [[0i32; N_TAGS]; N_TAGS + 1];
+        let mut t = [[0i64; N_TAGS]; N_TAGS + 1];
         t[usize::from(begin(EntityKind::Location))][usize::from(inside(EntityKind::Location))] = 1;
         let mut out = Vec::new();
         viterbi(&e, &t, &mut Lattice::default(), &mut out);
