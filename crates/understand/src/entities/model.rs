@@ -1,15 +1,20 @@
 //! A trained tagger: hashed feature weights and tag transitions, quantised, and
-//! its file format.
+//! its file format. After tagging, mentions written identically in one text are
+//! given one kind (summed scores decide), so an article does not call the same
+//! town a place in one paragraph and a person in the next.
 //!
 //! File layout, little-endian: the magic `BRIEFNER`, format version, feature
 //! version ([`features::VERSION`]), hash bits, tag count, the transition matrix
 //! (i32), then a bitmap of the weight rows that are not all zero and those rows
 //! (i16 per tag). Zero rows — most of the table — cost one bit each.
 
-use brief_core::{Document, Entity, Span};
+use std::collections::HashMap;
+use std::ops::Range;
+
+use brief_core::{Document, Entity, EntityKind, Span};
 
 use super::features::{self, sentence_features, without_possessive, DocContext, Scratch};
-use super::tags::{kind_of, viterbi, Lattice, Transitions, N_TAGS};
+use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
 
 const MAGIC: &[u8; 8] = b"BRIEFNER";
 const FORMAT: u32 = 1;
@@ -77,12 +82,19 @@ impl Model {
     pub fn recognize(&self, text: &str, doc: &Document) -> Vec<Entity> {
         let mut buffers = Buffers::default();
         let context = DocContext::new(text, doc, &mut buffers.scratch);
-        let mut out = Vec::new();
+        let mut found = Vec::new();
+        let mut kind_scores: Vec<[i64; 4]> = Vec::new();
         for sentence in &doc.sentences {
             self.tag_sentence(text, &sentence.tokens, &context, &mut buffers);
-            spans_from_tags(text, &sentence.tokens, &buffers.tags, &mut out);
+            let before = found.len();
+            spans_from_tags(text, &sentence.tokens, &buffers.tags, &mut found);
+            for (_, tokens) in &found[before..] {
+                kind_scores.push(kind_scores_of(&buffers.emissions[tokens.clone()]));
+            }
         }
-        out
+        let mut entities: Vec<Entity> = found.into_iter().map(|(e, _)| e).collect();
+        agree_on_kinds(text, &mut entities, &kind_scores);
+        entities
     }
 
     /// Tags one sentence's tokens into `buffers.tags`.
@@ -210,30 +222,64 @@ impl<'b> Reader<'b> {
     }
 }
 
-/// Appends the entities a tag sequence spells over `tokens`. A trailing possessive
-/// "'s" is left out of the span ("Merkel's" → "Merkel").
+/// How strongly each kind fits an entity's tokens: the `B-` score of the first
+/// plus the `I-` scores of the rest, in [`EntityKind::ALL`] order.
+fn kind_scores_of(emissions: &[[i64; N_TAGS]]) -> [i64; 4] {
+    let mut scores = [0i64; 4];
+    for (k, score) in EntityKind::ALL.into_iter().zip(scores.iter_mut()) {
+        for (i, e) in emissions.iter().enumerate() {
+            let tag = if i == 0 { begin(k) } else { inside(k) };
+            *score += e[usize::from(tag)];
+        }
+    }
+    scores
+}
+
+/// Gives every mention of the same words the kind with the highest summed scores.
+fn agree_on_kinds(text: &str, entities: &mut [Entity], kind_scores: &[[i64; 4]]) {
+    let mut totals: HashMap<&str, ([i64; 4], usize)> = HashMap::new();
+    for (e, scores) in entities.iter().zip(kind_scores) {
+        let total = totals.entry(&text[e.span.start..e.span.end]).or_default();
+        for (t, s) in total.0.iter_mut().zip(scores) {
+            *t += s;
+        }
+        total.1 += 1;
+    }
+    for e in entities.iter_mut() {
+        if let Some((scores, mentions)) = totals.get(&text[e.span.start..e.span.end]) {
+            if *mentions > 1 {
+                let best = (0..4).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
+                e.kind = EntityKind::ALL[best];
+            }
+        }
+    }
+}
+
+/// Appends the entities a tag sequence spells over `tokens`, each with the range
+/// of tokens it covers. A trailing possessive "'s" is left out of the span
+/// ("Merkel's" → "Merkel").
 pub(crate) fn spans_from_tags(
     text: &str,
     tokens: &[brief_core::Token],
     tags: &[u8],
-    out: &mut Vec<Entity>,
+    out: &mut Vec<(Entity, Range<usize>)>,
 ) {
-    let mut current: Option<(Entity, usize)> = None;
-    let close = |open: Option<(Entity, usize)>, out: &mut Vec<Entity>| {
-        if let Some((mut e, last)) = open {
-            let t = tokens[last];
+    let mut current: Option<(Entity, Range<usize>)> = None;
+    let close = |open: Option<(Entity, Range<usize>)>, out: &mut Vec<(Entity, Range<usize>)>| {
+        if let Some((mut e, range)) = open {
+            let t = tokens[range.end - 1];
             let word = &text[t.span.start..t.span.end];
             e.span.end = t.span.start + without_possessive(word, t.kind).len();
-            out.push(e);
+            out.push((e, range));
         }
     };
     for (i, (token, &tag)) in tokens.iter().zip(tags).enumerate() {
         match kind_of(tag) {
             None => close(current.take(), out),
             Some((kind, begins)) => match &mut current {
-                Some((e, last)) if !begins && e.kind == kind => {
+                Some((e, range)) if !begins && e.kind == kind => {
                     e.span.end = token.span.end;
-                    *last = i;
+                    range.end = i + 1;
                 }
                 _ => {
                     close(current.take(), out);
@@ -242,7 +288,7 @@ pub(crate) fn spans_from_tags(
                             span: Span::new(token.span.start, token.span.end),
                             kind,
                         },
-                        i,
+                        i..i + 1,
                     ));
                 }
             },
@@ -268,7 +314,7 @@ mod tests {
         spans_from_tags(text, &tokens, &tags, &mut out);
         let got: Vec<(&str, EntityKind)> = out
             .iter()
-            .map(|e| (&text[e.span.start..e.span.end], e.kind))
+            .map(|(e, _)| (&text[e.span.start..e.span.end], e.kind))
             .collect();
         assert_eq!(
             got,
@@ -278,6 +324,24 @@ mod tests {
                 ("Paris", EntityKind::Location)
             ]
         );
+    }
+
+    #[test]
+    fn the_same_words_get_one_kind() {
+        let text = "Millbrook flooded. Millbrook residents met. Acme hired Millbrook.";
+        let entity = |at: usize, kind| Entity {
+            span: Span::new(at, at + "Millbrook".len()),
+            kind,
+        };
+        let mut entities = [
+            entity(0, EntityKind::Location),
+            entity(19, EntityKind::Organization),
+            entity(55, EntityKind::Person),
+        ];
+        // Location wins on the summed scores though it is the best of only one mention.
+        let scores = [[0, 0, 50, 0], [0, 30, 25, 0], [20, 0, 5, 0]];
+        agree_on_kinds(text, &mut entities, &scores);
+        assert!(entities.iter().all(|e| e.kind == EntityKind::Location));
     }
 
     #[test]
