@@ -342,3 +342,49 @@ fn entities_prints_byte_spans_and_conll_types_per_line() {
         found(1)
     );
 }
+
+#[test]
+fn eval_ner_scores_per_dataset_and_train_ner_writes_a_model() {
+    let dir = Scratch::new("ner");
+    let gold = b"{\"id\":\"s1\",\"dataset\":\"toy\",\"doc_id\":\"d1\",\"tokens\":[\"Angela\",\"Merkel\",\"met\",\"Emmanuel\",\"Macron\",\"in\",\"Paris\",\".\"],\"tags\":[\"B-PER\",\"I-PER\",\"O\",\"B-PER\",\"I-PER\",\"O\",\"B-LOC\",\"O\"]}\n\
+{\"id\":\"s2\",\"dataset\":\"toy\",\"doc_id\":\"d1\",\"tokens\":[\"It\",\"rained\",\".\"],\"tags\":[\"O\",\"O\",\"O\"]}\n";
+    let data = temp_file(&dir, "gold.jsonl", gold);
+    let data = data.to_str().expect("utf-8 path");
+    let o = brief(&["eval", "ner", "--data", data], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let toy = out
+        .lines()
+        .find(|l| l.starts_with("toy"))
+        .expect("a row for the dataset");
+    // 3 gold entities, all found: P = R = F1 = 100.
+    assert_eq!(
+        toy.split_whitespace().take(5).collect::<Vec<_>>(),
+        ["toy", "2", "100.0", "100.0", "100.0"],
+        "{out}"
+    );
+    assert!(out.contains("words/s"), "{out}");
+
+    let model = dir.0.join("toy.bin");
+    let o = brief(
+        &[
+            "train",
+            "ner",
+            "--data",
+            data,
+            "--datasets",
+            "toy",
+            "--bits",
+            "12",
+            "--epochs",
+            "2",
+        ]
+        .into_iter()
+        .chain(["--out", model.to_str().expect("utf-8 path")])
+        .collect::<Vec<_>>(),
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&model).expect("model written");
+    assert!(bytes.starts_with(b"BRIEFNER"));
+}
