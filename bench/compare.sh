@@ -4,7 +4,7 @@
 # side's own timing of its work (peers exclude interpreter start; brief excludes
 # process start and file reading).
 #
-#   PEERS_VENV=/path/to/venv bash bench/compare.sh [sum] [ext]
+#   PEERS_VENV=/path/to/venv bash bench/compare.sh [sum] [ext] [ner]
 #
 # The venv comes from `PEERS_VENV=... bash ../shared/peers/setup.sh` (about 2 minutes).
 # BRIEF_DATA points at the data directory (default ../shared/data).
@@ -15,11 +15,11 @@ DATA="${BRIEF_DATA:-../shared/data}"
 PEERS="$(cd ../shared/peers && pwd)"
 PY="$PEERS_VENV/bin/python"
 OUT="${BENCH_OUT:-$(mktemp -d)}"
-PARTS="${*:-sum ext}"
+PARTS="${*:-sum ext ner}"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
 
 cargo build --release --quiet
-BRIEF=target/release/brief
+BRIEF="${CARGO_TARGET_DIR:-target}/release/brief"
 
 field() { # field NAME LINE -> value of NAME=value in LINE
   sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"
@@ -59,7 +59,21 @@ for part in $PARTS; do
     echo "brief:"
     "$BRIEF" eval extraction --data "$DATA/extraction/dev.jsonl" | sed 's/^/  /'
     ;;
-  *) echo "unknown part $part (sum, ext)" >&2; exit 2 ;;
+  ner)
+    echo "== NER: ner/dev, entity-level typed P/R/F1 (exact span), words/s, one process"
+    "$PY" "$PEERS/ner.py" "$DATA/ner/dev.jsonl" -o "$OUT/ner.spacy.jsonl" | sed 's/^/spaCy: /'
+    "$PY" "$PEERS/ner_eval.py" "$OUT/ner.spacy.jsonl" "$DATA/ner/dev.jsonl" --by-dataset | sed 's/^/  spaCy /'
+    echo "brief:"
+    "$BRIEF" eval ner --data "$DATA/ner/dev.jsonl" --repeat 3 --out "$OUT/ner.brief.jsonl" | sed 's/^/  /'
+    # The acceptance scorer on `brief entities` output, as a cross-check of brief's numbers.
+    "$PY" -c 'import json,sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    print(json.dumps({"id": r["id"], "text": r["text"]}))' "$DATA/ner/dev.jsonl" >"$OUT/ner.input.jsonl"
+    "$BRIEF" entities --scheme conll "$OUT/ner.input.jsonl" >"$OUT/ner.entities.jsonl"
+    "$PY" "$PEERS/score_brief.py" ner "$OUT/ner.entities.jsonl" "$DATA/ner/dev.jsonl" | sed 's/^/score_brief (all lines): /'
+    ;;
+  *) echo "unknown part $part (sum, ext, ner)" >&2; exit 2 ;;
   esac
 done
 echo "(outputs in $OUT)"

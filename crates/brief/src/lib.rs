@@ -19,9 +19,11 @@
 #![deny(missing_docs)]
 
 pub use brief_compose::{compose, validate, words_in_order, Options, Unfaithful};
-pub use brief_core::{Article, Brief, BriefSentence, Document, Heading, Provenance, Section, Span};
+pub use brief_core::{
+    Article, Brief, BriefSentence, Document, Entity, EntityKind, Heading, Provenance, Section, Span,
+};
 pub use brief_read as read;
-pub use brief_understand::understand;
+pub use brief_understand::{entities, understand};
 
 use brief_understand::words::{is_stop_word, lowercase_into};
 

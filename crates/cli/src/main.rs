@@ -4,11 +4,13 @@
 //! exit codes: 0 success, 1 some input could not be briefed (each named on stderr),
 //! 2 usage or I/O error. A closed pipe (`brief … | head`) exits 0.
 
+mod entities;
 mod eval;
 mod extract;
 mod inputs;
 mod render;
 mod summarize;
+mod train;
 mod wire;
 
 use std::io::{self, Write};
@@ -30,9 +32,14 @@ enum Command {
     Summarize(summarize::Args),
     /// Print each input article as read: main text and metadata.
     Extract(extract::Args),
+    /// Print the named entities (PER, ORG, LOC, MISC) of each input as JSON lines.
+    Entities(entities::Args),
     /// Benchmarks: quality and speed against gold data.
     #[command(subcommand)]
     Eval(eval::Command),
+    /// Train a model from gold data (deterministic; see crates/understand/models/README.md).
+    #[command(subcommand)]
+    Train(train::Command),
 }
 
 /// How a command ended when it did not fail outright.
@@ -48,7 +55,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Summarize(args) => summarize::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Entities(args) => entities::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Train(cmd) => train::run(cmd),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 //! never changed; these structs are converted from the library types by hand so
 //! that a library refactor cannot silently change the wire format.
 
-use brief::{Article, Brief, BriefSentence};
+use brief::{Article, Brief, BriefSentence, Entity, EntityKind};
 use serde::Serialize;
 
 /// A brief on the wire.
@@ -117,4 +117,44 @@ impl<'a> From<&'a Article> for WireArticle<'a> {
 pub struct WireError<'a> {
     pub id: &'a str,
     pub error: String,
+}
+
+/// The named entities of one input, for `brief entities`.
+#[derive(Serialize)]
+pub struct WireEntities<'a> {
+    pub id: &'a str,
+    pub entities: Vec<WireEntity<'a>>,
+}
+
+/// `start`/`end`: UTF-8 byte offsets into the input text, end exclusive;
+/// `type`: PER, ORG, LOC or MISC; `text`: the words it covers.
+#[derive(Serialize)]
+pub struct WireEntity<'a> {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub text: &'a str,
+}
+
+impl<'a> WireEntities<'a> {
+    /// The wire form of `entities` found in `article`.
+    pub fn new(
+        article: &'a Article,
+        entities: &[Entity],
+        label: impl Fn(EntityKind) -> &'static str,
+    ) -> Self {
+        WireEntities {
+            id: &article.id,
+            entities: entities
+                .iter()
+                .map(|e| WireEntity {
+                    start: e.span.start,
+                    end: e.span.end,
+                    kind: label(e.kind),
+                    text: article.slice(e.span),
+                })
+                .collect(),
+        }
+    }
 }

@@ -286,3 +286,105 @@ fn missing_file_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/nonexistent/file.txt"));
 }
+
+#[test]
+fn entities_prints_byte_spans_and_conll_types_per_line() {
+    let input =
+        "{\"id\":\"a\",\"text\":\"Angela Merkel met Emmanuel Macron in Paris on Tuesday.\"}\n\
+                 {\"id\":\"b\",\"text\":\"“We are ready,” said Corine Mauch, the mayor of Zürich’s largest district.\"}\n";
+    let o = brief(&["entities", "--scheme", "conll"], Some(input.as_bytes()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    let texts = [
+        "Angela Merkel met Emmanuel Macron in Paris on Tuesday.",
+        "“We are ready,” said Corine Mauch, the mayor of Zürich’s largest district.",
+    ];
+    for (line, text) in lines.iter().zip(texts) {
+        for e in line["entities"].as_array().expect("entities") {
+            let (s, t) = (
+                e["start"].as_u64().expect("start"),
+                e["end"].as_u64().expect("end"),
+            );
+            let slice = text
+                .get(s as usize..t as usize)
+                .expect("byte offsets on char boundaries");
+            assert_eq!(e["text"], slice);
+            assert!(["PER", "ORG", "LOC", "MISC"].contains(&e["type"].as_str().expect("type")));
+        }
+    }
+    let found = |i: usize| -> Vec<(String, String)> {
+        lines[i]["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .map(|e| (e["text"].to_string(), e["type"].to_string()))
+            .collect()
+    };
+    let pair = |t: &str, k: &str| (format!("{t:?}"), format!("{k:?}"));
+    assert_eq!(
+        found(0),
+        [
+            pair("Angela Merkel", "PER"),
+            pair("Emmanuel Macron", "PER"),
+            pair("Paris", "LOC")
+        ]
+    );
+    // Multi-byte text, and the possessive stays outside the span.
+    assert!(found(1).contains(&pair("Zürich", "LOC")), "{:?}", found(1));
+    assert!(
+        found(1).contains(&pair("Corine Mauch", "PER")),
+        "{:?}",
+        found(1)
+    );
+}
+
+#[test]
+fn eval_ner_scores_per_dataset_and_train_ner_writes_a_model() {
+    let dir = Scratch::new("ner");
+    let gold = b"{\"id\":\"s1\",\"dataset\":\"toy\",\"doc_id\":\"d1\",\"tokens\":[\"Angela\",\"Merkel\",\"met\",\"Emmanuel\",\"Macron\",\"in\",\"Paris\",\".\"],\"tags\":[\"B-PER\",\"I-PER\",\"O\",\"B-PER\",\"I-PER\",\"O\",\"B-LOC\",\"O\"]}\n\
+{\"id\":\"s2\",\"dataset\":\"toy\",\"doc_id\":\"d1\",\"tokens\":[\"It\",\"rained\",\".\"],\"tags\":[\"O\",\"O\",\"O\"]}\n";
+    let data = temp_file(&dir, "gold.jsonl", gold);
+    let data = data.to_str().expect("utf-8 path");
+    let o = brief(&["eval", "ner", "--data", data], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let toy = out
+        .lines()
+        .find(|l| l.starts_with("toy"))
+        .expect("a row for the dataset");
+    // 3 gold entities, all found: P = R = F1 = 100.
+    assert_eq!(
+        toy.split_whitespace().take(5).collect::<Vec<_>>(),
+        ["toy", "2", "100.0", "100.0", "100.0"],
+        "{out}"
+    );
+    assert!(out.contains("words/s"), "{out}");
+
+    let model = dir.0.join("toy.bin");
+    let o = brief(
+        &[
+            "train",
+            "ner",
+            "--data",
+            data,
+            "--datasets",
+            "toy",
+            "--bits",
+            "12",
+            "--epochs",
+            "2",
+        ]
+        .into_iter()
+        .chain(["--out", model.to_str().expect("utf-8 path")])
+        .collect::<Vec<_>>(),
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&model).expect("model written");
+    assert!(bytes.starts_with(b"BRIEFNER"));
+}

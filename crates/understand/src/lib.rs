@@ -6,6 +6,9 @@
 //! for news prose: abbreviations ("Sen.", "U.S.", "Jan. 5"), initials ("George W. Bush"),
 //! quotes closing a sentence, hard-wrapped plain text and subheads on their own lines.
 //!
+//! [`entities::recognize`] finds named entities (people, organisations, places,
+//! other names) as typed spans over the same tokens, with a small trained model.
+//!
 //! It is *not* for choosing what matters (that is `brief-compose`) and never
 //! rewrites text: normalised forms (lower case, stems) live in side tables.
 //!
@@ -18,6 +21,7 @@
 //! ```
 
 mod abbrev;
+pub mod entities;
 mod segment;
 mod tokenize;
 pub mod words;

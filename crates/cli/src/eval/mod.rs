@@ -1,6 +1,7 @@
 //! `brief eval`: benchmarks that print quality and speed figures.
 
 mod extraction;
+pub mod ner;
 mod summaries;
 
 use anyhow::Result;
@@ -13,11 +14,14 @@ pub enum Command {
     Summaries(summaries::Args),
     /// Main-text extraction against gold text or snippets, per dataset.
     Extraction(extraction::Args),
+    /// Named entities against BIO gold, per dataset (as peers/score_brief.py ner scores them).
+    Ner(ner::Args),
 }
 
 pub fn run(cmd: Command) -> Result<Outcome> {
     match cmd {
         Command::Summaries(args) => summaries::run(args),
         Command::Extraction(args) => extraction::run(args),
+        Command::Ner(args) => ner::run(args),
     }
 }

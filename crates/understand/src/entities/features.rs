@@ -1,0 +1,389 @@
+//! What the tagger sees of each token: hashed features, one weight row each.
+//!
+//! Every token gets exactly [`TEMPLATES`] features: its own word, lower-cased
+//! form, shape, prefixes and suffixes, its neighbours' words and shapes (±2), word
+//! pairs around it, a few shape conjunctions (the word between its neighbours'
+//! shapes catches "von der" in "Ursula von der Leyen"), and whether the whole
+//! sentence is in capitals (headlines and datelines, where capitals say nothing). Each feature is a hash of a template id
+//! and its values, cut to `bits` bits: the index of a weight row. Hashing keeps the
+//! model a fixed size without a vocabulary, and collisions cost little at 2^20 rows.
+//!
+//! One feature looks beyond the sentence: how the same word is written elsewhere
+//! in the text ([`DocContext`]). A capitalised word that also appears in lower
+//! case ("Sales rose" … "sales") is likely a common word; one that appears
+//! capitalised mid-sentence elsewhere is likely a name, even at the start of a
+//! sentence or in an all-capitals headline.
+//!
+//! Text is normalised only inside the hashes (curly apostrophes and quotes count as
+//! straight ones, a possessive "'s" is not part of the word), so raw articles look
+//! like the tokenised training text without any text being rewritten.
+
+use brief_core::{Document, Token, TokenKind};
+
+/// Bump when the features change: a model trained with other features is refused.
+pub(crate) const VERSION: u32 = 3;
+
+/// Features per token.
+pub(crate) const TEMPLATES: usize = 33;
+
+/// What is computed once per token before its features are combined.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct TokenInfo {
+    /// The word as written (normalised apostrophes).
+    word: u64,
+    /// Lower-cased.
+    lower: u64,
+    /// Short shape: character classes with runs collapsed ("Xx", "X.X.", "d-d").
+    shape: u64,
+    /// Lower-cased prefixes and suffixes of 1–4 characters.
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+}
+
+const BOS: TokenInfo = TokenInfo {
+    word: 0x5eed_0001,
+    lower: 0x5eed_0001,
+    shape: 0x5eed_0001,
+    prefix: [0; 4],
+    suffix: [0; 4],
+};
+const EOS: TokenInfo = TokenInfo {
+    word: 0x5eed_0002,
+    lower: 0x5eed_0002,
+    shape: 0x5eed_0002,
+    prefix: [0; 4],
+    suffix: [0; 4],
+};
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+#[inline]
+fn fnv_char(h: u64, c: char) -> u64 {
+    let mut h = h;
+    let mut v = c as u32;
+    loop {
+        h = (h ^ u64::from(v & 0xff)).wrapping_mul(FNV_PRIME);
+        v >>= 8;
+        if v == 0 {
+            return h;
+        }
+    }
+}
+
+/// Mixes two hashes (a template id and a value, or two values) into one.
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^ (x >> 32)
+}
+
+/// The final avalanche (murmur3's), so that the top bits are well spread.
+#[inline]
+fn finish(h: u64) -> u64 {
+    let mut h = h;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Straight apostrophes and quotes for curly ones, as the training text has them.
+#[inline]
+fn normalise(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        '–' | '—' => '-',
+        _ => c,
+    }
+}
+
+fn class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// The token's word without a possessive "'s" ("Merkel's" → "Merkel"): CoNLL
+/// text splits it off, raw text does not.
+pub(crate) fn without_possessive(word: &str, kind: TokenKind) -> &str {
+    if kind != TokenKind::Word {
+        return word;
+    }
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// Reusable buffers: feature extraction allocates nothing once they have grown.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    infos: Vec<TokenInfo>,
+    chars: Vec<char>,
+}
+
+/// Computes a token's [`TokenInfo`]; `chars` is a reusable buffer.
+fn token_info(word: &str, chars: &mut Vec<char>) -> TokenInfo {
+    chars.clear();
+    let mut word_h = FNV_OFFSET;
+    let mut lower_h = FNV_OFFSET;
+    let mut shape_h = FNV_OFFSET;
+    let mut last_class = '\0';
+    for c in word.chars() {
+        let c = normalise(c);
+        word_h = fnv_char(word_h, c);
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        lower_h = fnv_char(lower_h, lc);
+        chars.push(lc);
+        let k = class(c);
+        if k != last_class {
+            shape_h = fnv_char(shape_h, k);
+            last_class = k;
+        }
+    }
+    let mut info = TokenInfo {
+        word: word_h,
+        lower: lower_h,
+        shape: shape_h,
+        ..TokenInfo::default()
+    };
+    let mut h = FNV_OFFSET;
+    for (k, &c) in chars.iter().take(4).enumerate() {
+        h = fnv_char(h, c);
+        info.prefix[k] = h;
+    }
+    let mut h = FNV_OFFSET ^ 0x55;
+    for (k, &c) in chars.iter().rev().take(4).enumerate() {
+        h = fnv_char(h, c);
+        info.suffix[k] = h;
+    }
+    // Words shorter than an affix get the whole word, marked as such.
+    for k in chars.len()..4 {
+        info.prefix[k] = mix(info.prefix[k.saturating_sub(1)], 0xa11);
+        info.suffix[k] = mix(info.suffix[k.saturating_sub(1)], 0xa11);
+    }
+    info
+}
+
+/// True when the sentence has capitals and no lower-case letter (a headline, a dateline).
+fn all_caps(text: &str, tokens: &[Token]) -> bool {
+    let mut upper = false;
+    for t in tokens {
+        for c in text[t.span.start..t.span.end].chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            upper |= c.is_uppercase();
+        }
+    }
+    upper
+}
+
+/// The word is written all in lower case somewhere in the text.
+const SEEN_LOWER: u8 = 1;
+/// The word is written capitalised (not all capitals) inside a sentence somewhere.
+const SEEN_TITLE: u8 = 2;
+
+/// How each word (lower-cased hash) is written across a whole text.
+#[derive(Default)]
+pub(crate) struct DocContext {
+    words: Vec<(u64, u8)>,
+}
+
+impl DocContext {
+    /// Collects the spellings of every word of `doc`.
+    pub(crate) fn new(text: &str, doc: &Document, scratch: &mut Scratch) -> Self {
+        let mut words = Vec::new();
+        for s in &doc.sentences {
+            let caps = all_caps(text, &s.tokens);
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let word = without_possessive(&text[t.span.start..t.span.end], t.kind);
+                let (mut upper, mut lower) = (false, false);
+                for c in word.chars() {
+                    upper |= c.is_uppercase();
+                    lower |= c.is_lowercase();
+                }
+                let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+                let flags = if lower && !upper {
+                    SEEN_LOWER
+                } else if first_upper && lower && i > 0 && !caps {
+                    SEEN_TITLE
+                } else {
+                    0
+                };
+                if flags != 0 {
+                    words.push((token_info(word, &mut scratch.chars).lower, flags));
+                }
+            }
+        }
+        words.sort_unstable();
+        // One entry per word, its flags merged.
+        let mut merged: Vec<(u64, u8)> = Vec::with_capacity(words.len());
+        for (w, f) in words {
+            match merged.last_mut() {
+                Some((last, flags)) if *last == w => *flags |= f,
+                _ => merged.push((w, f)),
+            }
+        }
+        DocContext { words: merged }
+    }
+
+    fn flags(&self, lower: u64) -> u8 {
+        self.words
+            .binary_search_by_key(&lower, |&(w, _)| w)
+            .map_or(0, |i| self.words[i].1)
+    }
+}
+
+/// Appends the feature rows of every token of one sentence to `out`,
+/// [`TEMPLATES`] per token, each below `1 << bits`.
+pub(crate) fn sentence_features(
+    text: &str,
+    tokens: &[Token],
+    context: &DocContext,
+    bits: u32,
+    scratch: &mut Scratch,
+    out: &mut Vec<u32>,
+) {
+    let Scratch { infos, chars } = scratch;
+    infos.clear();
+    for t in tokens {
+        let word = without_possessive(&text[t.span.start..t.span.end], t.kind);
+        infos.push(token_info(word, chars));
+    }
+    let caps = u64::from(all_caps(text, tokens));
+    let at = |i: isize| -> TokenInfo {
+        if i < 0 {
+            BOS
+        } else {
+            infos.get(i as usize).copied().unwrap_or(EOS)
+        }
+    };
+    let shift = 64 - bits;
+    out.reserve(tokens.len() * TEMPLATES);
+    for i in 0..tokens.len() as isize {
+        let (p2, p1, c, n1, n2) = (at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2));
+        let first = u64::from(i == 0);
+        let values: [u64; TEMPLATES] = [
+            0,
+            c.word,
+            c.lower,
+            c.shape,
+            c.prefix[0],
+            c.prefix[1],
+            c.prefix[2],
+            c.prefix[3],
+            c.suffix[0],
+            c.suffix[1],
+            c.suffix[2],
+            c.suffix[3],
+            p1.lower,
+            n1.lower,
+            p2.lower,
+            n2.lower,
+            p1.shape,
+            n1.shape,
+            p2.shape,
+            n2.shape,
+            mix(p1.lower, c.lower),
+            mix(c.lower, n1.lower),
+            mix(mix(p1.shape, c.shape), n1.shape),
+            mix(c.shape, first | caps << 1),
+            mix(c.lower, caps),
+            mix(p1.lower, c.shape),
+            mix(c.shape, n1.lower),
+            mix(
+                c.shape,
+                first | caps << 1 | u64::from(context.flags(c.lower)) << 2,
+            ),
+            mix(p2.lower, p1.lower),
+            mix(n1.lower, n2.lower),
+            mix(p1.lower, n1.lower),
+            mix(mix(p1.shape, c.lower), n1.shape),
+            mix(mix(p2.shape, c.lower), n2.shape),
+        ];
+        for (template, value) in values.into_iter().enumerate() {
+            let h = finish(mix(template as u64 + 1, value));
+            out.push((h >> shift) as u32);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brief_core::Span;
+
+    fn features(text: &str) -> Vec<u32> {
+        let tokens = crate::tokenize(text, Span::new(0, text.len()));
+        let mut out = Vec::new();
+        let context = DocContext::default();
+        sentence_features(
+            text,
+            &tokens,
+            &context,
+            20,
+            &mut Scratch::default(),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn one_row_per_template_and_token_in_range() {
+        let f = features("Angela Merkel met Emmanuel Macron in Paris.");
+        assert_eq!(f.len(), 8 * TEMPLATES);
+        assert!(f.iter().all(|&r| r < 1 << 20));
+    }
+
+    #[test]
+    fn curly_apostrophes_and_possessives_look_like_training_text() {
+        // "Merkel’s" in raw text has the word features of CoNLL's "Merkel".
+        let raw = features("Merkel’s party");
+        let plain = features("Merkel party");
+        assert_eq!(raw[1..12], plain[1..12]);
+        assert_eq!(without_possessive("Putin's", TokenKind::Word), "Putin");
+        assert_eq!(without_possessive("'s", TokenKind::Word), "'s");
+    }
+
+    #[test]
+    fn the_document_tells_common_words_from_names() {
+        let text = "Sales rose at Acme. Acme said sales fell.";
+        let article = brief_core::Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        let mut scratch = Scratch::default();
+        let context = DocContext::new(text, &doc, &mut scratch);
+        let lower = |w: &str| token_info(w, &mut Vec::new()).lower;
+        assert_eq!(context.flags(lower("Sales")), SEEN_LOWER);
+        assert_eq!(context.flags(lower("Acme")), SEEN_TITLE);
+        assert_eq!(context.flags(lower("Zurich")), 0);
+    }
+
+    #[test]
+    fn capitals_change_the_shape() {
+        let a = features("Paris");
+        let b = features("paris");
+        assert_ne!(a[3], b[3], "shape");
+        assert_eq!(a[2], b[2], "lower-cased word");
+    }
+}

@@ -1,0 +1,126 @@
+//! Named-entity recognition: people, organisations, places and other names, as
+//! typed byte spans into the article text.
+//!
+//! A linear-chain tagger over our own tokens (the ones [`crate::understand`]
+//! finds), one sentence at a time: hashed lexical features (see `features.rs`)
+//! score BIO tags, and a Viterbi search with tag transitions picks the best
+//! sequence (`tags.rs`). The weights are an averaged perceptron trained on the
+//! CoNLL-2003 training set (`train.rs`, run by `brief train ner`), quantised to
+//! i16 and shipped inside the binary (`crates/understand/models/ner.bin`, loaded
+//! once on first use; see `models/README.md` for how it was trained and what it scores).
+//!
+//! The types are CoNLL's four ([`EntityKind`]). It is *not* a parser of
+//! quotes, figures or dates.
+//!
+//! ```
+//! use brief_core::{Article, EntityKind};
+//! let article = Article::from_text("a", "Angela Merkel met Emmanuel Macron in Paris on Tuesday.");
+//! let doc = brief_understand::understand(&article);
+//! let found: Vec<(&str, EntityKind)> = brief_understand::entities::recognize(&article.text, &doc)
+//!     .iter()
+//!     .map(|e| (article.slice(e.span), e.kind))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("Angela Merkel", EntityKind::Person),
+//!     ("Emmanuel Macron", EntityKind::Person),
+//!     ("Paris", EntityKind::Location),
+//! ]);
+//! ```
+
+mod features;
+mod model;
+mod tags;
+mod train;
+
+use std::sync::LazyLock;
+
+use brief_core::{Document, Entity};
+
+pub use model::{Model, ModelError};
+pub use train::{train, Annotated, TrainOptions};
+
+/// The trained model, compiled into the binary: no file is read at run time.
+static SHIPPED_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+
+static SHIPPED: LazyLock<Result<Model, ModelError>> =
+    LazyLock::new(|| Model::from_bytes(SHIPPED_BYTES));
+
+/// The model shipped with brief, decoded on first use.
+///
+/// The bytes are fixed at build time and a test loads them, so an error here
+/// means the model file and the code disagree: rebuild the model.
+pub fn shipped() -> Result<&'static Model, &'static ModelError> {
+    SHIPPED.as_ref()
+}
+
+/// The named entities of an understood article, in text order, found by the
+/// shipped model. `text` is the article text the document's spans point into.
+pub fn recognize(text: &str, doc: &Document) -> Vec<Entity> {
+    match shipped() {
+        Ok(model) => model.recognize(text, doc),
+        // A model that does not load is a build defect that the tests catch;
+        // finding nothing is the honest answer meanwhile.
+        Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brief_core::{Article, EntityKind};
+
+    fn found(text: &str) -> Vec<(String, EntityKind)> {
+        let article = Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        recognize(&article.text, &doc)
+            .iter()
+            .map(|e| (article.slice(e.span).to_string(), e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let model = shipped().expect("models/ner.bin matches this code");
+        assert!(model.bits() >= 16);
+    }
+
+    #[test]
+    fn a_news_paragraph() {
+        use EntityKind::*;
+        let got = found(
+            "German Chancellor Angela Merkel’s government said on Monday that Siemens would \
+             build the plant near Munich. Speaking in Brussels, European Commission President \
+             Ursula von der Leyen welcomed the deal.",
+        );
+        // "Siemens" never occurs in the training data: its span must be found, its
+        // type is the model's guess.
+        for (name, kind) in [
+            ("German", Some(Misc)),
+            ("Angela Merkel", Some(Person)),
+            ("Siemens", None),
+            ("Munich", Some(Location)),
+            ("Brussels", Some(Location)),
+            ("European Commission", Some(Organization)),
+            ("Ursula von der Leyen", Some(Person)),
+        ] {
+            assert!(
+                got.iter()
+                    .any(|(t, k)| t == name && kind.is_none_or(|kind| kind == *k)),
+                "{name} ({kind:?}) not in {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(t, _)| t == "Monday" || t == "Speaking"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_very_long_sentence_and_odd_inputs() {
+        // Tens of thousands of tokens in one sentence: path scores must not overflow.
+        let long = "Angela Merkel met Paris officials and ".repeat(5000);
+        assert!(found(&long).len() >= 5000);
+        assert!(found("").is_empty());
+        assert!(found("... ,;: 12 34 %").is_empty());
+    }
+}

@@ -1,0 +1,366 @@
+//! A trained tagger: hashed feature weights and tag transitions, quantised, and
+//! its file format. After tagging, mentions written identically in one text are
+//! given one kind (summed scores decide), so an article does not call the same
+//! town a place in one paragraph and a person in the next.
+//!
+//! File layout, little-endian: the magic `BRIEFNER`, format version, feature
+//! version ([`features::VERSION`]), hash bits, tag count, the transition matrix
+//! (i32), then a bitmap of the weight rows that are not all zero and those rows
+//! (i16 per tag). Zero rows — most of the table — cost one bit each.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use brief_core::{Document, Entity, EntityKind, Span};
+
+use super::features::{self, sentence_features, without_possessive, DocContext, Scratch};
+use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
+
+const MAGIC: &[u8; 8] = b"BRIEFNER";
+const FORMAT: u32 = 1;
+
+/// Why model bytes could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The bytes are not an NER model file.
+    #[error("not a brief NER model (bad magic bytes)")]
+    Magic,
+    /// The file was written by another format or feature version of this code.
+    #[error("NER model has format {format}, features {features}; this build reads format {FORMAT}, features {}", features::VERSION)]
+    Version {
+        /// Format version in the file.
+        format: u32,
+        /// Feature version in the file.
+        features: u32,
+    },
+    /// The header is inconsistent (hash bits or tag count out of range).
+    #[error("NER model header is invalid: {0}")]
+    Header(String),
+    /// The file ends early or has bytes left over.
+    #[error("NER model is truncated or has trailing bytes")]
+    Length,
+}
+
+/// A trained entity tagger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    bits: u32,
+    rows: Vec<[i16; N_TAGS]>,
+    /// Widened from the file's i32: a path score sums a whole sentence's weights,
+    /// which could overflow i32 on a very long one.
+    transitions: Transitions<i64>,
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    features: Vec<u32>,
+    emissions: Vec<[i64; N_TAGS]>,
+    lattice: Lattice<i64>,
+    tags: Vec<u8>,
+}
+
+impl Model {
+    /// A model from its parts (training builds these).
+    pub(crate) fn new(bits: u32, rows: Vec<[i16; N_TAGS]>, transitions: Transitions<i32>) -> Self {
+        debug_assert_eq!(rows.len(), 1 << bits);
+        Model {
+            bits,
+            rows,
+            transitions: transitions.map(|row| row.map(i64::from)),
+        }
+    }
+
+    /// Hash bits: the weight table has `2^bits` rows.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The named entities of a document, in text order.
+    pub fn recognize(&self, text: &str, doc: &Document) -> Vec<Entity> {
+        let mut buffers = Buffers::default();
+        let context = DocContext::new(text, doc, &mut buffers.scratch);
+        let mut found = Vec::new();
+        let mut kind_scores: Vec<[i64; 4]> = Vec::new();
+        for sentence in &doc.sentences {
+            self.tag_sentence(text, &sentence.tokens, &context, &mut buffers);
+            let before = found.len();
+            spans_from_tags(text, &sentence.tokens, &buffers.tags, &mut found);
+            for (_, tokens) in &found[before..] {
+                kind_scores.push(kind_scores_of(&buffers.emissions[tokens.clone()]));
+            }
+        }
+        let mut entities: Vec<Entity> = found.into_iter().map(|(e, _)| e).collect();
+        agree_on_kinds(text, &mut entities, &kind_scores);
+        entities
+    }
+
+    /// Tags one sentence's tokens into `buffers.tags`.
+    fn tag_sentence(
+        &self,
+        text: &str,
+        tokens: &[brief_core::Token],
+        context: &DocContext,
+        b: &mut Buffers,
+    ) {
+        b.features.clear();
+        sentence_features(
+            text,
+            tokens,
+            context,
+            self.bits,
+            &mut b.scratch,
+            &mut b.features,
+        );
+        b.emissions.clear();
+        for feats in b.features.chunks_exact(features::TEMPLATES) {
+            let mut acc = [0i64; N_TAGS];
+            for &f in feats {
+                let row = &self.rows[f as usize];
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += i64::from(w);
+                }
+            }
+            b.emissions.push(acc);
+        }
+        viterbi(&b.emissions, &self.transitions, &mut b.lattice, &mut b.tags);
+    }
+
+    /// The model as file bytes (see the module docs for the layout).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        for v in [FORMAT, features::VERSION, self.bits, N_TAGS as u32] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for row in &self.transitions {
+            for &v in row {
+                // Lossless: every transition was an i32 when the model was made or read.
+                out.extend_from_slice(&(v as i32).to_le_bytes());
+            }
+        }
+        let mut bitmap = vec![0u8; self.rows.len().div_ceil(8)];
+        for (i, row) in self.rows.iter().enumerate() {
+            if row.iter().any(|&w| w != 0) {
+                bitmap[i / 8] |= 1 << (i % 8);
+            }
+        }
+        out.extend_from_slice(&bitmap);
+        for row in self.rows.iter().filter(|r| r.iter().any(|&w| w != 0)) {
+            for w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let (format, features) = (r.u32()?, r.u32()?);
+        if format != FORMAT || features != features::VERSION {
+            return Err(ModelError::Version { format, features });
+        }
+        let (bits, tags) = (r.u32()?, r.u32()?);
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Header(format!("{bits} hash bits")));
+        }
+        if tags as usize != N_TAGS {
+            return Err(ModelError::Header(format!(
+                "{tags} tags, expected {N_TAGS}"
+            )));
+        }
+        let mut transitions = [[0i64; N_TAGS]; N_TAGS + 1];
+        for row in &mut transitions {
+            for v in row.iter_mut() {
+                *v = i64::from(r.u32()? as i32);
+            }
+        }
+        let n = 1usize << bits;
+        let bitmap = r.take(n.div_ceil(8))?;
+        let mut rows = vec![[0i16; N_TAGS]; n];
+        for (i, row) in rows.iter_mut().enumerate() {
+            if bitmap[i / 8] & (1 << (i % 8)) != 0 {
+                for w in row.iter_mut() {
+                    let b = r.take(2)?;
+                    *w = i16::from_le_bytes([b[0], b[1]]);
+                }
+            }
+        }
+        if r.at != bytes.len() {
+            return Err(ModelError::Length);
+        }
+        Ok(Model {
+            bits,
+            rows,
+            transitions,
+        })
+    }
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Result<&'b [u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError::Length)?;
+        let slice = self.bytes.get(self.at..end).ok_or(ModelError::Length)?;
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// How strongly each kind fits an entity's tokens: the `B-` score of the first
+/// plus the `I-` scores of the rest, in [`EntityKind::ALL`] order.
+fn kind_scores_of(emissions: &[[i64; N_TAGS]]) -> [i64; 4] {
+    let mut scores = [0i64; 4];
+    for (k, score) in EntityKind::ALL.into_iter().zip(scores.iter_mut()) {
+        for (i, e) in emissions.iter().enumerate() {
+            let tag = if i == 0 { begin(k) } else { inside(k) };
+            *score += e[usize::from(tag)];
+        }
+    }
+    scores
+}
+
+/// Gives every mention of the same words the kind with the highest summed scores.
+fn agree_on_kinds(text: &str, entities: &mut [Entity], kind_scores: &[[i64; 4]]) {
+    let mut totals: HashMap<&str, ([i64; 4], usize)> = HashMap::new();
+    for (e, scores) in entities.iter().zip(kind_scores) {
+        let total = totals.entry(&text[e.span.start..e.span.end]).or_default();
+        for (t, s) in total.0.iter_mut().zip(scores) {
+            *t += s;
+        }
+        total.1 += 1;
+    }
+    for e in entities.iter_mut() {
+        if let Some((scores, mentions)) = totals.get(&text[e.span.start..e.span.end]) {
+            if *mentions > 1 {
+                let best = (0..4).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
+                e.kind = EntityKind::ALL[best];
+            }
+        }
+    }
+}
+
+/// Appends the entities a tag sequence spells over `tokens`, each with the range
+/// of tokens it covers. A trailing possessive "'s" is left out of the span
+/// ("Merkel's" → "Merkel").
+pub(crate) fn spans_from_tags(
+    text: &str,
+    tokens: &[brief_core::Token],
+    tags: &[u8],
+    out: &mut Vec<(Entity, Range<usize>)>,
+) {
+    let mut current: Option<(Entity, Range<usize>)> = None;
+    let close = |open: Option<(Entity, Range<usize>)>, out: &mut Vec<(Entity, Range<usize>)>| {
+        if let Some((mut e, range)) = open {
+            let t = tokens[range.end - 1];
+            let word = &text[t.span.start..t.span.end];
+            e.span.end = t.span.start + without_possessive(word, t.kind).len();
+            out.push((e, range));
+        }
+    };
+    for (i, (token, &tag)) in tokens.iter().zip(tags).enumerate() {
+        match kind_of(tag) {
+            None => close(current.take(), out),
+            Some((kind, begins)) => match &mut current {
+                Some((e, range)) if !begins && e.kind == kind => {
+                    e.span.end = token.span.end;
+                    range.end = i + 1;
+                }
+                _ => {
+                    close(current.take(), out);
+                    current = Some((
+                        Entity {
+                            span: Span::new(token.span.start, token.span.end),
+                            kind,
+                        },
+                        i..i + 1,
+                    ));
+                }
+            },
+        }
+    }
+    close(current, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tags::{begin, inside, OUTSIDE};
+    use super::*;
+    use brief_core::EntityKind;
+
+    #[test]
+    fn tags_become_spans() {
+        let text = "Angela Merkel's aide met Macron in Paris";
+        let tokens = crate::tokenize(text, Span::new(0, text.len()));
+        let (bp, ip) = (begin(EntityKind::Person), inside(EntityKind::Person));
+        let bl = begin(EntityKind::Location);
+        let tags = [bp, ip, OUTSIDE, OUTSIDE, bp, OUTSIDE, bl];
+        let mut out = Vec::new();
+        spans_from_tags(text, &tokens, &tags, &mut out);
+        let got: Vec<(&str, EntityKind)> = out
+            .iter()
+            .map(|(e, _)| (&text[e.span.start..e.span.end], e.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Angela Merkel", EntityKind::Person),
+                ("Macron", EntityKind::Person),
+                ("Paris", EntityKind::Location)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_words_get_one_kind() {
+        let text = "Millbrook flooded. Millbrook residents met. Acme hired Millbrook.";
+        let entity = |at: usize, kind| Entity {
+            span: Span::new(at, at + "Millbrook".len()),
+            kind,
+        };
+        let mut entities = [
+            entity(0, EntityKind::Location),
+            entity(19, EntityKind::Organization),
+            entity(55, EntityKind::Person),
+        ];
+        // Location wins on the summed scores though it is the best of only one mention.
+        let scores = [[0, 0, 50, 0], [0, 30, 25, 0], [20, 0, 5, 0]];
+        agree_on_kinds(text, &mut entities, &scores);
+        assert!(entities.iter().all(|e| e.kind == EntityKind::Location));
+    }
+
+    #[test]
+    fn bytes_round_trip_and_bad_bytes_are_errors() {
+        let mut rows = vec![[0i16; N_TAGS]; 256];
+        rows[7][3] = -12;
+        rows[200][0] = 9;
+        let mut t = [[0i32; N_TAGS]; N_TAGS + 1];
+        t[2][6] = 40;
+        let m = Model::new(8, rows, t);
+        let bytes = m.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).ok(), Some(m));
+        assert!(matches!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Length)
+        ));
+        assert!(matches!(
+            Model::from_bytes(b"not a model"),
+            Err(ModelError::Magic)
+        ));
+    }
+}

@@ -1,0 +1,182 @@
+//! BIO tags over the four entity kinds, and the Viterbi search over them.
+//!
+//! Tag 0 is `O`; `1 + k` is `B-` and `5 + k` is `I-` of [`EntityKind::ALL`]`[k]`.
+//! An `I-` tag may only follow a `B-` or `I-` of its own kind: the search never
+//! considers the other paths, so every decoded sequence reads as whole entities.
+
+use std::ops::Add;
+
+use brief_core::EntityKind;
+
+/// Number of tags: O, B-×4, I-×4.
+pub(crate) const N_TAGS: usize = 9;
+
+/// The `O` tag (outside any entity).
+pub(crate) const OUTSIDE: u8 = 0;
+
+/// The index of the "previous tag" row used at the start of a sentence.
+pub(crate) const START: usize = N_TAGS;
+
+/// Transition weights: row `prev` (or [`START`]), column `tag`.
+pub(crate) type Transitions<S> = [[S; N_TAGS]; N_TAGS + 1];
+
+/// `B-kind`.
+pub(crate) fn begin(kind: EntityKind) -> u8 {
+    1 + kind_index(kind)
+}
+
+/// `I-kind`.
+pub(crate) fn inside(kind: EntityKind) -> u8 {
+    5 + kind_index(kind)
+}
+
+fn kind_index(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Location => 2,
+        EntityKind::Misc => 3,
+    }
+}
+
+/// The kind of a `B-` or `I-` tag and whether it begins an entity; `None` for `O`.
+pub(crate) fn kind_of(tag: u8) -> Option<(EntityKind, bool)> {
+    match tag {
+        1..=4 => Some((EntityKind::ALL[usize::from(tag - 1)], true)),
+        5..=8 => Some((EntityKind::ALL[usize::from(tag - 5)], false)),
+        _ => None,
+    }
+}
+
+/// May `tag` follow `prev` (a tag, or [`START`])?
+#[inline]
+pub(crate) fn allowed(prev: usize, tag: usize) -> bool {
+    tag < 5 || prev == tag || prev + 4 == tag
+}
+
+/// A score the search can add and compare: integer weights at run time, floats in training.
+pub(crate) trait Score: Copy + PartialOrd + Add<Output = Self> {
+    /// Below every reachable score.
+    const FLOOR: Self;
+}
+
+impl Score for i64 {
+    const FLOOR: Self = i64::MIN / 4;
+}
+
+impl Score for f32 {
+    const FLOOR: Self = -1e30;
+}
+
+/// Reusable buffers for [`viterbi`].
+pub(crate) struct Lattice<S> {
+    back: Vec<[u8; N_TAGS]>,
+    current: [S; N_TAGS],
+}
+
+impl<S: Score> Default for Lattice<S> {
+    fn default() -> Self {
+        Lattice {
+            back: Vec::new(),
+            current: [S::FLOOR; N_TAGS],
+        }
+    }
+}
+
+/// The best tag sequence for `emissions` (one score per tag per token) under
+/// `transitions`, written to `out`.
+pub(crate) fn viterbi<S: Score>(
+    emissions: &[[S; N_TAGS]],
+    transitions: &Transitions<S>,
+    lattice: &mut Lattice<S>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let Some(first) = emissions.first() else {
+        return;
+    };
+    lattice.back.clear();
+    lattice.back.resize(emissions.len(), [0; N_TAGS]);
+    let cur = &mut lattice.current;
+    for tag in 0..N_TAGS {
+        cur[tag] = if allowed(START, tag) {
+            transitions[START][tag] + first[tag]
+        } else {
+            S::FLOOR
+        };
+    }
+    for (i, emission) in emissions.iter().enumerate().skip(1) {
+        let prev = *cur;
+        for tag in 0..N_TAGS {
+            let mut best = S::FLOOR;
+            let mut arg = 0u8;
+            for (p, &score) in prev.iter().enumerate() {
+                if !allowed(p, tag) {
+                    continue;
+                }
+                let s = score + transitions[p][tag];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur[tag] = best + emission[tag];
+            lattice.back[i][tag] = arg;
+        }
+    }
+    let mut tag = 0u8;
+    for t in 1..N_TAGS {
+        if cur[t] > cur[usize::from(tag)] {
+            tag = t as u8;
+        }
+    }
+    out.resize(emissions.len(), OUTSIDE);
+    for i in (0..emissions.len()).rev() {
+        out[i] = tag;
+        tag = lattice.back[i][usize::from(tag)];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        for kind in EntityKind::ALL {
+            assert_eq!(kind_of(begin(kind)), Some((kind, true)));
+            assert_eq!(kind_of(inside(kind)), Some((kind, false)));
+        }
+        assert_eq!(kind_of(OUTSIDE), None);
+    }
+
+    #[test]
+    fn inside_never_starts_an_entity() {
+        // Emissions prefer I-PER everywhere, but I-PER cannot open a sentence or follow O.
+        let ip = usize::from(inside(EntityKind::Person));
+        let bp = usize::from(begin(EntityKind::Person));
+        let mut e = [[0i64; N_TAGS]; 3];
+        for row in &mut e {
+            row[ip] = 10;
+            row[bp] = 5;
+        }
+        let t = [[0i64; N_TAGS]; N_TAGS + 1];
+        let mut out = Vec::new();
+        viterbi(&e, &t, &mut Lattice::default(), &mut out);
+        assert_eq!(out, [bp as u8, ip as u8, ip as u8]);
+    }
+
+    #[test]
+    fn transitions_break_ties() {
+        let mut e = [[0i64; N_TAGS]; 2];
+        e[0][usize::from(begin(EntityKind::Location))] = 3;
+        let mut t = [[0i64; N_TAGS]; N_TAGS + 1];
+        t[usize::from(begin(EntityKind::Location))][usize::from(inside(EntityKind::Location))] = 1;
+        let mut out = Vec::new();
+        viterbi(&e, &t, &mut Lattice::default(), &mut out);
+        assert_eq!(
+            out,
+            [begin(EntityKind::Location), inside(EntityKind::Location)]
+        );
+    }
+}
