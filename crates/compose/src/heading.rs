@@ -5,7 +5,7 @@
 //! often it occurs in the section, how rare its words are in the rest of the
 //! article, its length, and whether it is a name (capitalised mid-sentence).
 
-use brief_core::{Article, BriefSentence, Span};
+use brief_core::{Article, BriefSentence};
 use brief_understand::words::is_stop_word;
 use rustc_hash::FxHashMap;
 
@@ -88,47 +88,45 @@ pub fn heading_for(
     used: &[String],
 ) -> String {
     let total = candidates.len().max(1) as f32;
-    let mut phrases: FxHashMap<Key, Phrase> = FxHashMap::default();
+    let mut phrases: FxHashMap<Key, Phrase> =
+        FxHashMap::with_capacity_and_hasher(256, Default::default());
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     for &i in shown {
-        let c = &candidates[i];
-        let first_word = c.sequence.iter().position(Option::is_some);
-        for start in 0..c.sequence.len() {
+        let sequence = &candidates[i].sequence;
+        let first_word = sequence.iter().position(Option::is_some);
+        for start in 0..sequence.len() {
+            let Some((first_term, first_span)) = sequence[start] else {
+                continue;
+            };
+            let first = article.slice(first_span);
+            // A heading is a noun phrase: it does not start with an adverb...
+            if lower(first) && first.ends_with("ly") {
+                continue;
+            }
+            let mut key = [PAD; 3];
+            key[0] = first_term;
+            let mut name = Some(start) != first_word && upper(first);
             for len in 1..=3 {
-                let Some(window) = c.sequence.get(start..start + len) else {
+                let Some(&Some((term, span))) = sequence.get(start + len - 1) else {
                     break;
                 };
-                if window.iter().any(Option::is_none) {
-                    break;
+                let last = article.slice(span);
+                if len > 1 {
+                    key[len - 1] = term;
+                    name &= upper(last);
                 }
-                let items: Vec<(u32, Span)> = window.iter().flatten().copied().collect();
-                let first = article.slice(items[0].1);
-                let last = article.slice(items[len - 1].1);
-                let lowercase = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
-                // A heading is a noun phrase: it does not end in a past participle or
-                // an adverb, nor start with an adverb.
-                // A lone short word ("Hon", "Sen") is an abbreviation, not a topic.
-                if (lowercase(last) && (last.ends_with("ed") || last.ends_with("ly")))
-                    || (lowercase(first) && first.ends_with("ly"))
+                // ...nor end in a past participle or an adverb; and a lone short
+                // word ("Hon", "Sen") is an abbreviation, not a topic.
+                if (lower(last) && (last.ends_with("ed") || last.ends_with("ly")))
                     || (len == 1 && first.chars().count() < 4)
                 {
                     continue;
                 }
-                let name = Some(start) != first_word
-                    && items.iter().all(|&(_, s)| {
-                        article
-                            .slice(s)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                    });
-                let mut key = [PAD; 3];
-                for (k, &(t, _)) in key.iter_mut().zip(&items) {
-                    *k = t;
-                }
                 let entry = phrases.entry(key).or_insert(Phrase {
                     count: 0,
                     len,
-                    surface: (items[0].1.start, items[len - 1].1.end),
+                    surface: (first_span.start, span.end),
                     name,
                 });
                 entry.count += 1;
