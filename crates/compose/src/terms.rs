@@ -43,6 +43,10 @@ fn set_of(words: &[&str]) -> FxHashSet<u64> {
 
 static STOP: LazyLock<FxHashSet<u64>> = LazyLock::new(|| set_of(STOP_WORDS));
 static WEAK_SET: LazyLock<FxHashSet<u64>> = LazyLock::new(|| set_of(WEAK));
+static LONGEST_STOP: LazyLock<usize> =
+    LazyLock::new(|| STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0));
+static LONGEST_WEAK: LazyLock<usize> =
+    LazyLock::new(|| WEAK.iter().map(|w| w.len()).max().unwrap_or(0));
 
 /// Longest word handled on the allocation-free path, in bytes.
 const SHORT_WORD: usize = 32;
@@ -84,11 +88,12 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
     if add_y {
         stem_hash = (stem_hash ^ u64::from(b'y')).wrapping_mul(FNV_PRIME);
     }
-    let stop = STOP.contains(&hash);
+    // No stop or weak word is longer than these: most words skip the lookups.
+    let stop = n <= *LONGEST_STOP && STOP.contains(&hash);
     TermKey {
         stem: stem_hash,
         stop,
-        weak: n < 3 || stop || WEAK_SET.contains(&hash),
+        weak: n < 3 || stop || (n <= *LONGEST_WEAK && WEAK_SET.contains(&hash)),
         len: n,
     }
 }

@@ -14,18 +14,15 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
     let tokens = &sentence.tokens;
     let mut t = 0;
     // Page furniture glued to the sentence: "Scroll down for video".
-    let opening: Vec<&str> = tokens
-        .iter()
-        .take(4)
-        .map(|tok| &text[tok.span.start..tok.span.end])
-        .collect();
-    if opening.len() == 4
-        && opening
-            .join(" ")
-            .eq_ignore_ascii_case("scroll down for video")
-    {
-        t = 4;
-        start = tokens.get(t).map_or(end, |tok| tok.span.start);
+    let prompt = ["scroll", "down", "for", "video"];
+    let opens_with_prompt = tokens.len() > prompt.len()
+        && tokens
+            .iter()
+            .zip(prompt)
+            .all(|(tok, word)| text[tok.span.start..tok.span.end].eq_ignore_ascii_case(word));
+    if opens_with_prompt {
+        t = prompt.len();
+        start = tokens[t].span.start;
     }
     // Dateline: "(CNN)", "(CNN) --", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -".
     if let Some(close) = dateline_end(text, sentence, t) {
