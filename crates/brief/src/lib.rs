@@ -20,7 +20,8 @@
 
 pub use brief_compose::{compose, validate, words_in_order, Options, Unfaithful};
 pub use brief_core::{
-    Article, Brief, BriefSentence, Document, Entity, EntityKind, Heading, Provenance, Section, Span,
+    Article, Brief, BriefSentence, Document, Entity, EntityKind, Heading, NamedEntity, Provenance,
+    Section, Span,
 };
 pub use brief_read as read;
 pub use brief_understand::{entities, understand};
@@ -66,8 +67,18 @@ impl Pipeline {
     /// A pipeline that writes `takeaways` key takeaways (`None`: 3–6 by length).
     pub fn with_takeaways(takeaways: Option<usize>) -> Self {
         Pipeline {
-            options: Options { takeaways },
+            options: Options {
+                takeaways,
+                ..Options::default()
+            },
         }
+    }
+
+    /// The same pipeline without the facts (entities, Who's Who): the plain
+    /// brief, several times faster.
+    pub fn without_facts(mut self) -> Self {
+        self.options.facts = false;
+        self
     }
 
     /// Understands and briefs one article; the result has passed [`validate`].

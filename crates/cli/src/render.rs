@@ -13,8 +13,14 @@ pub fn markdown(brief: &Brief) -> String {
     }
     for section in &brief.sections {
         let _ = writeln!(out, "\n## {}\n", section.heading);
-        let body: Vec<&str> = section.sentences.iter().map(|s| s.text.as_str()).collect();
-        let _ = writeln!(out, "{}", body.join(" "));
+        if section.list {
+            for s in &section.sentences {
+                let _ = writeln!(out, "- {}", s.text);
+            }
+        } else {
+            let body: Vec<&str> = section.sentences.iter().map(|s| s.text.as_str()).collect();
+            let _ = writeln!(out, "{}", body.join(" "));
+        }
     }
     out
 }
@@ -95,11 +101,22 @@ pub fn html(brief: &Brief, article: &Article) -> String {
     }
     body.push_str("</ul>\n");
     for section in &brief.sections {
-        let _ = write!(body, "<h2>{}</h2>\n<p>", escape(&section.heading));
-        for s in &section.sentences {
-            sentence(s, &mut body);
+        let _ = writeln!(body, "<h2>{}</h2>", escape(&section.heading));
+        if section.list {
+            body.push_str("<ul>");
+            for s in &section.sentences {
+                body.push_str("<li>");
+                sentence(s, &mut body);
+                body.push_str("</li>");
+            }
+            body.push_str("</ul>\n");
+        } else {
+            body.push_str("<p>");
+            for s in &section.sentences {
+                sentence(s, &mut body);
+            }
+            body.push_str("</p>\n");
         }
-        body.push_str("</p>\n");
     }
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\

@@ -136,7 +136,7 @@ fn render_one(brief: &Brief, article: &Article, format: BriefFormat) -> Result<S
         BriefFormat::Md => render::markdown(brief),
         BriefFormat::Html => render::html(brief, article),
         BriefFormat::Json => {
-            let mut s = serde_json::to_string(&wire::WireBrief::from(brief))?;
+            let mut s = serde_json::to_string(&wire::WireBrief::new(brief, article))?;
             s.push('\n');
             s
         }

@@ -2,7 +2,7 @@
 //! never changed; these structs are converted from the library types by hand so
 //! that a library refactor cannot silently change the wire format.
 
-use brief::{Article, Brief, BriefSentence, Entity, EntityKind};
+use brief::{Article, Brief, BriefSentence, Entity, EntityKind, NamedEntity, Span};
 use serde::Serialize;
 
 /// A brief on the wire.
@@ -12,6 +12,65 @@ pub struct WireBrief<'a> {
     pub title: &'a str,
     pub takeaways: Vec<WireSentence<'a>>,
     pub sections: Vec<WireSection<'a>>,
+    /// Absent when the brief was made without facts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<WireNamedEntity<'a>>,
+}
+
+/// An entity of the article: its fullest name, type, roles and every mention.
+#[derive(Serialize)]
+pub struct WireNamedEntity<'a> {
+    pub canonical: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub roles: Vec<WireText<'a>>,
+    pub mentions: Vec<WireSpan>,
+}
+
+/// A span of the article with its text.
+#[derive(Serialize)]
+pub struct WireText<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A bare span of the article.
+#[derive(Serialize)]
+pub struct WireSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> WireNamedEntity<'a> {
+    pub fn new(e: &NamedEntity, text: &'a str) -> Self {
+        let slice = |s: Span| &text[s.start..s.end];
+        WireNamedEntity {
+            canonical: slice(e.canonical),
+            kind: e.kind.conll(),
+            start: e.canonical.start,
+            end: e.canonical.end,
+            roles: e
+                .roles
+                .iter()
+                .map(|&r| WireText {
+                    text: slice(r),
+                    start: r.start,
+                    end: r.end,
+                })
+                .collect(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| WireSpan {
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -51,8 +110,9 @@ fn sentence(s: &BriefSentence) -> WireSentence<'_> {
     }
 }
 
-impl<'a> From<&'a Brief> for WireBrief<'a> {
-    fn from(b: &'a Brief) -> Self {
+impl<'a> WireBrief<'a> {
+    /// The wire form of `b`, a brief of `article`.
+    pub fn new(b: &'a Brief, article: &'a Article) -> Self {
         WireBrief {
             id: &b.id,
             title: &b.title,
@@ -64,6 +124,11 @@ impl<'a> From<&'a Brief> for WireBrief<'a> {
                     heading: &s.heading,
                     sentences: s.sentences.iter().map(sentence).collect(),
                 })
+                .collect(),
+            entities: b
+                .entities
+                .iter()
+                .map(|e| WireNamedEntity::new(e, &article.text))
                 .collect(),
         }
     }

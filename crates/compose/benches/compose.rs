@@ -38,7 +38,10 @@ fn bench_compose(c: &mut Criterion) {
         })
         .collect();
     let adaptive = Options::default();
-    let three = Options { takeaways: Some(3) };
+    let three = Options {
+        takeaways: Some(3),
+        ..Options::default()
+    };
     let mut group = c.benchmark_group("compose");
     for (article, doc) in &understood {
         group.throughput(Throughput::Bytes(article.text.len() as u64));

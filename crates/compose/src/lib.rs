@@ -13,6 +13,7 @@
 
 mod candidates;
 mod heading;
+mod people;
 mod rank;
 mod sections;
 mod terms;
@@ -26,10 +27,23 @@ use brief_core::{Article, Brief, BriefSentence, Document, Provenance};
 pub use candidates::Candidate;
 
 /// What to compose.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Number of key takeaways; `None` chooses 3–6 from the article's length.
     pub takeaways: Option<usize>,
+    /// Find the facts too: named entities with their roles, and a "Who's Who"
+    /// section introducing the people with their roles.
+    pub facts: bool,
+}
+
+impl Default for Options {
+    /// The full brief: 3–6 takeaways by length, with facts.
+    fn default() -> Self {
+        Options {
+            takeaways: None,
+            facts: true,
+        }
+    }
 }
 
 /// Composes the brief of one article.
@@ -42,7 +56,33 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         .takeaways
         .unwrap_or_else(|| adaptive_takeaways(candidates.len()));
     let takeaways = rank::select(&candidates, &scores, count);
-    let sections = sections::build(article, doc, &candidates, &df, &scores, &takeaways);
+    let entities = if options.facts {
+        let mentions = brief_understand::entities::recognize(&article.text, doc);
+        brief_understand::entities::link(&article.text, doc, &mentions)
+    } else {
+        Vec::new()
+    };
+    let mut sections = sections::build(article, doc, &candidates, &df, &scores, &takeaways);
+    if let Some(people) = people::whos_who(article, doc, &entities) {
+        // The brief keeps seven sections at most: the people take a themed slot.
+        let closing = sections
+            .last()
+            .is_some_and(|s| s.heading == heading::CLOSING_HEADING);
+        while sections.len() >= MAX_SECTIONS {
+            let drop = if closing {
+                sections.len() - 2
+            } else {
+                sections.len() - 1
+            };
+            sections.remove(drop);
+        }
+        let at = if closing {
+            sections.len() - 1
+        } else {
+            sections.len()
+        };
+        sections.insert(at, people);
+    }
     Brief {
         id: article.id.clone(),
         title: title(article, &candidates),
@@ -51,8 +91,12 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
             .map(|&c| brief_sentence(article, &candidates[c]))
             .collect(),
         sections,
+        entities,
     }
 }
+
+/// Most sections in a brief, the seed's upper bound.
+const MAX_SECTIONS: usize = 7;
 
 /// 3 takeaways for short articles, up to 6 for long ones.
 fn adaptive_takeaways(candidates: usize) -> usize {

@@ -141,7 +141,11 @@ pub fn build(
         used_headings.push(phrase.to_lowercase());
         let heading = format!("{BACKGROUND_PREFIX}{phrase}");
         used_headings.push(heading.to_lowercase());
-        sections.push(Section { heading, sentences });
+        sections.push(Section {
+            heading,
+            sentences,
+            list: false,
+        });
     }
     for block in blocks {
         let shown = pick(&block, scores);
@@ -159,7 +163,11 @@ pub fn build(
             heading_for(article, candidates, df, &shown, &sentences, &used_headings)
         });
         used_headings.push(heading.to_lowercase());
-        sections.push(Section { heading, sentences });
+        sections.push(Section {
+            heading,
+            sentences,
+            list: false,
+        });
     }
     if !closing.is_empty() {
         sections.push(Section {
@@ -168,6 +176,7 @@ pub fn build(
                 .iter()
                 .map(|&i| brief_sentence(article, &candidates[i]))
                 .collect(),
+            list: false,
         });
     }
     sections

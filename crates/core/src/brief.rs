@@ -1,6 +1,6 @@
 //! The compose stage's output: takeaways and headed sections, each sentence with provenance.
 
-use crate::Span;
+use crate::{NamedEntity, Span};
 
 /// Where an output sentence came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct Section {
     pub heading: String,
     /// Sentences in story order.
     pub sentences: Vec<BriefSentence>,
+    /// Shown as a list, one item per sentence (people, statements), rather than prose.
+    pub list: bool,
 }
 
 /// A brief: title, key takeaways and headed sections.
@@ -42,6 +44,9 @@ pub struct Brief {
     pub takeaways: Vec<BriefSentence>,
     /// Background first, themed sections in story order, what comes next last.
     pub sections: Vec<Section>,
+    /// The people, organisations and places the article names (empty when the
+    /// brief was made without facts). Spans point into the article text.
+    pub entities: Vec<NamedEntity>,
 }
 
 impl Brief {

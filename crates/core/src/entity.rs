@@ -48,3 +48,20 @@ pub struct Entity {
     /// What it names.
     pub kind: EntityKind,
 }
+
+/// One real-world entity an article names, with every mention of it.
+///
+/// Nothing here is generated text: the canonical name and the roles are spans
+/// of the article, so whatever shows them stays faithful.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedEntity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// The mention that names it most fully ("Vladimir Putin" for "Putin").
+    pub canonical: Span,
+    /// Every mention of it, in text order.
+    pub mentions: Vec<Span>,
+    /// Roles and titles found next to its mentions ("Russian President",
+    /// "a Crosby spokesman"), in text order, without repeats.
+    pub roles: Vec<Span>,
+}

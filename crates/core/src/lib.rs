@@ -25,5 +25,5 @@ mod span;
 pub use article::{Article, Heading};
 pub use brief::{Brief, BriefSentence, Provenance, Section};
 pub use document::{Document, Sentence, Token, TokenKind};
-pub use entity::{Entity, EntityKind};
+pub use entity::{Entity, EntityKind, NamedEntity};
 pub use span::Span;

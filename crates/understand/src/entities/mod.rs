@@ -28,6 +28,7 @@
 //! ```
 
 mod features;
+mod link;
 mod model;
 mod tags;
 mod train;
@@ -36,6 +37,7 @@ use std::sync::LazyLock;
 
 use brief_core::{Document, Entity};
 
+pub use link::link;
 pub use model::{Model, ModelError};
 pub use train::{train, Annotated, TrainOptions};
 

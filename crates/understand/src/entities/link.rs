@@ -1,0 +1,522 @@
+//! Entity linking inside one article: the mentions of one entity grouped under
+//! its fullest name ("Putin" and "Vladimir Putin"; "UN" and "United Nations"),
+//! and the roles the article writes next to a person's name ("Russian President
+//! Vladimir Putin", "Michael Jensen, a Crosby spokesman").
+//!
+//! Only names the tagger found are linked; pronouns and descriptions ("the
+//! Russian leader") are for the callers that need them (quote speakers).
+
+use brief_core::{Document, Entity, EntityKind, NamedEntity, Span, Token, TokenKind};
+
+/// Words that make a phrase a role or title.
+const TITLES: &[&str] = &[
+    "actor",
+    "actress",
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "anchor",
+    "archbishop",
+    "assemblyman",
+    "attorney",
+    "author",
+    "bishop",
+    "boss",
+    "candidate",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "champion",
+    "chancellor",
+    "chief",
+    "coach",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "correspondent",
+    "councillor",
+    "councilman",
+    "councilor",
+    "councilwoman",
+    "dean",
+    "defender",
+    "delegate",
+    "deputy",
+    "detective",
+    "diplomat",
+    "director",
+    "doctor",
+    "dr",
+    "driver",
+    "economist",
+    "editor",
+    "envoy",
+    "executive",
+    "expert",
+    "founder",
+    "general",
+    "goalkeeper",
+    "governor",
+    "head",
+    "inspector",
+    "investigator",
+    "judge",
+    "justice",
+    "king",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "lieutenant",
+    "manager",
+    "mayor",
+    "member",
+    "midfielder",
+    "minister",
+    "mp",
+    "negotiator",
+    "nominee",
+    "officer",
+    "official",
+    "owner",
+    "partner",
+    "pastor",
+    "player",
+    "police",
+    "pope",
+    "premier",
+    "president",
+    "president-elect",
+    "prince",
+    "princess",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rep",
+    "representative",
+    "researcher",
+    "scientist",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sheriff",
+    "singer",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "striker",
+    "superintendent",
+    "surgeon",
+    "teacher",
+    "trustee",
+    "writer",
+];
+
+/// Words that may stand inside a role before its title ("senior", "former").
+const MODIFIERS: &[&str] = &[
+    "acting",
+    "assistant",
+    "associate",
+    "chief",
+    "communications",
+    "defence",
+    "defense",
+    "deputy",
+    "executive",
+    "finance",
+    "first",
+    "foreign",
+    "former",
+    "general",
+    "health",
+    "interim",
+    "interior",
+    "lead",
+    "longtime",
+    "managing",
+    "national",
+    "press",
+    "prime",
+    "senior",
+    "special",
+    "state",
+    "then",
+    "top",
+    "veteran",
+    "vice",
+];
+
+/// Longest role we read on either side of a name, in tokens.
+const MAX_ROLE_TOKENS: usize = 8;
+
+/// Groups `mentions` (in text order, as [`super::recognize`] returns them) into
+/// entities, in order of first mention.
+pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity> {
+    let words: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| name_words(&text[m.span.start..m.span.end]))
+        .collect();
+    // Longest names first, so that each entity's canonical name is its fullest.
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&i| !words[i].is_empty())
+        .collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), mentions[i].span.start));
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new(); // (canonical mention, members)
+    for i in order {
+        let joined = groups
+            .iter_mut()
+            .filter(|(c, _)| same_entity(&mentions[i], &words[i], &mentions[*c], &words[*c]))
+            .max_by_key(|(_, members)| members.len());
+        match joined {
+            Some((_, members)) => members.push(i),
+            None => groups.push((i, vec![i])),
+        }
+    }
+    let mut entities: Vec<NamedEntity> = groups
+        .into_iter()
+        .map(|(canonical, mut members)| {
+            members.sort_unstable();
+            let kind = mentions[canonical].kind;
+            let spans: Vec<Span> = members.iter().map(|&m| mentions[m].span).collect();
+            let mut roles: Vec<Span> = Vec::new();
+            if kind == EntityKind::Person {
+                for &span in &spans {
+                    for role in roles_around(text, doc, span) {
+                        let new = !roles.iter().any(|r| {
+                            text[r.start..r.end].eq_ignore_ascii_case(&text[role.start..role.end])
+                        });
+                        if new {
+                            roles.push(role);
+                        }
+                    }
+                }
+            }
+            NamedEntity {
+                kind,
+                canonical: mentions[canonical].span,
+                mentions: spans,
+                roles,
+            }
+        })
+        .collect();
+    entities.sort_by_key(|e| e.mentions.first().map(|m| m.start));
+    entities
+}
+
+/// The lower-cased words of a name, without a leading "the" or a possessive.
+fn name_words(name: &str) -> Vec<String> {
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name);
+    let mut words: Vec<String> = name
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    words
+}
+
+/// Whether `mention` names the same entity as the group whose canonical mention is `canonical`.
+fn same_entity(mention: &Entity, words: &[String], canonical: &Entity, full: &[String]) -> bool {
+    if words == full {
+        return true;
+    }
+    let person_part = canonical.kind == EntityKind::Person
+        && full.len() >= 2
+        && words.len() == 1
+        && (full.last() == words.first() || full.first() == words.first());
+    if person_part {
+        return true;
+    }
+    if mention.kind != canonical.kind {
+        return false;
+    }
+    let contained = words.len() < full.len() && full.windows(words.len()).any(|w| w == words);
+    contained || is_acronym(words, full)
+}
+
+/// "UN" for "United Nations", "EU" for "the European Union".
+fn is_acronym(words: &[String], full: &[String]) -> bool {
+    let [short] = words else { return false };
+    let initials: String = full
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "for" | "and" | "the"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    full.len() >= 2 && short.len() >= 2 && *short == initials
+}
+
+fn is_title(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&lower.as_str())
+}
+
+fn is_modifier(word: &str) -> bool {
+    MODIFIERS.contains(&word.to_lowercase().as_str())
+}
+
+/// Words that never start a role: verbs of saying and common function words.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "according"
+            | "with"
+            | "from"
+            | "that"
+            | "this"
+            | "when"
+            | "where"
+            | "while"
+            | "after"
+            | "before"
+            | "about"
+            | "also"
+            | "their"
+            | "there"
+            | "were"
+            | "have"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "into"
+            | "than"
+            | "then"
+            | "they"
+            | "them"
+            | "what"
+            | "which"
+    )
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// Roles written right before a name ("Putin's senior aide Yuri Ushakov") and
+/// in an apposition right after it ("Michael Jensen, a Crosby spokesman,").
+fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
+    let Some(sentence) = doc.sentences.iter().find(|s| s.span.contains(name)) else {
+        return Vec::new();
+    };
+    let tokens = &sentence.tokens;
+    let word = |t: &Token| &text[t.span.start..t.span.end];
+    let Some(first) = tokens.iter().position(|t| t.span.start >= name.start) else {
+        return Vec::new();
+    };
+    let last = tokens
+        .iter()
+        .rposition(|t| t.span.end <= name.end)
+        .unwrap_or(first);
+    let mut roles = Vec::new();
+
+    // Before: capitalised words, modifiers, titles and possessives, one title at least.
+    let mut start = first;
+    let mut cursor = first;
+    if cursor > 0
+        && word(&tokens[cursor - 1]) == ","
+        && cursor > 1
+        && is_title(word(&tokens[cursor - 2]))
+    {
+        cursor -= 1;
+    }
+    let mut titled = false;
+    while cursor > 0 && first - cursor < MAX_ROLE_TOKENS {
+        let t = &tokens[cursor - 1];
+        let w = word(t);
+        // A lower-case noun right before a title belongs to it ("council leader",
+        // "police chief"); a function word or verb ends the role.
+        let compound = cursor < first
+            && (is_title(word(&tokens[cursor])) || is_modifier(word(&tokens[cursor])))
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && w.len() > 3
+            && !is_function_word(w);
+        let fits = t.kind == TokenKind::Word
+            && (compound
+                || is_title(w)
+                || is_modifier(w)
+                || is_possessive(w)
+                || w.chars().next().is_some_and(char::is_uppercase));
+        if !fits {
+            break;
+        }
+        titled |= is_title(w);
+        cursor -= 1;
+        if compound || is_title(w) || is_modifier(w) || is_possessive(w) || titled {
+            start = cursor;
+        }
+    }
+    if titled && start < first {
+        let mut end = first;
+        while end > start && word(&tokens[end - 1]) == "," {
+            end -= 1;
+        }
+        // A role starts at its first title, modifier or possessive, not at a
+        // capitalised sentence opener before them.
+        while start < end && !titled_prefix(text, &tokens[start..end]) {
+            start += 1;
+        }
+        if start < end {
+            roles.push(Span::new(
+                tokens[start].span.start,
+                tokens[end - 1].span.end,
+            ));
+        }
+    }
+
+    // After: ", a/an/the … title …" up to the next comma or the sentence end.
+    if tokens.get(last + 1).is_some_and(|t| word(t) == ",") {
+        let from = last + 2;
+        let mut to = from;
+        let mut titled = false;
+        while to < tokens.len() && to - from < MAX_ROLE_TOKENS {
+            let w = word(&tokens[to]);
+            if matches!(tokens[to].kind, TokenKind::Punct | TokenKind::Quote)
+                || matches!(w, "who" | "which" | "said" | "says" | "told")
+            {
+                break;
+            }
+            titled |= is_title(w);
+            to += 1;
+        }
+        let closed = tokens
+            .get(to)
+            .is_none_or(|t| matches!(word(t), "," | "." | ";" | ")"));
+        let opener = tokens.get(from).map(word).is_some_and(|w| {
+            matches!(w.to_lowercase().as_str(), "a" | "an" | "the")
+                || is_title(w)
+                || is_modifier(w)
+                || is_possessive(w)
+        });
+        if titled && closed && opener && to > from {
+            roles.push(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
+        }
+    }
+    roles
+}
+
+/// Whether a run of tokens, read from its start, is a role: some title, and its
+/// first word a title, modifier, possessive or capitalised qualifier ("Russian").
+fn titled_prefix(text: &str, tokens: &[Token]) -> bool {
+    let word = |t: &Token| &text[t.span.start..t.span.end];
+    tokens.iter().any(|t| is_title(word(t)))
+        && tokens.first().is_some_and(|t| {
+            let w = word(t);
+            is_title(w)
+                || is_modifier(w)
+                || is_possessive(w)
+                || !matches!(w, "But" | "And" | "The" | "In" | "On" | "At" | "As")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brief_core::Article;
+
+    fn linked(text: &str) -> Vec<(String, Vec<String>, usize)> {
+        let article = Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        let mentions = super::super::recognize(&article.text, &doc);
+        link(&article.text, &doc, &mentions)
+            .iter()
+            .map(|e| {
+                (
+                    article.slice(e.canonical).to_string(),
+                    e.roles
+                        .iter()
+                        .map(|r| article.slice(*r).to_string())
+                        .collect(),
+                    e.mentions.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_names_join_full_names_with_roles() {
+        let got = linked(
+            "Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow. \
+             Putin's senior aide Yuri Ushakov said no compromise had been found. \
+             Putin did not speak to reporters.",
+        );
+        let putin = got
+            .iter()
+            .find(|(name, ..)| name == "Vladimir Putin")
+            .expect("Putin linked");
+        assert_eq!(putin.2, 3, "{got:?}");
+        assert!(
+            putin.1.contains(&"Russian President".to_string()),
+            "{got:?}"
+        );
+        let ushakov = got
+            .iter()
+            .find(|(name, ..)| name == "Yuri Ushakov")
+            .expect("Ushakov");
+        assert_eq!(
+            ushakov.1,
+            vec!["Putin's senior aide".to_string()],
+            "{got:?}"
+        );
+        let witkoff = got
+            .iter()
+            .find(|(name, ..)| name == "Steve Witkoff")
+            .expect("Witkoff");
+        assert_eq!(witkoff.1, vec!["US envoy".to_string()], "{got:?}");
+    }
+
+    #[test]
+    fn appositions_after_names() {
+        let got = linked(
+            "\"He wishes the jogger a speedy recovery,\" said Michael Jensen, a Crosby spokesman. \
+             Jensen declined to say more.",
+        );
+        let jensen = got
+            .iter()
+            .find(|(name, ..)| name == "Michael Jensen")
+            .expect("Jensen");
+        let got_delgado =
+            linked("\"We cannot wait,\" said council leader Maria Delgado on Tuesday.");
+        assert_eq!(
+            got_delgado[0].1,
+            vec!["council leader".to_string()],
+            "{got_delgado:?}"
+        );
+        assert_eq!(jensen.1, vec!["a Crosby spokesman".to_string()], "{got:?}");
+        assert_eq!(jensen.2, 2);
+    }
+
+    #[test]
+    fn acronyms_and_contained_names() {
+        let a = Entity {
+            span: Span::new(0, 2),
+            kind: EntityKind::Organization,
+        };
+        let full = Entity {
+            span: Span::new(0, 14),
+            kind: EntityKind::Organization,
+        };
+        let un = vec!["un".to_string()];
+        let united = vec!["united".to_string(), "nations".to_string()];
+        assert!(same_entity(&a, &un, &full, &united));
+        assert!(!same_entity(&a, &vec!["eu".to_string()], &full, &united));
+        assert_eq!(name_words("the European Union's"), ["european", "union"]);
+    }
+}
