@@ -516,7 +516,7 @@ mod tests {
         let un = vec!["un".to_string()];
         let united = vec!["united".to_string(), "nations".to_string()];
         assert!(same_entity(&a, &un, &full, &united));
-        assert!(!same_entity(&a, &vec!["eu".to_string()], &full, &united));
+        assert!(!same_entity(&a, &["eu".to_string()], &full, &united));
         assert_eq!(name_words("the European Union's"), ["european", "union"]);
     }
 }
