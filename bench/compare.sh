@@ -15,6 +15,7 @@ DATA="${BRIEF_DATA:-../shared/data}"
 PEERS="$(cd ../shared/peers && pwd)"
 PY="$PEERS_VENV/bin/python"
 OUT="${BENCH_OUT:-$(mktemp -d)}"
+mkdir -p "$OUT"
 PARTS="${*:-sum ext ner}"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
 
