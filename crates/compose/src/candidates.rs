@@ -36,6 +36,10 @@ pub struct Candidate {
     pub quoted: f32,
     /// Ends with a question mark.
     pub question: bool,
+    /// Looks ahead: "will", "plans", "expected", "next week", "is set to".
+    pub forward: bool,
+    /// Gives context: "since", "began", "ago", "had been", "last year".
+    pub backward: bool,
     /// Earliest and latest years (1900–2099) it mentions, as whole numbers.
     pub years: Option<(u32, u32)>,
     /// Opens with a word that points back to an earlier sentence ("But", "This",
@@ -215,6 +219,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut quoted_words = 0;
         let mut in_quote = false;
         let mut years: Option<(u32, u32)> = None;
+        let mut cues = Cues::default();
         let tokens = doc.sentences[group.clone()]
             .iter()
             .flat_map(|s| s.tokens.iter())
@@ -244,6 +249,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         continue;
                     }
                     let word = terms::key(article.slice(tok.span), &mut lower);
+                    cues.see(word.lower);
                     if !word.stop && word.len > 1 {
                         let id = vocabulary.id(word.stem);
                         terms.push(id);
@@ -283,6 +289,8 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             quoted: quoted_words as f32 / words as f32,
             dangling,
             years,
+            forward: cues.forward,
+            backward: cues.backward,
             question: shown.trim_end_matches(['"', '”', '\'', '’']).ends_with('?'),
         });
     }
@@ -320,6 +328,102 @@ fn year(token: &str) -> Option<u32> {
     }
     let year = bytes.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
     (1900..2100).contains(&year).then_some(year)
+}
+
+/// Words and word pairs that mark a sentence as looking ahead or giving context,
+/// read token by token (cheaper than searching each sentence's text again).
+#[derive(Default)]
+struct Cues {
+    previous: u64,
+    forward: bool,
+    backward: bool,
+}
+
+/// Single words that look ahead.
+const FORWARD_WORDS: &[&str] = &[
+    "will",
+    "plans",
+    "planned",
+    "planning",
+    "expected",
+    "expects",
+    "scheduled",
+    "upcoming",
+    "intends",
+    "hopes",
+    "aims",
+    "future",
+    "forthcoming",
+    "tomorrow",
+];
+/// Word pairs that look ahead: ("next", "week") etc.
+const FORWARD_PAIRS: &[(&str, &str)] = &[
+    ("next", "week"),
+    ("next", "month"),
+    ("next", "year"),
+    ("set", "to"),
+    ("later", "this"),
+    ("coming", "weeks"),
+    ("coming", "months"),
+    ("going", "forward"),
+    ("remains", "to"),
+    ("would", "vote"),
+];
+/// Single words that give context.
+const BACKWARD_WORDS: &[&str] = &[
+    "since",
+    "began",
+    "previously",
+    "earlier",
+    "ago",
+    "history",
+    "decades",
+    "founded",
+    "long-running",
+    "formerly",
+    "originally",
+];
+/// Word pairs that give context.
+const BACKWARD_PAIRS: &[(&str, &str)] = &[
+    ("had", "been"),
+    ("last", "year"),
+    ("first", "time"),
+    ("the", "past"),
+    ("has", "long"),
+    ("have", "long"),
+    ("years", "of"),
+];
+
+struct CueTables {
+    forward: FxHashSet<u64>,
+    forward_pairs: FxHashSet<(u64, u64)>,
+    backward: FxHashSet<u64>,
+    backward_pairs: FxHashSet<(u64, u64)>,
+}
+
+static CUE_TABLES: LazyLock<CueTables> = LazyLock::new(|| {
+    let words = |list: &[&str]| list.iter().map(|w| terms::hash_of(w)).collect();
+    let pairs = |list: &[(&str, &str)]| {
+        list.iter()
+            .map(|(a, b)| (terms::hash_of(a), terms::hash_of(b)))
+            .collect()
+    };
+    CueTables {
+        forward: words(FORWARD_WORDS),
+        forward_pairs: pairs(FORWARD_PAIRS),
+        backward: words(BACKWARD_WORDS),
+        backward_pairs: pairs(BACKWARD_PAIRS),
+    }
+});
+
+impl Cues {
+    fn see(&mut self, word: u64) {
+        let t = &*CUE_TABLES;
+        let pair = (self.previous, word);
+        self.forward |= t.forward.contains(&word) || t.forward_pairs.contains(&pair);
+        self.backward |= t.backward.contains(&word) || t.backward_pairs.contains(&pair);
+        self.previous = word;
+    }
 }
 
 /// Runs of sentences that belong together because a quotation spans them.

@@ -5,9 +5,6 @@
 //! Forward-looking sentences ("will", "plans to", "next week") form a closing
 //! "What Comes Next" section.
 
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 use brief_core::{Article, BriefSentence, Document, Section};
 
 use crate::brief_sentence;
@@ -18,33 +15,6 @@ use crate::heading::{heading_for, is_rooted, title_case, CLOSING_HEADING};
 const MAX_PER_SECTION: usize = 4;
 /// Most themed sections (the closing section comes on top).
 const MAX_THEMED: usize = 5;
-/// Sentences that look ahead, matched on lower-cased text.
-const FORWARD_CUES: &[&str] = &[
-    " will ",
-    " plans to ",
-    " planned ",
-    " expected to ",
-    " is set to ",
-    " are set to ",
-    " next week",
-    " next month",
-    " next year",
-    " upcoming ",
-    " is scheduled ",
-    " are scheduled ",
-    " later this ",
-    " in the coming ",
-    " intends to ",
-    " hopes to ",
-    " aims to ",
-    " is due to ",
-    " are due to ",
-    " would vote",
-    " going forward",
-    " remains to be seen",
-    " the future",
-];
-
 /// Subheads that announce the closing, forward-looking part of an article.
 const FORWARD_SUBHEADS: &[&str] = &[
     "next",
@@ -92,7 +62,7 @@ pub fn build(
         let from = candidates.len() * 3 / 5;
         rest.iter()
             .copied()
-            .filter(|&i| i >= from && looks_ahead(article, &candidates[i]))
+            .filter(|&i| i >= from && looks_ahead(&candidates[i]))
             .collect()
     };
     closing.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
@@ -111,7 +81,7 @@ pub fn build(
     let background = if subheaded {
         Vec::new()
     } else {
-        background(article, candidates, scores, &body)
+        background(candidates, scores, &body)
     };
     body.retain(|i| !background.contains(i));
 
@@ -185,40 +155,9 @@ pub fn build(
 /// How the opening context section's heading starts.
 const BACKGROUND_PREFIX: &str = "Background: ";
 
-/// Phrases that mark a sentence as context rather than news, matched on lower case.
-const BACKWARD_CUES: &[&str] = &[
-    " since ",
-    " began ",
-    " had been ",
-    " previously ",
-    " earlier ",
-    " ago",
-    " last year",
-    " was founded",
-    " history",
-    " in the past",
-    " years of ",
-    " decades",
-    " first time",
-    " long-running",
-    " has long ",
-    " have long ",
-];
-
 /// The sentences that give context: a backward-looking cue or a year before the
 /// latest the article mentions, outside the lede and not mostly quotation.
-fn background(
-    article: &Article,
-    candidates: &[Candidate],
-    scores: &[f32],
-    body: &[usize],
-) -> Vec<usize> {
-    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(BACKWARD_CUES)
-            .expect("cues are valid patterns")
-    });
+fn background(candidates: &[Candidate], scores: &[f32], body: &[usize]) -> Vec<usize> {
     let latest = candidates
         .iter()
         .filter_map(|c| c.years.map(|(_, last)| last))
@@ -228,12 +167,8 @@ fn background(
         .copied()
         .filter(|&i| {
             let c = &candidates[i];
-            let text = article.slice(c.span);
             let older_year = latest.zip(c.years).is_some_and(|(l, (first, _))| first < l);
-            i >= 2
-                && c.quoted < 0.3
-                && (older_year || CUES.is_match(text))
-                && !looks_ahead(article, c)
+            i >= 2 && c.quoted < 0.3 && (older_year || c.backward) && !looks_ahead(c)
         })
         .collect();
     picked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
@@ -246,14 +181,8 @@ fn background(
     picked
 }
 
-fn looks_ahead(article: &Article, c: &Candidate) -> bool {
-    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(FORWARD_CUES)
-            .expect("cues are valid patterns")
-    });
-    c.quoted < 0.5 && CUES.is_match(article.slice(c.span))
+fn looks_ahead(c: &Candidate) -> bool {
+    c.forward && c.quoted < 0.5
 }
 
 /// The best sentences of a block, in story order.

@@ -19,6 +19,8 @@ use crate::heading::WEAK;
 pub struct TermKey {
     /// Hash of the stem: equal for "talks", "talked", "Talking".
     pub stem: u64,
+    /// Hash of the lower-cased word, for [`hash_of`] comparisons.
+    pub lower: u64,
     /// A function word ("the", "would").
     pub stop: bool,
     /// Too weak or short to head a section ("people", "according").
@@ -35,6 +37,11 @@ fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
     bytes.into_iter().fold(FNV_OFFSET, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
     })
+}
+
+/// The [`TermKey::lower`] hash of a lower-case word.
+pub fn hash_of(lower: &str) -> u64 {
+    fnv(lower.bytes())
 }
 
 fn set_of(words: &[&str]) -> FxHashSet<u64> {
@@ -72,6 +79,7 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
         lowercase_into(word, buffer);
         let lower = fnv(buffer.bytes());
         return TermKey {
+            lower,
             stem: fnv(stem(buffer).bytes()),
             stop: STOP.contains(&lower),
             weak: buffer.len() < 3 || WEAK_SET.contains(&lower),
@@ -92,6 +100,7 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
     let stop = n <= *LONGEST_STOP && STOP.contains(&hash);
     TermKey {
         stem: stem_hash,
+        lower: hash,
         stop,
         weak: n < 3 || stop || (n <= *LONGEST_WEAK && WEAK_SET.contains(&hash)),
         len: n,
