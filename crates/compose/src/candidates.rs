@@ -1,13 +1,12 @@
 //! Which sentences may appear in a brief, and their comparable word forms.
 
-use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
 use brief_core::{Article, Document, Span, TokenKind};
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::shown_text;
 use crate::terms;
@@ -198,7 +197,6 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         }
         // Hash the words shown, not bytes: copies differ in spacing, line breaks
         // and asides that showing deletes.
-        let mut hasher = FxHasher::default();
         let without_asides;
         let words_shown = if shown.contains('(') {
             without_asides = shown_text(shown);
@@ -206,11 +204,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         } else {
             shown
         };
-        for word in words_shown.split_whitespace() {
-            hasher.write(word.as_bytes());
-            hasher.write_u8(0xff);
-        }
-        if !seen.insert(hasher.finish()) {
+        if !seen.insert(words_hash(words_shown)) {
             continue;
         }
         let mut terms = Vec::with_capacity(32);
@@ -452,12 +446,48 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<Range<usize>> {
     groups
 }
 
+/// A hash of the words of `text` that ignores how they are spaced: every run of
+/// whitespace (Unicode's, as [`crate::one_line`] collapses it) counts as one break.
+/// Walks bytes and decodes only the lead bytes of non-ASCII whitespace.
+fn words_hash(text: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let bytes = text.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut gap = false;
+    let mut i = 0;
+    // A gap before the first word is no break: leading space is ignored.
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space_len = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if space_len > 0 {
+            gap = i > 0;
+            i += space_len;
+            continue;
+        }
+        if gap {
+            hash = (hash ^ 0xff).wrapping_mul(PRIME);
+            gap = false;
+        }
+        hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+        i += 1;
+    }
+    hash
+}
+
 /// Whether a quotation is still open at the end of `text`, given the state at its start.
-/// Walks bytes: `"` is ASCII and the curly marks are `E2 80 9C` / `E2 80 9D`.
+/// Jumps between `"` and the lead byte of the curly marks (`E2 80 9C` / `E2 80 9D`).
 fn leaves_quote_open(text: &str, mut open: bool) -> bool {
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
+    for i in memchr::memchr2_iter(b'"', 0xe2, bytes) {
+        match bytes[i] {
             b'"' => open = !open,
             0xe2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
                 Some(0x9c) => open = true,
@@ -493,4 +523,27 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
         }
     }
     common
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_hash_ignores_spacing_only() {
+        assert_eq!(
+            words_hash("Talks  failed\non Tuesday."),
+            words_hash("Talks failed on\u{a0}Tuesday.")
+        );
+        assert_ne!(words_hash("Talks failed."), words_hash("Talksfailed."));
+        assert_ne!(words_hash("Talks failed."), words_hash("Talks failed!"));
+    }
+
+    #[test]
+    fn quotes_stay_open_across_sentences() {
+        assert!(leaves_quote_open("“We will not stop.", false));
+        assert!(!leaves_quote_open("“We will not stop,” she said.", false));
+        assert!(!leaves_quote_open("It is over.\"", true));
+        assert!(leaves_quote_open("A plain sentence — with a dash.", true));
+    }
 }
