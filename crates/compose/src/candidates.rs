@@ -8,7 +8,6 @@ use aho_corasick::AhoCorasick;
 use brief_core::{Article, Document, Span, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::shown_text;
 use crate::terms;
 use crate::trim::trim;
 
@@ -28,7 +27,7 @@ pub struct Candidate {
     /// Words that may make a heading, in order, as (term id, token span); `None` marks
     /// a break (stop word, weak or short word, punctuation, number, quoted word) that
     /// a heading phrase may not cross.
-    pub sequence: Vec<Option<(u32, Span)>>,
+    pub sequence: Vec<Option<HeadWord>>,
     /// Number of word tokens.
     pub words: usize,
     /// Share of its words inside quotation marks.
@@ -44,6 +43,39 @@ pub struct Candidate {
     /// Opens with a word that points back to an earlier sentence ("But", "This",
     /// "Until then"): weak on its own, as a takeaway is read.
     pub dangling: bool,
+}
+
+/// A word that may go into a section heading, with what the heading rules ask of it.
+#[derive(Clone, Copy, Debug)]
+pub struct HeadWord {
+    /// Its term id.
+    pub term: u32,
+    /// Where it is.
+    pub span: Span,
+    /// Starts with a capital letter.
+    pub capitalised: bool,
+    /// Lower case and ending in "ed" or "ly": a participle or adverb ends no heading.
+    pub weak_end: bool,
+    /// Lower case and ending in "ly": an adverb starts no heading.
+    pub adverb: bool,
+    /// Fewer than four letters: too short to head a section alone.
+    pub short: bool,
+}
+
+impl HeadWord {
+    fn new(term: u32, span: Span, word: &str) -> Self {
+        let bytes = word.as_bytes();
+        let first = word.chars().next().unwrap_or(' ');
+        let lower_case = first.is_lowercase();
+        HeadWord {
+            term,
+            span,
+            capitalised: first.is_uppercase(),
+            weak_end: lower_case && (bytes.ends_with(b"ed") || bytes.ends_with(b"ly")),
+            adverb: lower_case && bytes.ends_with(b"ly"),
+            short: word.chars().nth(3).is_none(),
+        }
+    }
 }
 
 /// Phrases that mark a whole sentence as page furniture, not reporting.
@@ -195,18 +227,6 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                 continue;
             }
         }
-        // Hash the words shown, not bytes: copies differ in spacing, line breaks
-        // and asides that showing deletes.
-        let without_asides;
-        let words_shown = if shown.contains('(') {
-            without_asides = shown_text(shown);
-            without_asides.as_str()
-        } else {
-            shown
-        };
-        if !seen.insert(words_hash(words_shown)) {
-            continue;
-        }
         let mut terms = Vec::with_capacity(32);
         let mut sequence = Vec::with_capacity(48);
         let mut words = 0;
@@ -214,6 +234,10 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut in_quote = false;
         let mut years: Option<(u32, u32)> = None;
         let mut cues = Cues::default();
+        // The words outside parentheses, hashed in order: copies of a sentence differ
+        // in spacing, line breaks and asides, which showing deletes anyway.
+        let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut in_aside = 0usize;
         let tokens = doc.sentences[group.clone()]
             .iter()
             .flat_map(|s| s.tokens.iter())
@@ -233,8 +257,13 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                     if in_quote {
                         quoted_words += 1;
                     }
+                    let spelled = article.slice(tok.span);
+                    if in_aside == 0 {
+                        copy_key = (copy_key ^ terms::hash_of(spelled))
+                            .wrapping_mul(0x0000_0100_0000_01b3);
+                    }
                     if tok.kind != TokenKind::Word {
-                        if let Some(year) = year(article.slice(tok.span)) {
+                        if let Some(year) = year(spelled) {
                             years = Some(years.map_or((year, year), |(a, b): (u32, u32)| {
                                 (a.min(year), b.max(year))
                             }));
@@ -242,7 +271,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         sequence.push(None);
                         continue;
                     }
-                    let word = terms::key(article.slice(tok.span), &mut lower);
+                    let word = terms::key(spelled, &mut lower);
                     cues.see(word.lower);
                     if !word.stop && word.len > 1 {
                         let id = vocabulary.id(word.stem);
@@ -250,13 +279,23 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         // Quoted words are the speaker's, not a topic, and weak words
                         // ("people", "according") say nothing: no headings from them.
                         let heading_word = !in_quote && !word.weak;
-                        sequence.push(heading_word.then_some((id, tok.span)));
+                        sequence.push(heading_word.then(|| HeadWord::new(id, tok.span, spelled)));
                     } else {
                         sequence.push(None);
                     }
                 }
-                TokenKind::Punct => sequence.push(None),
+                TokenKind::Punct => {
+                    match article.slice(tok.span) {
+                        "(" => in_aside += 1,
+                        ")" => in_aside = in_aside.saturating_sub(1),
+                        _ => {}
+                    }
+                    sequence.push(None);
+                }
             }
+        }
+        if !seen.insert(copy_key) {
+            continue;
         }
         // Longer "sentences" are run-ons of captions or lists that lost their
         // punctuation, not prose a reader can take in.
@@ -446,42 +485,6 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<Range<usize>> {
     groups
 }
 
-/// A hash of the words of `text` that ignores how they are spaced: every run of
-/// whitespace (Unicode's, as [`crate::one_line`] collapses it) counts as one break.
-/// Walks bytes and decodes only the lead bytes of non-ASCII whitespace.
-fn words_hash(text: &str) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let bytes = text.as_bytes();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut gap = false;
-    let mut i = 0;
-    // A gap before the first word is no break: leading space is ignored.
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space_len = match b {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => text[i..]
-                .chars()
-                .next()
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        };
-        if space_len > 0 {
-            gap = i > 0;
-            i += space_len;
-            continue;
-        }
-        if gap {
-            hash = (hash ^ 0xff).wrapping_mul(PRIME);
-            gap = false;
-        }
-        hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
-        i += 1;
-    }
-    hash
-}
-
 /// Whether a quotation is still open at the end of `text`, given the state at its start.
 /// Jumps between `"` and the lead byte of the curly marks (`E2 80 9C` / `E2 80 9D`).
 fn leaves_quote_open(text: &str, mut open: bool) -> bool {
@@ -528,16 +531,6 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_hash_ignores_spacing_only() {
-        assert_eq!(
-            words_hash("Talks  failed\non Tuesday."),
-            words_hash("Talks failed on\u{a0}Tuesday.")
-        );
-        assert_ne!(words_hash("Talks failed."), words_hash("Talksfailed."));
-        assert_ne!(words_hash("Talks failed."), words_hash("Talks failed!"));
-    }
 
     #[test]
     fn quotes_stay_open_across_sentences() {

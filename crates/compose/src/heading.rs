@@ -90,43 +90,37 @@ pub fn heading_for(
     let total = candidates.len().max(1) as f32;
     let mut phrases: FxHashMap<Key, Phrase> =
         FxHashMap::with_capacity_and_hasher(256, Default::default());
-    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     for &i in shown {
         let sequence = &candidates[i].sequence;
         let first_word = sequence.iter().position(Option::is_some);
         for start in 0..sequence.len() {
-            let Some((first_term, first_span)) = sequence[start] else {
+            let Some(first) = sequence[start] else {
                 continue;
             };
-            let first = article.slice(first_span);
             // A heading is a noun phrase: it does not start with an adverb...
-            if lower(first) && first.ends_with("ly") {
+            if first.adverb {
                 continue;
             }
             let mut key = [PAD; 3];
-            key[0] = first_term;
-            let mut name = Some(start) != first_word && upper(first);
+            key[0] = first.term;
+            let mut name = Some(start) != first_word && first.capitalised;
             for len in 1..=3 {
-                let Some(&Some((term, span))) = sequence.get(start + len - 1) else {
+                let Some(&Some(last)) = sequence.get(start + len - 1) else {
                     break;
                 };
-                let last = article.slice(span);
                 if len > 1 {
-                    key[len - 1] = term;
-                    name &= upper(last);
+                    key[len - 1] = last.term;
+                    name &= last.capitalised;
                 }
                 // ...nor end in a past participle or an adverb; and a lone short
                 // word ("Hon", "Sen") is an abbreviation, not a topic.
-                if (lower(last) && (last.ends_with("ed") || last.ends_with("ly")))
-                    || (len == 1 && first.chars().count() < 4)
-                {
+                if last.weak_end || (len == 1 && first.short) {
                     continue;
                 }
                 let entry = phrases.entry(key).or_insert(Phrase {
                     count: 0,
                     len,
-                    surface: (first_span.start, span.end),
+                    surface: (first.span.start, last.span.end),
                     name,
                 });
                 entry.count += 1;
