@@ -272,7 +272,10 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         continue;
                     }
                     let word = terms::key(spelled, &mut lower);
-                    cues.see(word.lower);
+                    cues.see(&word);
+                    if in_aside == 0 {
+                        copy_key = mix(copy_key, word.lower);
+                    }
                     if !word.stop && word.len > 1 {
                         let id = vocabulary.id(word.stem);
                         terms.push(id);
@@ -367,96 +370,41 @@ fn year(token: &str) -> Option<u32> {
 /// read token by token (cheaper than searching each sentence's text again).
 #[derive(Default)]
 struct Cues {
-    previous: u64,
+    previous: (u64, u8),
     forward: bool,
     backward: bool,
 }
 
-/// Single words that look ahead.
-const FORWARD_WORDS: &[&str] = &[
-    "will",
-    "plans",
-    "planned",
-    "planning",
-    "expected",
-    "expects",
-    "scheduled",
-    "upcoming",
-    "intends",
-    "hopes",
-    "aims",
-    "future",
-    "forthcoming",
-    "tomorrow",
-];
-/// Word pairs that look ahead: ("next", "week") etc.
-const FORWARD_PAIRS: &[(&str, &str)] = &[
-    ("next", "week"),
-    ("next", "month"),
-    ("next", "year"),
-    ("set", "to"),
-    ("later", "this"),
-    ("coming", "weeks"),
-    ("coming", "months"),
-    ("going", "forward"),
-    ("remains", "to"),
-    ("would", "vote"),
-];
-/// Single words that give context.
-const BACKWARD_WORDS: &[&str] = &[
-    "since",
-    "began",
-    "previously",
-    "earlier",
-    "ago",
-    "history",
-    "decades",
-    "founded",
-    "long-running",
-    "formerly",
-    "originally",
-];
-/// Word pairs that give context.
-const BACKWARD_PAIRS: &[(&str, &str)] = &[
-    ("had", "been"),
-    ("last", "year"),
-    ("first", "time"),
-    ("the", "past"),
-    ("has", "long"),
-    ("have", "long"),
-    ("years", "of"),
-];
+/// Word pairs by their words' hashes.
+type PairSet = FxHashSet<(u64, u64)>;
 
-struct CueTables {
-    forward: FxHashSet<u64>,
-    forward_pairs: FxHashSet<(u64, u64)>,
-    backward: FxHashSet<u64>,
-    backward_pairs: FxHashSet<(u64, u64)>,
-}
-
-static CUE_TABLES: LazyLock<CueTables> = LazyLock::new(|| {
-    let words = |list: &[&str]| list.iter().map(|w| terms::hash_of(w)).collect();
+/// The cue pairs: (forward, context).
+static CUE_PAIRS: LazyLock<(PairSet, PairSet)> = LazyLock::new(|| {
     let pairs = |list: &[(&str, &str)]| {
         list.iter()
             .map(|(a, b)| (terms::hash_of(a), terms::hash_of(b)))
             .collect()
     };
-    CueTables {
-        forward: words(FORWARD_WORDS),
-        forward_pairs: pairs(FORWARD_PAIRS),
-        backward: words(BACKWARD_WORDS),
-        backward_pairs: pairs(BACKWARD_PAIRS),
-    }
+    (pairs(terms::FORWARD_PAIRS), pairs(terms::BACKWARD_PAIRS))
 });
 
 impl Cues {
-    fn see(&mut self, word: u64) {
-        let t = &*CUE_TABLES;
-        let pair = (self.previous, word);
-        self.forward |= t.forward.contains(&word) || t.forward_pairs.contains(&pair);
-        self.backward |= t.backward.contains(&word) || t.backward_pairs.contains(&pair);
-        self.previous = word;
+    fn see(&mut self, word: &terms::TermKey) {
+        use terms::flag;
+        let (previous, previous_flags) = self.previous;
+        self.forward |= word.flags & flag::FORWARD != 0
+            || (previous_flags & flag::FORWARD_HEAD != 0
+                && CUE_PAIRS.0.contains(&(previous, word.lower)));
+        self.backward |= word.flags & flag::BACKWARD != 0
+            || (previous_flags & flag::BACKWARD_HEAD != 0
+                && CUE_PAIRS.1.contains(&(previous, word.lower)));
+        self.previous = (word.lower, word.flags);
     }
+}
+
+/// One step of the copy key: FNV-style mixing of a word's hash.
+fn mix(key: u64, word: u64) -> u64 {
+    (key ^ word).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 /// Runs of sentences that belong together because a quotation spans them.

@@ -10,7 +10,7 @@
 use std::sync::LazyLock;
 
 use brief_understand::words::{lowercase_into, stem, STOP_WORDS};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::heading::WEAK;
 
@@ -27,6 +27,8 @@ pub struct TermKey {
     pub weak: bool,
     /// Length of the lower-cased word in bytes.
     pub len: usize,
+    /// What the lexicon knows of it: bits of [`flag`].
+    pub flags: u8,
 }
 
 /// FNV-1a, byte by byte, so that a prefix's hash is a step of the whole's.
@@ -44,16 +46,97 @@ pub fn hash_of(lower: &str) -> u64 {
     fnv(lower.bytes())
 }
 
-fn set_of(words: &[&str]) -> FxHashSet<u64> {
-    words.iter().map(|w| fnv(w.bytes())).collect()
+/// What the lexicon knows of a word, as bits of [`TermKey::flags`].
+pub mod flag {
+    /// A function word.
+    pub const STOP: u8 = 1;
+    /// Too weak to head a section.
+    pub const WEAK: u8 = 2;
+    /// Looks ahead on its own ("will", "plans").
+    pub const FORWARD: u8 = 4;
+    /// Gives context on its own ("since", "ago").
+    pub const BACKWARD: u8 = 8;
+    /// First word of a forward pair ("next" of "next week").
+    pub const FORWARD_HEAD: u8 = 16;
+    /// First word of a context pair ("had" of "had been").
+    pub const BACKWARD_HEAD: u8 = 32;
 }
 
-static STOP: LazyLock<FxHashSet<u64>> = LazyLock::new(|| set_of(STOP_WORDS));
-static WEAK_SET: LazyLock<FxHashSet<u64>> = LazyLock::new(|| set_of(WEAK));
-static LONGEST_STOP: LazyLock<usize> =
-    LazyLock::new(|| STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0));
-static LONGEST_WEAK: LazyLock<usize> =
-    LazyLock::new(|| WEAK.iter().map(|w| w.len()).max().unwrap_or(0));
+/// Single words that look ahead.
+const FORWARD_WORDS: &[&str] = &[
+    "will",
+    "plans",
+    "planned",
+    "planning",
+    "expected",
+    "expects",
+    "scheduled",
+    "upcoming",
+    "intends",
+    "hopes",
+    "aims",
+    "future",
+    "forthcoming",
+    "tomorrow",
+];
+/// Word pairs that look ahead.
+pub const FORWARD_PAIRS: &[(&str, &str)] = &[
+    ("next", "week"),
+    ("next", "month"),
+    ("next", "year"),
+    ("set", "to"),
+    ("later", "this"),
+    ("coming", "weeks"),
+    ("coming", "months"),
+    ("going", "forward"),
+    ("remains", "to"),
+    ("would", "vote"),
+];
+/// Single words that give context.
+const BACKWARD_WORDS: &[&str] = &[
+    "since",
+    "began",
+    "previously",
+    "earlier",
+    "ago",
+    "history",
+    "decades",
+    "founded",
+    "long-running",
+    "formerly",
+    "originally",
+];
+/// Word pairs that give context.
+pub const BACKWARD_PAIRS: &[(&str, &str)] = &[
+    ("had", "been"),
+    ("last", "year"),
+    ("first", "time"),
+    ("the", "past"),
+    ("has", "long"),
+    ("have", "long"),
+    ("years", "of"),
+];
+
+/// Every word the lexicon knows, by [`TermKey::lower`] hash: one lookup per token.
+static LEXICON: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<u64, u8> = FxHashMap::default();
+    let mut add = |word: &str, bit: u8| *map.entry(hash_of(word)).or_default() |= bit;
+    STOP_WORDS.iter().for_each(|w| add(w, flag::STOP));
+    WEAK.iter().for_each(|w| add(w, flag::WEAK));
+    FORWARD_WORDS.iter().for_each(|w| add(w, flag::FORWARD));
+    BACKWARD_WORDS.iter().for_each(|w| add(w, flag::BACKWARD));
+    FORWARD_PAIRS
+        .iter()
+        .for_each(|(w, _)| add(w, flag::FORWARD_HEAD));
+    BACKWARD_PAIRS
+        .iter()
+        .for_each(|(w, _)| add(w, flag::BACKWARD_HEAD));
+    map
+});
+
+fn lexicon(lower: u64) -> u8 {
+    LEXICON.get(&lower).copied().unwrap_or(0)
+}
 
 /// Longest word handled on the allocation-free path, in bytes.
 const SHORT_WORD: usize = 32;
@@ -78,12 +161,14 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
     if !ascii {
         lowercase_into(word, buffer);
         let lower = fnv(buffer.bytes());
+        let flags = lexicon(lower);
         return TermKey {
             lower,
             stem: fnv(stem(buffer).bytes()),
-            stop: STOP.contains(&lower),
-            weak: buffer.len() < 3 || WEAK_SET.contains(&lower),
+            stop: flags & flag::STOP != 0,
+            weak: buffer.len() < 3 || flags & (flag::WEAK | flag::STOP) != 0,
             len: buffer.len(),
+            flags,
         };
     }
     let lower = &lower[..n];
@@ -96,14 +181,14 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
     if add_y {
         stem_hash = (stem_hash ^ u64::from(b'y')).wrapping_mul(FNV_PRIME);
     }
-    // No stop or weak word is longer than these: most words skip the lookups.
-    let stop = n <= *LONGEST_STOP && STOP.contains(&hash);
+    let flags = lexicon(hash);
     TermKey {
         stem: stem_hash,
         lower: hash,
-        stop,
-        weak: n < 3 || stop || (n <= *LONGEST_WEAK && WEAK_SET.contains(&hash)),
+        stop: flags & flag::STOP != 0,
+        weak: n < 3 || flags & (flag::WEAK | flag::STOP) != 0,
         len: n,
+        flags,
     }
 }
 
