@@ -81,8 +81,15 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
     let body = &text[unit.start..unit.end];
     let n = body.len();
     let mut start = 0usize; // byte offset in body of the current sentence
+    let bytes = body.as_bytes();
     let mut i = 0;
     while i < n {
+        // Only '.', '!', '?' and the lead byte of '…' (E2 80 A6) can end a sentence:
+        // other bytes, continuation bytes included, are skipped without decoding.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xe2) {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(body, i);
         if !is_terminal(c) {
             i += len;
