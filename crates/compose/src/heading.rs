@@ -199,8 +199,48 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
     })
 }
 
-/// "security guarantees" -> "Security Guarantees"; "U.S." and "iPhone" stay.
+/// "security guarantees" -> "Security Guarantees"; "U.S." and "iPhone" stay;
+/// "HOW TO USE A CANNER" -> "How to Use a Canner".
 pub fn title_case(phrase: &str) -> String {
+    // A subhead set in capitals ("HOW TO USE A CANNER") reads as shouting: soften it.
+    let letters = phrase.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted = letters > 3
+        && !phrase.chars().any(char::is_lowercase)
+        && phrase.split_whitespace().count() > 1;
+    if shouted {
+        return phrase
+            .split_whitespace()
+            .enumerate()
+            .map(|(i, w)| {
+                let lower = w.to_lowercase();
+                if i > 0
+                    && matches!(
+                        lower.as_str(),
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "for"
+                            | "at"
+                            | "by"
+                    )
+                {
+                    lower
+                } else {
+                    let mut chars = lower.chars();
+                    chars
+                        .next()
+                        .map(|f| f.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default()
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" ");
+    }
     phrase
         .split_whitespace()
         .map(|w| {
@@ -251,4 +291,21 @@ pub fn is_rooted(heading: &str, sentences: &[BriefSentence]) -> bool {
         let prefix: String = w.chars().take(5).collect();
         body.contains(&prefix)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_softens_capitals() {
+        assert_eq!(title_case("security guarantees"), "Security Guarantees");
+        assert_eq!(
+            title_case("HOW TO USE A WATER BATH CANNER"),
+            "How to Use a Water Bath Canner"
+        );
+        assert_eq!(title_case("U.S. talks"), "U.S. Talks");
+        assert_eq!(title_case("NATO"), "NATO");
+        assert_eq!(title_case("iPhone sales"), "iPhone Sales");
+    }
 }
