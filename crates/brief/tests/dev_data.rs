@@ -111,6 +111,11 @@ fn every_other_dev_text_is_faithful() {
             Ok(brief) => {
                 validate(&brief, |i| (i == article.id).then_some(&article))
                     .unwrap_or_else(|e| panic!("{id}: {e}"));
+                assert!(
+                    brief.sections.len() <= 7,
+                    "{id}: {} sections",
+                    brief.sections.len()
+                );
                 briefed += 1;
             }
             Err(e) => assert!(e.to_string().contains("too short"), "{id}: {e}"),

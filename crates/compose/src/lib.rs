@@ -68,7 +68,7 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         let closing = sections
             .last()
             .is_some_and(|s| s.heading == heading::CLOSING_HEADING);
-        while sections.len() >= MAX_SECTIONS {
+        while sections.len() >= sections::MAX_SECTIONS {
             let drop = if closing {
                 sections.len() - 2
             } else {
@@ -94,9 +94,6 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         entities,
     }
 }
-
-/// Most sections in a brief, the seed's upper bound.
-const MAX_SECTIONS: usize = 7;
 
 /// 3 takeaways for short articles, up to 6 for long ones.
 fn adaptive_takeaways(candidates: usize) -> usize {

@@ -15,6 +15,8 @@ use crate::heading::{heading_for, is_rooted, title_case, CLOSING_HEADING};
 const MAX_PER_SECTION: usize = 4;
 /// Most themed sections (the closing section comes on top).
 const MAX_THEMED: usize = 5;
+/// Most sections of any kind, the seed's upper bound.
+pub(crate) const MAX_SECTIONS: usize = 7;
 /// Subheads that announce the closing, forward-looking part of an article.
 const FORWARD_SUBHEADS: &[&str] = &[
     "next",
@@ -85,12 +87,15 @@ pub fn build(
     };
     body.retain(|i| !background.contains(i));
 
+    // Seven sections in all at most: the background and closing ones count.
+    let max_themed = MAX_THEMED
+        .min(MAX_SECTIONS - usize::from(!background.is_empty()) - usize::from(!closing.is_empty()));
     let blocks = if subheaded {
-        by_subhead(candidates, &body)
+        by_subhead(candidates, &body, max_themed)
     } else {
         // Three sections at least where the text allows: the closing one counts.
         let min_blocks = if closing.is_empty() { 3 } else { 2 };
-        by_cohesion(candidates, df.len(), &body, min_blocks)
+        by_cohesion(candidates, df.len(), &body, min_blocks, max_themed)
     };
 
     let mut sections = Vec::new();
@@ -195,7 +200,7 @@ fn pick(block: &[usize], scores: &[f32]) -> Vec<usize> {
     ranked
 }
 
-fn by_subhead(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
+fn by_subhead(candidates: &[Candidate], body: &[usize], max_themed: usize) -> Vec<Vec<usize>> {
     let mut blocks: Vec<Vec<usize>> = Vec::new();
     let mut current_heading = None;
     for &i in body {
@@ -205,22 +210,25 @@ fn by_subhead(candidates: &[Candidate], body: &[usize]) -> Vec<Vec<usize>> {
         }
         blocks.last_mut().expect("pushed above").push(i);
     }
-    merge_small(blocks, MAX_THEMED)
+    merge_small(blocks, max_themed)
 }
 
 /// Cuts `body` into contiguous blocks at the weakest links between neighbours:
 /// about one block per four sentences, at least `min_blocks` when there are
-/// sentences enough, at most [`MAX_THEMED`].
+/// sentences enough, at most `max_themed`.
 fn by_cohesion(
     candidates: &[Candidate],
     vocabulary: usize,
     body: &[usize],
     min_blocks: usize,
+    max_themed: usize,
 ) -> Vec<Vec<usize>> {
     let n = body.len();
     // Long articles get blocks of two sentences or more; short ones may have singles.
     let min_block = if n >= 8 { 2 } else { 1 };
-    let wanted = (n / 4).clamp(min_blocks, MAX_THEMED).min(n / min_block);
+    let wanted = (n / 4)
+        .clamp(min_blocks.min(max_themed), max_themed)
+        .min(n / min_block);
     if wanted <= 1 {
         return vec![body.to_vec()];
     }
