@@ -112,28 +112,46 @@ pub fn words_in_order(output: &str, source: &str) -> bool {
 }
 
 /// True when `output` equals `source` with every whitespace run made one space
-/// and leading/trailing whitespace removed.
+/// and leading/trailing whitespace removed. Compares bytes; only the lead bytes of
+/// non-ASCII whitespace are decoded.
 fn same_but_whitespace(output: &str, source: &str) -> bool {
-    let mut out = output.chars();
+    let (out, src) = (output.as_bytes(), source.as_bytes());
+    let (mut i, mut j) = (0, 0);
     let mut pending_space = false;
-    let mut started = false;
-    for c in source.chars() {
-        if c.is_whitespace() {
-            pending_space = started;
+    while j < src.len() {
+        let space = whitespace_len(source, j);
+        if space > 0 {
+            pending_space = i > 0;
+            j += space;
             continue;
         }
         if pending_space {
-            if out.next() != Some(' ') {
+            if out.get(i) != Some(&b' ') {
                 return false;
             }
+            i += 1;
             pending_space = false;
         }
-        started = true;
-        if out.next() != Some(c) {
+        if out.get(i) != Some(&src[j]) {
             return false;
         }
+        i += 1;
+        j += 1;
     }
-    out.next().is_none()
+    i == out.len()
+}
+
+/// The length of the whitespace character at byte `at`, or 0.
+fn whitespace_len(text: &str, at: usize) -> usize {
+    match text.as_bytes()[at] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
