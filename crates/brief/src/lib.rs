@@ -20,8 +20,10 @@
 
 pub use brief_compose::{compose, validate, words_in_order, Options, Unfaithful};
 pub use brief_core::{Article, Brief, BriefSentence, Document, Heading, Provenance, Section, Span};
+pub use brief_core::{Figure, Quote, Speaker};
 pub use brief_read as read;
 pub use brief_understand::understand;
+pub use brief_understand::{figures, quotes};
 
 use brief_understand::words::{is_stop_word, lowercase_into};
 

@@ -6,6 +6,7 @@
 
 mod eval;
 mod extract;
+mod facts;
 mod inputs;
 mod render;
 mod summarize;
@@ -28,6 +29,8 @@ struct Cli {
 enum Command {
     /// Write a brief for each input article (HTML, text or JSONL; files, directories or stdin).
     Summarize(summarize::Args),
+    /// Print the attributed statements (who said what) and figures of each input article.
+    Facts(facts::Args),
     /// Print each input article as read: main text and metadata.
     Extract(extract::Args),
     /// Benchmarks: quality and speed against gold data.
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => summarize::run(args),
+        Command::Facts(args) => facts::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Eval(cmd) => eval::run(cmd),
     };

@@ -2,7 +2,8 @@
 //!
 //! This crate holds the types that cross stage boundaries and nothing else:
 //! [`Span`] (byte ranges), [`Article`] (what the reader produces), [`Document`]
-//! (sentences and tokens found in an article) and [`Brief`] (the composed output,
+//! (sentences and tokens found in an article), the facts found in it ([`Quote`],
+//! [`Figure`]) and [`Brief`] (the composed output,
 //! whose every sentence carries [`Provenance`]).
 //!
 //! It is *not* for behaviour: no I/O, no parsing, no serialisation, no
@@ -19,9 +20,11 @@
 mod article;
 mod brief;
 mod document;
+mod facts;
 mod span;
 
 pub use article::{Article, Heading};
 pub use brief::{Brief, BriefSentence, Provenance, Section};
 pub use document::{Document, Sentence, Token, TokenKind};
+pub use facts::{Figure, Quote, Speaker};
 pub use span::Span;

@@ -18,6 +18,8 @@
 //! ```
 
 mod abbrev;
+pub mod figures;
+pub mod quotes;
 mod segment;
 mod tokenize;
 pub mod words;

@@ -1,6 +1,7 @@
 //! `brief eval`: benchmarks that print quality and speed figures.
 
 mod extraction;
+mod quotes;
 mod summaries;
 
 use anyhow::Result;
@@ -9,6 +10,8 @@ use crate::Outcome;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
+    /// Attributed statements against PolNeAR gold (as peers/score_brief.py quotes scores them).
+    Quotes(quotes::Args),
     /// ROUGE of the takeaways against reference highlights (CNN/DM style), beside Lead-3.
     Summaries(summaries::Args),
     /// Main-text extraction against gold text or snippets, per dataset.
@@ -17,6 +20,7 @@ pub enum Command {
 
 pub fn run(cmd: Command) -> Result<Outcome> {
     match cmd {
+        Command::Quotes(args) => quotes::run(args),
         Command::Summaries(args) => summaries::run(args),
         Command::Extraction(args) => extraction::run(args),
     }

@@ -1,0 +1,470 @@
+//! Reported speech and the attribution of quotes: the frames around a cue.
+//!
+//! For each cue of a sentence the frame is decided from what stands beside it: a comma or a
+//! closing quote just before the speaker means the content came first (`CLAUSE, X said`);
+//! "according to" has frames of its own; otherwise the content follows the cue (`X said
+//! CLAUSE`) and runs to the end of the clause. See the module doc of `quotes` for the list.
+
+use brief_core::{Document, Quote, Span};
+
+use super::direct::Quoted;
+use super::speaker::{left_of, right_of, subject, APPOSITIVE_OPENERS};
+use super::{cues, is_ly_adverb, speaker, Sent, WordList, AUXILIARIES};
+
+/// A statement found, with what later steps need to know about it.
+pub(super) struct Found {
+    pub quote: Quote,
+    /// Index of the sentence holding its cue.
+    pub sentence: usize,
+}
+
+/// Cues that take a listener before their content: "told reporters (that) …".
+const TELL: WordList = WordList(&[
+    "asked", "asking", "asks", "assured", "informed", "reminded", "tell", "telling", "tells",
+    "told", "warned", "warning",
+]);
+
+/// Words before a cue that make it a noun or an infinitive, not a finite cue: "the report",
+/// "to say". PolNeAR annotates some nominal cues, but most of these occurrences are not
+/// attributions.
+const NOT_BEFORE_CUE: WordList = WordList(&[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "this", "to", "your",
+]);
+
+/// Words that open the subject of a clause: after a listener, "told reporters he …" starts
+/// the content at "he".
+const CLAUSE_OPENERS: WordList = WordList(&[
+    "a", "an", "he", "her", "his", "i", "it", "its", "she", "that", "the", "their", "there",
+    "these", "they", "this", "those", "we", "what", "whether", "you",
+]);
+
+/// How far after a cue a "that" may introduce its content ("said on Tuesday that …").
+const THAT_WINDOW: usize = 8;
+
+/// The longest tail after a cue ("said in a statement on Tuesday") that still leaves the
+/// content before it.
+const SHORT_TAIL: usize = 8;
+
+/// Finds the statements whose cue is in sentence `index` and adds them to `out`.
+pub(super) fn in_sentence(
+    s: &Sent,
+    index: usize,
+    doc: &Document,
+    quoted: &[Quoted],
+    out: &mut Vec<Found>,
+) {
+    let n = s.len();
+    if n < 3 {
+        return;
+    }
+    let body_end = body_end(s);
+    let first_in_sentence = out.len();
+    let mut lower = String::new();
+    for c in 0..n {
+        if !s.is_word(c) {
+            continue;
+        }
+        crate::words::lowercase_into(s.word(c), &mut lower);
+        let frame = if lower == "according" && s.is_word_eq(c + 1, "to") {
+            according(s, c, body_end)
+        } else if cues::is_cue(&lower) {
+            if c > 0 && NOT_BEFORE_CUE.has(s, c - 1) {
+                continue;
+            }
+            let speakers = &out[first_in_sentence..];
+            verb(s, c, body_end, quoted, doc, index, speakers)
+        } else {
+            continue;
+        };
+        if let Some(frame) = frame {
+            out.push(frame.into_found(s, index));
+        }
+    }
+}
+
+/// A statement in token terms, before it becomes a [`Quote`].
+struct Frame {
+    content: Span,
+    direct: bool,
+    cue: (usize, usize),
+    speaker: Option<Span>,
+}
+
+impl Frame {
+    fn into_found(self, s: &Sent, sentence: usize) -> Found {
+        let cue = Span::new(s.toks[self.cue.0].span.start, s.toks[self.cue.1].span.end);
+        Found {
+            quote: Quote {
+                content: self.content,
+                direct: self.direct,
+                cue: Some(cue),
+                speaker: self.speaker.map(|sp| speaker(s.text, sp)),
+            },
+            sentence,
+        }
+    }
+}
+
+/// Token range to byte span.
+fn span(s: &Sent, (a, b): (usize, usize)) -> Span {
+    Span::new(s.toks[a].span.start, s.toks[b].span.end)
+}
+
+/// One past the last token of the sentence's body: final periods and marks are not content.
+fn body_end(s: &Sent) -> usize {
+    let mut end = s.len();
+    while end > 0
+        && [".", "!", "?", "…", ";"]
+            .iter()
+            .any(|p| s.is_punct(end - 1, p))
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// "according to X, CLAUSE" / "CLAUSE, according to X".
+fn according(s: &Sent, c: usize, body_end: usize) -> Option<Frame> {
+    let source = right_of(s, c + 2);
+    let cue = (c, c + 1);
+    let speaker = source.map(|np| span(s, np));
+    // At the start of the sentence (maybe after a conjunction): the content follows the
+    // source's closing comma.
+    let leading = c == 0 || (c == 1 && s.is_word(0));
+    if leading {
+        let after = source.map_or(c + 2, |(_, last)| last + 1);
+        let comma = (after..body_end).find(|&i| s.is_punct(i, ","))?;
+        let start = comma + 1;
+        return (start < body_end).then(|| Frame {
+            content: span(s, (start, body_end - 1)),
+            direct: false,
+            cue,
+            speaker,
+        });
+    }
+    let mut end = c;
+    while end > 0 && !s.is_word(end - 1) && !s.is_number(end - 1) && !s.is_quote(end - 1) {
+        end -= 1;
+    }
+    (end > 0).then(|| Frame {
+        content: span(s, (0, end - 1)),
+        direct: false,
+        cue,
+        speaker,
+    })
+}
+
+/// The frame of a verb cue at token `c`.
+#[allow(clippy::too_many_arguments)]
+fn verb(
+    s: &Sent,
+    c: usize,
+    body_end: usize,
+    quoted: &[Quoted],
+    doc: &Document,
+    index: usize,
+    earlier: &[Found],
+) -> Option<Frame> {
+    // Auxiliaries and adverbs before the verb belong to the cue.
+    let mut a = c;
+    while a > 0 && (AUXILIARIES.has(s, a - 1) || is_ly_adverb(s, a - 1)) {
+        a -= 1;
+    }
+    let cue_range = (a, c);
+    let before = a.checked_sub(1);
+
+    // "Jones, 62, who lives nearby, said …": the subject's appositive ends in the comma.
+    let appositive_subject = before
+        .filter(|&b| s.is_punct(b, ","))
+        .and_then(|b| left_of(s, b))
+        .filter(|&(first, _)| first == 0);
+    // "CLAUSE, said X." / "“QUOTE,” said X." (a finite verb: "…, saying" is a participle).
+    let participle = s.word(c).ends_with("ing");
+    if let Some(b) =
+        before.filter(|&b| closes_clause(s, b) && !participle && appositive_subject.is_none())
+    {
+        if let Some(np) = right_of(s, c + 1) {
+            if let Some(content) = content_before(s, b, quoted) {
+                let tail = np.1 + 1;
+                return Some(around(
+                    s,
+                    content,
+                    cue_range,
+                    Some(span(s, np)),
+                    tail,
+                    body_end,
+                    quoted,
+                ));
+            }
+        }
+    }
+
+    // A participle or a coordinated verb takes the speaker of the sentence:
+    // "…, adding that …", "… and said …".
+    let inherits = before.is_some_and(|b| {
+        (s.is_punct(b, ",") && s.word(c).ends_with("ing")) || s.is_word_eq(b, "and")
+    });
+    let np = if inherits {
+        earlier
+            .last()
+            .and_then(|f| f.quote.speaker.as_ref().map(|sp| sp.span))
+            .or_else(|| subject(s).map(|np| span(s, np)))
+            .map(|sp| (sp, None))
+    } else {
+        before
+            .and_then(|b| subject_of(s, b))
+            .map(|np| (span(s, np), Some(np)))
+    };
+
+    // "CLAUSE, X said." / "“QUOTE,” X said, “MORE.”"
+    if let Some((sp, Some((first, _)))) = np {
+        if first > 0 && closes_clause(s, first - 1) && short_tail(s, c + 1, body_end) {
+            if let Some(content) = content_before(s, first - 1, quoted) {
+                return Some(around(
+                    s,
+                    content,
+                    cue_range,
+                    Some(sp),
+                    c + 1,
+                    body_end,
+                    quoted,
+                ));
+            }
+        }
+        // "X said." after a quote of its own sentence: the quote is the content.
+        if first == 0 && short_tail(s, c + 1, body_end) {
+            if let Some(q) = quote_before_sentence(s, quoted) {
+                return Some(Frame {
+                    content: q.inner,
+                    direct: true,
+                    cue: cue_range,
+                    speaker: Some(sp),
+                });
+            }
+        }
+    }
+
+    // "X said (that) CLAUSE", "X told Y CLAUSE", "X said: “QUOTE”".
+    // No subject before the cue: an inverted "Said X: …", or none at all.
+    let speaker = np
+        .map(|(sp, _)| sp)
+        .or_else(|| right_of(s, c + 1).filter(|_| a == 0).map(|np| span(s, np)));
+    let (content, direct) = content_after(s, c, body_end, quoted, doc, index)?;
+    Some(Frame {
+        content,
+        direct,
+        cue: cue_range,
+        speaker,
+    })
+}
+
+/// The subject of a cue whose preceding token is `b`: a noun phrase, or through a relative
+/// pronoun ("Trump, who said …") the phrase it refers to.
+fn subject_of(s: &Sent, b: usize) -> Option<(usize, usize)> {
+    if s.is_word_eq(b, "who") || s.is_word_eq(b, "which") || s.is_word_eq(b, "that") {
+        let e = b.checked_sub(1)?;
+        let e = if s.is_punct(e, ",") {
+            e.checked_sub(1)?
+        } else {
+            e
+        };
+        return left_of(s, e);
+    }
+    left_of(s, b)
+}
+
+/// True when token `b` ends a clause that a post-posed attribution follows: a comma, a
+/// closing quote, a dash.
+fn closes_clause(s: &Sent, b: usize) -> bool {
+    s.is_punct(b, ",") || s.is_punct(b, "—") || s.is_punct(b, "--") || s.is_quote(b)
+}
+
+/// True when the cue's tail (from token `from`) is short: a time, place or manner adverbial
+/// before the sentence ends or a comma resumes the content; no content of its own.
+fn short_tail(s: &Sent, from: usize, body_end: usize) -> bool {
+    let mut i = from;
+    while i < body_end && i - from <= SHORT_TAIL {
+        if s.is_punct(i, ",") || s.is_punct(i, "—") {
+            return true;
+        }
+        if s.is_word_eq(i, "that") || s.is_punct(i, ":") || s.is_quote(i) {
+            return false;
+        }
+        i += 1;
+    }
+    i >= body_end
+}
+
+/// The content that ends at token `b` (a comma or closing quote before the attribution).
+/// When a quote closes there, its words, from its opening mark (maybe sentences back);
+/// otherwise the clause from the sentence start.
+fn content_before(s: &Sent, b: usize, quoted: &[Quoted]) -> Option<(Span, bool)> {
+    // The closing mark: at `b`, or just before a comma at `b` (British style: ‘…’, he said).
+    let mark = if s.is_quote(b) {
+        Some(b)
+    } else if b > 0 && s.is_quote(b - 1) {
+        Some(b - 1)
+    } else {
+        None
+    };
+    if let Some(m) = mark {
+        let end = s.toks[m].span.end;
+        if let Some(q) = quoted.iter().find(|q| q.end == end) {
+            // Words before the quote in this sentence make it a partial quote.
+            let sentence_start = s.toks[0].span.start;
+            if q.open.start > sentence_start {
+                let first = s.toks.iter().position(|t| t.span.start >= q.open.start)?;
+                if first > 0 && (0..first).any(|i| s.is_word(i)) {
+                    return Some((Span::new(sentence_start, q.end), false));
+                }
+            }
+            return Some((q.inner, true));
+        }
+    }
+    let end = (0..b).rev().find(|&i| !closes_clause(s, i))?;
+    (end > 0 || s.is_word(0)).then(|| (span(s, (0, end)), false))
+}
+
+/// A post-posed attribution: content before, maybe resumed after the tail
+/// ("“QUOTE,” X said, “MORE.”", "CLAUSE, X said, CLAUSE").
+fn around(
+    s: &Sent,
+    (content, direct): (Span, bool),
+    cue: (usize, usize),
+    speaker: Option<Span>,
+    tail: usize,
+    body_end: usize,
+    quoted: &[Quoted],
+) -> Frame {
+    let mut content = content;
+    let resume = (tail..body_end.min(tail + SHORT_TAIL + 1)).find(|&i| s.is_punct(i, ","));
+    if let Some(comma) = resume {
+        let next = comma + 1;
+        // "said Ann Lewis, a longtime adviser": an appositive of the speaker, not content.
+        if next < body_end && !APPOSITIVE_OPENERS.has(s, next) && !s.is_number(next) {
+            let end = quoted
+                .iter()
+                .find(|q| s.is_quote(next) && q.open == s.toks[next].span)
+                .map_or(s.toks[body_end - 1].span.end, |q| q.inner.end);
+            content = Span::new(content.start, end.max(content.end));
+        }
+    }
+    Frame {
+        content,
+        direct,
+        cue,
+        speaker,
+    }
+}
+
+/// The quote that ends just before this sentence ("“…” ¶ X said." split by the segmenter).
+fn quote_before_sentence<'q>(s: &Sent, quoted: &'q [Quoted]) -> Option<&'q Quoted> {
+    let start = s.toks[0].span.start;
+    quoted
+        .iter()
+        .find(|q| q.end <= start && s.text[q.end..start].trim().is_empty())
+}
+
+/// The content after a cue ending at token `c`: a quote opening there, else the clause to the
+/// end of the sentence (stopping before a new attribution: ", according to").
+fn content_after(
+    s: &Sent,
+    c: usize,
+    body_end: usize,
+    quoted: &[Quoted],
+    doc: &Document,
+    index: usize,
+) -> Option<(Span, bool)> {
+    let mut k = c + 1;
+    // "told reporters (that)": the listener is not content.
+    if TELL.has(s, c) && k < body_end && !s.is_word_eq(k, "that") {
+        let mut j = k;
+        while j < body_end && j - k < 4 && s.is_word(j) && !CLAUSE_OPENERS.has(s, j) {
+            j += 1;
+        }
+        if j > k && j < body_end {
+            k = j;
+        }
+    }
+    // "said on Tuesday that …": the content starts after "that".
+    if let Some(t) = (k..body_end.min(k + THAT_WINDOW))
+        .take_while(|&i| s.is_word(i) || s.is_number(i) || s.is_punct(i, ","))
+        .find(|&i| s.is_word_eq(i, "that"))
+    {
+        k = t + 1;
+    }
+    while k < body_end && (s.is_punct(k, ":") || s.is_punct(k, ",") || s.is_punct(k, "—")) {
+        k += 1;
+    }
+    if k >= body_end {
+        // "He said:" closing the sentence: the quote that follows is the content.
+        let after = s.toks[s.len() - 1].span.end;
+        let next = doc.sentences.get(index + 1)?;
+        return quoted
+            .iter()
+            .find(|q| q.open.start >= after && q.open.start <= next.span.start)
+            .filter(|_| s.word(s.len() - 1) == ":")
+            .map(|q| (q.inner, true));
+    }
+    if s.is_quote(k) {
+        if let Some(q) = quoted.iter().find(|q| q.open == s.toks[k].span) {
+            let quote_runs_to_end = q.end >= s.toks[body_end - 1].span.end;
+            if quote_runs_to_end {
+                return Some((q.inner, true));
+            }
+        }
+    }
+    // A new attribution ends the clause: ", according to", ", adding that".
+    let mut end = body_end;
+    let mut lower = String::new();
+    for i in k + 1..body_end {
+        if s.is_punct(i - 1, ",") && s.is_word(i) {
+            crate::words::lowercase_into(s.word(i), &mut lower);
+            if lower == "according" || (lower.ends_with("ing") && cues::is_cue(&lower)) {
+                end = i - 1;
+                break;
+            }
+        }
+    }
+    (end > k).then(|| (span(s, (k, end - 1)), false))
+}
+
+/// Quotes with no attribution of their own that continue an attributed direct quote — the
+/// next sentence or paragraph opens with a quote ("“…,” she said. “…”") — extend its content,
+/// as PolNeAR annotates them (one statement over all parts).
+pub(super) fn continue_quotes(doc: &Document, quoted: &[Quoted], found: &mut [Found]) {
+    for q in quoted {
+        let covered = found.iter().any(|f| {
+            let c = f.quote.content;
+            c.start <= q.inner.start && q.inner.end <= c.end
+        });
+        if covered {
+            continue;
+        }
+        let Some(qs) = doc
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= q.open.start && q.open.start < s.span.end)
+        else {
+            continue;
+        };
+        if doc.sentences[qs].span.start != q.open.start {
+            continue;
+        }
+        // The attributed direct quote just before, ending in the previous sentence.
+        let previous = found
+            .iter_mut()
+            .filter(|f| f.quote.direct && f.quote.content.end <= q.open.start)
+            .max_by_key(|f| f.quote.content.end);
+        if let Some(f) = previous {
+            let last = doc
+                .sentences
+                .iter()
+                .rposition(|s| s.span.start < f.quote.content.end)
+                .unwrap_or(f.sentence);
+            if qs == last.max(f.sentence) + 1 {
+                f.quote.content.end = q.inner.end;
+            }
+        }
+    }
+}
