@@ -64,6 +64,11 @@ pub(super) fn in_sentence(
         if !s.is_word(c) {
             continue;
         }
+        // A cue inside a direct quote is the speaker's own words, not an attribution of ours.
+        let at = s.toks[c].span.start;
+        if quoted.iter().any(|q| q.inner.start <= at && at < q.inner.end) {
+            continue;
+        }
         crate::words::lowercase_into(s.word(c), &mut lower);
         let frame = if lower == "according" && s.is_word_eq(c + 1, "to") {
             according(s, c, body_end)
@@ -218,7 +223,12 @@ fn verb(
 
     // "CLAUSE, X said." / "“QUOTE,” X said, “MORE.”"
     if let Some((sp, Some((first, _)))) = np {
-        if first > 0 && closes_clause(s, first - 1) && short_tail(s, c + 1, body_end) {
+        // After a closing quote any tail without content of its own is an adverbial
+        // ("“…,” he told supporters at a rally in Ohio"); after a comma only a short one.
+        let t = tail(s, c + 1, body_end);
+        let after_quote = first > 0 && s.is_quote(first - 1);
+        let fits = t == Tail::Short || (after_quote && t == Tail::Long);
+        if first > 0 && closes_clause(s, first - 1) && fits {
             if let Some(content) = content_before(s, first - 1, quoted) {
                 return Some(around(
                     s,
@@ -232,7 +242,7 @@ fn verb(
             }
         }
         // "X said." after a quote of its own sentence: the quote is the content.
-        if first == 0 && short_tail(s, c + 1, body_end) {
+        if first == 0 && t == Tail::Short {
             if let Some(q) = quote_before_sentence(s, quoted) {
                 return Some(Frame {
                     content: q.inner,
@@ -279,20 +289,33 @@ fn closes_clause(s: &Sent, b: usize) -> bool {
     s.is_punct(b, ",") || s.is_punct(b, "—") || s.is_punct(b, "--") || s.is_quote(b)
 }
 
-/// True when the cue's tail (from token `from`) is short: a time, place or manner adverbial
-/// before the sentence ends or a comma resumes the content; no content of its own.
-fn short_tail(s: &Sent, from: usize, body_end: usize) -> bool {
+/// What follows a cue (from token `from`) up to the sentence end or a comma.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    /// A few words at most: a time, place or manner adverbial ("said on Tuesday").
+    Short,
+    /// Longer, but no content of its own: no "that", colon or quote opens it.
+    Long,
+    /// "that", a colon or a quote: the cue's content follows it.
+    Content,
+}
+
+fn tail(s: &Sent, from: usize, body_end: usize) -> Tail {
     let mut i = from;
-    while i < body_end && i - from <= SHORT_TAIL {
+    while i < body_end {
         if s.is_punct(i, ",") || s.is_punct(i, "—") {
-            return true;
+            break;
         }
         if s.is_word_eq(i, "that") || s.is_punct(i, ":") || s.is_quote(i) {
-            return false;
+            return Tail::Content;
         }
         i += 1;
     }
-    i >= body_end
+    if i - from <= SHORT_TAIL {
+        Tail::Short
+    } else {
+        Tail::Long
+    }
 }
 
 /// The content that ends at token `b` (a comma or closing quote before the attribution).
@@ -341,7 +364,13 @@ fn around(
     if let Some(comma) = resume {
         let next = comma + 1;
         // "said Ann Lewis, a longtime adviser": an appositive of the speaker, not content.
-        if next < body_end && !APPOSITIVE_OPENERS.has(s, next) && !s.is_number(next) {
+        // "…,” he said, arguing that …": a participle starts an attribution of its own.
+        let participle = s.is_word(next) && s.word(next).ends_with("ing");
+        if next < body_end
+            && !APPOSITIVE_OPENERS.has(s, next)
+            && !s.is_number(next)
+            && !participle
+        {
             let end = quoted
                 .iter()
                 .find(|q| s.is_quote(next) && q.open == s.toks[next].span)
