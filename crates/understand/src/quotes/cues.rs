@@ -11,7 +11,7 @@ use super::cue_table::CUES;
 /// The share of its occurrences in which a form must head a cue in train. Measured on train:
 /// lower thresholds add verbs ("support", "see") whose occurrences are mostly not
 /// attributions, higher ones drop verbs ("think", "want") that PolNeAR annotates.
-const MIN_PRECISION: f64 = 0.3;
+const MIN_PRECISION: f64 = 0.15;
 
 /// True when the lower-case word form is a cue.
 pub(super) fn is_cue(lower: &str) -> bool {

@@ -78,6 +78,9 @@ pub(super) const APPOSITIVE_OPENERS: WordList = WordList(&[
     "a", "an", "another", "its", "his", "her", "the", "their", "who", "whose", "which",
 ]);
 
+/// Possessive determiners, which open a phrase ("her campaign") but end one walking left.
+const POSSESSIVES: WordList = WordList(&["her", "his", "its", "my", "our", "their", "your"]);
+
 /// The longest speaker phrase walked, in tokens.
 const MAX_TOKENS: usize = 12;
 
@@ -119,15 +122,14 @@ pub(super) fn left_of(s: &Sent, end: usize) -> Option<(usize, usize)> {
 /// Can token `i` extend a speaker phrase whose leftmost token so far is `first`?
 fn np_token(s: &Sent, i: usize, first: Option<usize>) -> bool {
     if s.is_number(i) {
-        return false;
+        // "59 percent said", "Two officials said".
+        return first.is_some_and(|f| s.is_word(f));
     }
     if !s.is_word(i) {
-        // "Mr." and "D." keep their periods; "voters’ groups" its possessive mark.
-        let abbrev_period = s.is_punct(i, ".")
-            && i > 0
-            && s.is_capitalized(i - 1)
-            && s.word(i - 1).len() <= 4
-            && first.is_some();
+        // "Mr." and "D." keep their periods, as does "Jr." before the cue; "voters’ groups"
+        // its possessive mark.
+        let abbrev_period =
+            s.is_punct(i, ".") && i > 0 && s.is_capitalized(i - 1) && s.word(i - 1).len() <= 4;
         let possessive = s.is_quote(i)
             && i > 0
             && s.word(i - 1).ends_with('s')
@@ -194,7 +196,11 @@ pub(super) fn right_of(s: &Sent, start: usize) -> Option<(usize, usize)> {
     while i < s.len() && i - start < MAX_TOKENS {
         let ok = if s.is_word(i) {
             let role = ROLE_PREPOSITIONS.has(s, i) && i > 0 && ROLES.has(s, i - 1);
-            (!STOP.has(s, i) || role) && !super::is_time_word(s, i)
+            // "according to her plan": a possessive determiner opens the phrase.
+            let determiner = i == start && POSSESSIVES.has(s, i);
+            (!STOP.has(s, i) || role || determiner)
+                && !super::is_time_word(s, i)
+                && !super::AUXILIARIES.has(s, i)
         } else {
             s.is_punct(i, ".") && i > 0 && s.is_capitalized(i - 1) && s.word(i - 1).len() <= 4
         };

@@ -226,3 +226,20 @@ fn word_lists_are_sorted() {
         assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
     }
 }
+
+#[test]
+fn relative_pronoun_speaker_is_named_by_its_antecedent() {
+    let article = Article::from_text(
+        "t",
+        "Mr. Trump, who said the race was rigged, lost the vote.",
+    );
+    let doc = understand(&article);
+    let quotes = find(&article, &doc);
+    let q = quotes.first().expect("a statement");
+    assert_eq!(article.slice(q.content), "the race was rigged");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        (article.slice(sp.span), sp.canonical.as_str()),
+        ("who", "Mr. Trump")
+    );
+}
