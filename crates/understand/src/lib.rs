@@ -21,6 +21,7 @@ mod abbrev;
 pub mod figures;
 pub mod quotes;
 mod segment;
+mod sent;
 mod tokenize;
 pub mod words;
 
