@@ -8,7 +8,7 @@
 use brief_core::{Document, Quote, Span};
 
 use super::direct::Quoted;
-use super::speaker::{left_of, right_of, subject, APPOSITIVE_OPENERS};
+use super::speaker::{left_of, right_of, subject};
 use super::{cues, is_ly_adverb, speaker, Sent, WordList, AUXILIARIES};
 
 /// A statement found, with what later steps need to know about it.
@@ -45,6 +45,9 @@ const CLAUSE_ENDS: WordList = WordList(&["although", "but", "despite", "even", "
 
 /// Relative pronouns that can be the subject of a cue.
 const RELATIVES: WordList = WordList(&["that", "which", "who"]);
+
+/// The longest sentence that is only an attribution ("Mr. Smith said on Tuesday.").
+const SHORT_ATTRIBUTION: usize = 8;
 
 /// How far after a cue a "that" may introduce its content ("said on Tuesday that …").
 const THAT_WINDOW: usize = 8;
@@ -240,7 +243,7 @@ fn verb(
         earlier
             .last()
             .and_then(|f| f.quote.speaker.as_ref().map(|sp| sp.span))
-            .or_else(|| subject(s).map(|np| span(s, np)))
+            .or_else(|| subject(s, c).map(|np| span(s, np)))
             .map(|sp| (sp, None))
     } else {
         before
@@ -405,7 +408,9 @@ fn around(
         // "said Ann Lewis, a longtime adviser": an appositive of the speaker, not content.
         // "…,” he said, arguing that …": a participle starts an attribution of its own.
         let participle = s.is_word(next) && s.word(next).ends_with("ing");
-        let appositive = inverted && (APPOSITIVE_OPENERS.has(s, next) || s.is_number(next));
+        // After an inverted speaker ("…,” said Ann Lewis, …") only a quote resumes the content:
+        // anything else is the speaker's appositive ("president of the academy").
+        let appositive = inverted && !s.is_quote(next);
         if next < body_end && !appositive && !participle {
             let end = quoted
                 .iter()
@@ -418,11 +423,18 @@ fn around(
 }
 
 /// The quote that ends just before this sentence ("“…” ¶ X said." split by the segmenter).
+/// Only in the same paragraph, and only for a sentence that is no more than the attribution.
 fn quote_before_sentence<'q>(s: &Sent, quoted: &'q [Quoted]) -> Option<&'q Quoted> {
     let start = s.toks[0].span.start;
-    quoted
-        .iter()
-        .find(|q| q.end <= start && s.text[q.end..start].trim().is_empty())
+    if s.len() > SHORT_ATTRIBUTION {
+        return None;
+    }
+    quoted.iter().find(|q| {
+        q.end <= start && {
+            let gap = &s.text[q.end..start];
+            gap.trim().is_empty() && !gap.contains('\n')
+        }
+    })
 }
 
 /// The content after a cue ending at token `c`: a quote opening there, else the clause to the
@@ -446,10 +458,11 @@ fn content_after(
             k = j;
         }
     }
-    // "said on Tuesday that …": the content starts after "that".
+    // "said on Tuesday that …", "said in a statement: …": the content starts after "that"
+    // or the colon.
     if let Some(t) = (k..body_end.min(k + THAT_WINDOW))
-        .take_while(|&i| s.is_word(i) || s.is_number(i) || s.is_punct(i, ","))
-        .find(|&i| s.is_word_eq(i, "that"))
+        .take_while(|&i| s.is_word(i) || s.is_number(i) || s.is_punct(i, ",") || s.is_punct(i, ":"))
+        .find(|&i| s.is_word_eq(i, "that") || s.is_punct(i, ":"))
     {
         k = t + 1;
     }
@@ -479,6 +492,11 @@ fn content_after(
     let mut end = body_end;
     let mut lower = String::new();
     for i in k + 1..body_end {
+        // A semicolon joins another clause.
+        if s.is_punct(i, ";") {
+            end = i;
+            break;
+        }
         if s.is_punct(i - 1, ",") && s.is_word(i) {
             crate::words::lowercase_into(s.word(i), &mut lower);
             if lower == "according"

@@ -74,8 +74,16 @@ const ROLE_PREPOSITIONS: WordList = WordList(&["at", "for", "from", "of", "with"
 
 /// Words that open an appositive or relative clause after a name: "Jones, who …,",
 /// "Jones, a spokesman …,", "Jones, 62,".
-pub(super) const APPOSITIVE_OPENERS: WordList = WordList(&[
+const APPOSITIVE_OPENERS: WordList = WordList(&[
     "a", "an", "another", "its", "his", "her", "the", "their", "who", "whose", "which",
+]);
+
+/// Irregular past tenses, which end a phrase walked rightwards ("Boren took it further").
+const PAST_TENSES: WordList = WordList(&[
+    "became", "began", "brought", "came", "chose", "drove", "fell", "felt", "fought", "found",
+    "gave", "got", "grew", "held", "kept", "knew", "led", "left", "lost", "made", "met", "paid",
+    "ran", "rose", "said", "sat", "saw", "sent", "shot", "spent", "spoke", "stood", "struck",
+    "thought", "threw", "told", "took", "went", "won", "wore", "wrote",
 ]);
 
 /// Possessive determiners, which open a phrase ("her campaign") but end one walking left.
@@ -198,9 +206,17 @@ pub(super) fn right_of(s: &Sent, start: usize) -> Option<(usize, usize)> {
             let role = ROLE_PREPOSITIONS.has(s, i) && i > 0 && ROLES.has(s, i - 1);
             // "according to her plan": a possessive determiner opens the phrase.
             let determiner = i == start && POSSESSIVES.has(s, i);
-            (!STOP.has(s, i) || role || determiner)
-                && !super::is_time_word(s, i)
-                && !super::AUXILIARIES.has(s, i)
+            // "SAE's chapter suspended the students": a verb ends the phrase.
+            let w = s.word(i);
+            let verb_like = i > start
+                && !s.is_capitalized(i)
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && w.len() > 4
+                && !ROLES.has(s, i);
+            let past = i > start && PAST_TENSES.has(s, i);
+            let ends =
+                verb_like || past || super::is_time_word(s, i) || super::AUXILIARIES.has(s, i);
+            (!STOP.has(s, i) || role || determiner) && !ends
         } else {
             s.is_punct(i, ".") && i > 0 && s.is_capitalized(i - 1) && s.word(i - 1).len() <= 4
         };
@@ -218,10 +234,26 @@ pub(super) fn right_of(s: &Sent, start: usize) -> Option<(usize, usize)> {
     Some((start, last))
 }
 
-/// The subject at the start of the sentence, for cues without one of their own
-/// ("Trump hit back in a statement, saying …").
-pub(super) fn subject(s: &Sent) -> Option<(usize, usize)> {
-    let start = (0..s.len().min(3)).find(|&i| s.is_word(i) && !STOP.has(s, i))?;
+/// The subject of the clause that token `upto` ends, for cues without one of their own
+/// ("Trump hit back in a statement, saying …", "SAE suspended them, but Boren went further,
+/// saying …"): the phrase opening the last clause (after "but", "and" or a semicolon), else
+/// the sentence (after a leading adverbial: "On Friday, Trump …").
+pub(super) fn subject(s: &Sent, upto: usize) -> Option<(usize, usize)> {
+    let clause = (1..upto.min(s.len()))
+        .rev()
+        .find(|&i| {
+            (s.is_word_eq(i, "but") || s.is_word_eq(i, "and") || s.is_punct(i, ";"))
+                && s.is_punct(i - 1, ",")
+        })
+        .map_or(0, |i| i + 1);
+    let mut start =
+        (clause..(clause + 3).min(s.len())).find(|&i| s.is_word(i) && !STOP.has(s, i))?;
+    if clause == 0 && STOP.has(s, 0) {
+        // "On Friday, Trump said …": the subject follows the adverbial's comma.
+        if let Some(comma) = (1..upto.min(8)).find(|&i| s.is_punct(i, ",")) {
+            start = comma + 1;
+        }
+    }
     right_of(s, start).filter(|&(a, _)| a == start)
 }
 
