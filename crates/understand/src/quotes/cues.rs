@@ -8,19 +8,24 @@
 
 use super::cue_table::CUES;
 
-/// The share of its occurrences in which a form must head a cue in train. Measured on train:
-/// lower thresholds add verbs ("support", "see") whose occurrences are mostly not
-/// attributions, higher ones drop verbs ("think", "want") that PolNeAR annotates.
-const MIN_PRECISION: f64 = 0.15;
+/// The share of its occurrences in which a form must head a cue in train to be proposed. Low:
+/// the scorer (`score.rs`) weighs each occurrence in its context, and a form below this is
+/// almost never an attribution.
+const MIN_PRECISION: f64 = 0.05;
+
+/// How often the lower-case word form heads a cue in train, relative to its occurrences
+/// (smoothed: a form seen a handful of times needs more evidence than its raw share), when
+/// that is often enough for it to be proposed as a cue.
+pub(super) fn prior(lower: &str) -> Option<f64> {
+    let i = CUES.binary_search_by(|row| row.0.cmp(lower)).ok()?;
+    let (_, cue, seen, ..) = CUES[i];
+    let p = f64::from(cue) / (f64::from(seen) + 2.0);
+    (p >= MIN_PRECISION).then_some(p)
+}
 
 /// True when the lower-case word form is a cue.
 pub(super) fn is_cue(lower: &str) -> bool {
-    let Ok(i) = CUES.binary_search_by(|row| row.0.cmp(lower)) else {
-        return false;
-    };
-    let (_, cue, seen, ..) = CUES[i];
-    // Smoothed: a form seen a handful of times needs more evidence than its raw share.
-    f64::from(cue) / (f64::from(seen) + 2.0) >= MIN_PRECISION
+    prior(lower).is_some()
 }
 
 #[cfg(test)]

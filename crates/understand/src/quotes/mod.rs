@@ -24,7 +24,11 @@ mod cue_table;
 mod cues;
 mod direct;
 mod reported;
+mod score;
+mod score_weights;
 mod speaker;
+
+pub use score::{probability, THRESHOLD};
 
 use brief_core::{Article, Document, Quote, Span, Speaker};
 
@@ -41,6 +45,28 @@ pub(crate) use crate::sent::{Sent, WordList};
 /// assert_eq!(quotes[0].speaker.as_ref().map(|s| s.canonical.as_str()), Some("the mayor"));
 /// ```
 pub fn find(article: &Article, doc: &Document) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = candidates(article, doc)
+        .into_iter()
+        .filter(|c| probability(&c.features) >= THRESHOLD)
+        .map(|c| c.quote)
+        .collect();
+    name_pronouns(&article.text, &mut quotes);
+    quotes
+}
+
+/// A statement the rules propose, with the hashed features the scorer weighs. [`find`] keeps
+/// the candidates whose [`probability`] reaches [`THRESHOLD`]; the scorer is trained on them
+/// (`examples/train_quote_scorer.rs`).
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The statement.
+    pub quote: Quote,
+    /// Its features, hashed.
+    pub features: Vec<u64>,
+}
+
+/// Every statement the rules propose, in text order of their content, unscored.
+pub fn candidates(article: &Article, doc: &Document) -> Vec<Candidate> {
     let text = article.text.as_str();
     let quoted = direct::quoted(text, doc);
     let mut found: Vec<reported::Found> = Vec::new();
@@ -54,9 +80,16 @@ pub fn find(article: &Article, doc: &Document) -> Vec<Quote> {
     reported::continue_quotes(doc, &quoted, &mut found);
     found.sort_by_key(|f| (f.quote.content.start, f.quote.content.end));
     found.dedup_by(|a, b| a.quote.content == b.quote.content);
-    let mut quotes: Vec<Quote> = found.into_iter().map(|f| f.quote).collect();
-    name_pronouns(text, &mut quotes);
-    quotes
+    found
+        .into_iter()
+        .map(|mut f| {
+            score::content(text, &f.quote, f.kind.name(), &mut f.features);
+            Candidate {
+                quote: f.quote,
+                features: f.features.keys,
+            }
+        })
+        .collect()
 }
 
 /// A speaker for a span: its words with whitespace collapsed.

@@ -8,6 +8,7 @@
 use brief_core::{Document, Quote, Span};
 
 use super::direct::Quoted;
+use super::score::{self, Features};
 use super::speaker::{left_of, right_of, subject};
 use super::{cues, is_ly_adverb, speaker, Sent, WordList, AUXILIARIES};
 
@@ -16,6 +17,10 @@ pub(super) struct Found {
     pub quote: Quote,
     /// Index of the sentence holding its cue.
     pub sentence: usize,
+    /// The frame it was found in.
+    pub kind: Kind,
+    /// The scorer's features of its context.
+    pub features: Features,
 }
 
 /// Cues that take a listener before their content: "told reporters (that) …".
@@ -64,6 +69,14 @@ pub(super) fn in_sentence(
     quoted: &[Quoted],
     out: &mut Vec<Found>,
 ) {
+    // Headlines are written differently ("Trump blasts …"): subheads, and a first sentence
+    // that is a paragraph of its own (a title line).
+    let alone = index == 0
+        && doc
+            .sentences
+            .get(1)
+            .is_some_and(|next| next.paragraph != doc.sentences[0].paragraph);
+    let heading = alone || doc.sentences.get(index).is_some_and(|x| x.is_heading);
     let n = s.len();
     if n < 3 {
         return;
@@ -84,8 +97,8 @@ pub(super) fn in_sentence(
             continue;
         }
         crate::words::lowercase_into(s.word(c), &mut lower);
-        let frame = if lower == "according" && s.is_word_eq(c + 1, "to") {
-            according(s, c, body_end)
+        let frames = if lower == "according" && s.is_word_eq(c + 1, "to") {
+            according(s, c, body_end).into_iter().collect()
         } else if cues::is_cue(&lower) {
             if c > 0 && NOT_BEFORE_CUE.has(s, c - 1) {
                 continue;
@@ -95,26 +108,70 @@ pub(super) fn in_sentence(
         } else {
             continue;
         };
-        if let Some(frame) = frame {
-            out.push(frame.into_found(s, index));
+        for frame in frames {
+            let features = score::context(s, c, &frame, heading);
+            out.push(frame.into_found(s, index, features));
+        }
+    }
+}
+
+/// Which frame a statement was found in: a feature of the scorer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// "According to X, CLAUSE".
+    AccordingFirst,
+    /// "CLAUSE, according to X".
+    AccordingAfter,
+    /// "CLAUSE, said X" / "“QUOTE,” said X".
+    Inverted,
+    /// "CLAUSE, X said" / "“QUOTE,” X said".
+    Postposed,
+    /// "“QUOTE.” ¶ X said."
+    QuoteBefore,
+    /// "X said CLAUSE".
+    After,
+    /// "…, adding CLAUSE", "… and said CLAUSE": the speaker is the sentence's.
+    Inherited,
+    /// "X, who said CLAUSE, …".
+    Relative,
+}
+
+impl Kind {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Kind::AccordingFirst => "according-first",
+            Kind::AccordingAfter => "according-after",
+            Kind::Inverted => "inverted",
+            Kind::Postposed => "postposed",
+            Kind::QuoteBefore => "quote-before",
+            Kind::After => "after",
+            Kind::Inherited => "inherited",
+            Kind::Relative => "relative",
         }
     }
 }
 
 /// A statement in token terms, before it becomes a [`Quote`].
-struct Frame {
-    content: Span,
+pub(super) struct Frame {
+    pub kind: Kind,
+    pub content: Span,
     direct: bool,
-    cue: (usize, usize),
-    speaker: Option<Span>,
+    pub cue: (usize, usize),
+    pub speaker: Option<Span>,
     /// The phrase naming the speaker when the speaker is a relative pronoun ("who").
     named_by: Option<Span>,
 }
 
 impl Frame {
     /// A frame whose content comes before its cue.
-    fn before((content, direct): (Span, bool), cue: (usize, usize), speaker: Option<Span>) -> Self {
+    fn before(
+        kind: Kind,
+        (content, direct): (Span, bool),
+        cue: (usize, usize),
+        speaker: Option<Span>,
+    ) -> Self {
         Frame {
+            kind,
             content,
             direct,
             cue,
@@ -123,7 +180,7 @@ impl Frame {
         }
     }
 
-    fn into_found(self, s: &Sent, sentence: usize) -> Found {
+    fn into_found(self, s: &Sent, sentence: usize, features: Features) -> Found {
         let cue = Span::new(s.toks[self.cue.0].span.start, s.toks[self.cue.1].span.end);
         Found {
             quote: Quote {
@@ -139,6 +196,8 @@ impl Frame {
                 }),
             },
             sentence,
+            kind: self.kind,
+            features,
         }
     }
 }
@@ -174,6 +233,7 @@ fn according(s: &Sent, c: usize, body_end: usize) -> Option<Frame> {
         let comma = (after..body_end).find(|&i| s.is_punct(i, ","))?;
         let start = comma + 1;
         return (start < body_end).then(|| Frame {
+            kind: Kind::AccordingFirst,
             content: span(s, (start, body_end - 1)),
             direct: false,
             cue,
@@ -186,6 +246,7 @@ fn according(s: &Sent, c: usize, body_end: usize) -> Option<Frame> {
         end -= 1;
     }
     (end > 0).then(|| Frame {
+        kind: Kind::AccordingAfter,
         content: span(s, (0, end - 1)),
         direct: false,
         cue,
@@ -204,7 +265,7 @@ fn verb(
     doc: &Document,
     index: usize,
     earlier: &[Found],
-) -> Option<Frame> {
+) -> Vec<Frame> {
     // Auxiliaries and adverbs before the verb belong to the cue.
     let mut a = c;
     while a > 0 && (AUXILIARIES.has(s, a - 1) || is_ly_adverb(s, a - 1)) {
@@ -226,8 +287,8 @@ fn verb(
         if let Some(np) = right_of(s, c + 1) {
             if let Some(content) = content_before(s, b, quoted) {
                 let tail = np.1 + 1;
-                let frame = Frame::before(content, cue_range, Some(span(s, np)));
-                return Some(around(s, frame, tail, true, body_end, quoted));
+                let frame = Frame::before(Kind::Inverted, content, cue_range, Some(span(s, np)));
+                return vec![around(s, frame, tail, true, body_end, quoted)];
             }
         }
     }
@@ -260,20 +321,21 @@ fn verb(
         let fits = t == Tail::Short || (after_quote && t == Tail::Long);
         if first > 0 && closes_clause(s, first - 1) && fits {
             if let Some(content) = content_before(s, first - 1, quoted) {
-                let frame = Frame::before(content, cue_range, Some(sp));
-                return Some(around(s, frame, c + 1, false, body_end, quoted));
+                let frame = Frame::before(Kind::Postposed, content, cue_range, Some(sp));
+                return vec![around(s, frame, c + 1, false, body_end, quoted)];
             }
         }
         // "X said." after a quote of its own sentence: the quote is the content.
         if first == 0 && t == Tail::Short {
             if let Some(q) = quote_before_sentence(s, quoted) {
-                return Some(Frame {
+                return vec![Frame {
+                    kind: Kind::QuoteBefore,
                     content: q.inner,
                     direct: true,
                     cue: cue_range,
                     speaker: Some(sp),
                     named_by: None,
-                });
+                }];
             }
         }
     }
@@ -291,19 +353,29 @@ fn verb(
             .unwrap_or(body_end),
         _ => body_end,
     };
-    let (content, direct) = content_after(s, c, end, quoted, doc, index)?;
     // The relative pronoun is the speaker, named by its antecedent.
     let (speaker, named_by) = match relative {
         Some(b) => (Some(span(s, (b, b))), speaker),
         None => (speaker, None),
     };
-    Some(Frame {
-        content,
-        direct,
-        cue: cue_range,
-        speaker,
-        named_by,
-    })
+    let kind = if relative.is_some() {
+        Kind::Relative
+    } else if inherits {
+        Kind::Inherited
+    } else {
+        Kind::After
+    };
+    content_after(s, c, end, quoted, doc, index)
+        .map(|(content, direct)| Frame {
+            kind,
+            content,
+            direct,
+            cue: cue_range,
+            speaker,
+            named_by,
+        })
+        .into_iter()
+        .collect()
 }
 
 /// The subject of a cue whose preceding token is `b`: a noun phrase, or through a relative
@@ -438,7 +510,8 @@ fn quote_before_sentence<'q>(s: &Sent, quoted: &'q [Quoted]) -> Option<&'q Quote
 }
 
 /// The content after a cue ending at token `c`: a quote opening there, else the clause to the
-/// end of the sentence (stopping before a new attribution: ", according to").
+/// end of the sentence, stopping before a new attribution (", according to") or a subordinate
+/// clause.
 fn content_after(
     s: &Sent,
     c: usize,
@@ -487,15 +560,18 @@ fn content_after(
             }
         }
     }
-    // A new attribution or a subordinate clause ends the clause: ", according to",
-    // ", adding that", ", while …", "… and swears …".
-    let mut end = body_end;
+    let end = clause_end(s, k, body_end);
+    (end > k).then(|| (span(s, (k, end - 1)), false))
+}
+
+/// Where the content starting at `k` ends: before a new attribution or a subordinate clause
+/// (", according to", ", adding that", ", while …", "… and swears …", a semicolon), else at the
+/// end of the sentence.
+fn clause_end(s: &Sent, k: usize, body_end: usize) -> usize {
     let mut lower = String::new();
     for i in k + 1..body_end {
-        // A semicolon joins another clause.
         if s.is_punct(i, ";") {
-            end = i;
-            break;
+            return i;
         }
         if s.is_punct(i - 1, ",") && s.is_word(i) {
             crate::words::lowercase_into(s.word(i), &mut lower);
@@ -503,8 +579,7 @@ fn content_after(
                 || (lower.ends_with("ing") && cues::is_cue(&lower))
                 || CLAUSE_ENDS.contains(&lower)
             {
-                end = i - 1;
-                break;
+                return i - 1;
             }
         }
         if s.is_word_eq(i, "and") || s.is_word_eq(i, "but") {
@@ -515,13 +590,12 @@ fn content_after(
             if s.is_word(v) {
                 crate::words::lowercase_into(s.word(v), &mut lower);
                 if cues::is_cue(&lower) && !s.is_capitalized(v) {
-                    end = if s.is_punct(i - 1, ",") { i - 1 } else { i };
-                    break;
+                    return if s.is_punct(i - 1, ",") { i - 1 } else { i };
                 }
             }
         }
     }
-    (end > k).then(|| (span(s, (k, end - 1)), false))
+    body_end
 }
 
 /// Quotes with no attribution of their own that continue an attributed direct quote — the

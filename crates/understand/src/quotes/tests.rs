@@ -1,16 +1,18 @@
-//! One test per frame: the content, cue and speaker found, as text.
+//! One test per frame: the content, cue and speaker the rules propose, as text; and the
+//! scorer's verdict on clear cases.
 
 use brief_core::Article;
 
-use super::{find, AUXILIARIES};
+use super::{candidates, find, AUXILIARIES};
 use crate::understand;
 
-/// (content, cue, speaker, direct) of every statement of `text`.
+/// (content, cue, speaker, direct) of every statement the rules propose in `text`.
 fn statements(text: &str) -> Vec<(String, String, String, bool)> {
     let article = Article::from_text("t", text);
     let doc = understand(&article);
-    find(&article, &doc)
+    candidates(&article, &doc)
         .into_iter()
+        .map(|c| c.quote)
         .map(|q| {
             (
                 article.slice(q.content).to_string(),
@@ -198,6 +200,27 @@ fn nested_attribution() {
 fn scare_quotes_and_plain_sentences_are_not_statements() {
     assert!(statements("The so-called \"pass through\" income is taxed at 15 percent.").is_empty());
     assert!(statements("Rain fell on the city for five hours.").is_empty());
+}
+
+#[test]
+fn the_scorer_keeps_clear_statements() {
+    let text =
+        "The mayor said the dam would hold. \"We are ready,\" she told reporters on Monday. \
+                Officials said 300 homes were flooded.";
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let kept: Vec<&str> = find(&article, &doc)
+        .iter()
+        .map(|q| article.slice(q.content))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "the dam would hold",
+            "We are ready,",
+            "300 homes were flooded"
+        ]
+    );
 }
 
 #[test]
