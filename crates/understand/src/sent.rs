@@ -14,10 +14,12 @@ impl Sent<'_> {
         self.toks.len()
     }
 
-    /// The text of token `i`.
+    /// The text of token `i`; empty past the last token, so that rules looking ahead or
+    /// behind need no bounds checks of their own.
     pub fn word(&self, i: usize) -> &str {
-        let t = self.toks[i].span;
-        &self.text[t.start..t.end]
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.span.start..t.span.end])
     }
 
     pub fn is_word(&self, i: usize) -> bool {
