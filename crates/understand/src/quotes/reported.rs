@@ -284,7 +284,9 @@ fn verb(
     if let Some(b) =
         before.filter(|&b| closes_clause(s, b) && !participle && appositive_subject.is_none())
     {
-        if let Some(np) = right_of(s, c + 1) {
+        // "…, said China and Russia have …" is no inverted speaker: a clause follows.
+        let speaker = right_of(s, c + 1).filter(|np| adverbial(s, np.1 + 1, body_end));
+        if let Some(np) = speaker {
             if let Some(content) = content_before(s, b, quoted) {
                 let tail = np.1 + 1;
                 let frame = Frame::before(Kind::Inverted, content, cue_range, Some(span(s, np)));
@@ -314,11 +316,14 @@ fn verb(
 
     // "CLAUSE, X said." / "“QUOTE,” X said, “MORE.”"
     if let Some((sp, Some((first, _)))) = np {
-        // After a closing quote any tail without content of its own is an adverbial
-        // ("“…,” he told supporters at a rally in Ohio"); after a comma only a short one.
-        let t = tail(s, c + 1, body_end);
+        // After a closing quote the quote is the content, whatever follows ("“…,” he told
+        // a crowd in Berea", "“…,” he said when asked if that …"), unless "that", a colon or
+        // a quote opens right after the cue; after a comma only a short adverbial may follow.
+        let t = tail(s, c + 1, body_end, c);
         let after_quote = first > 0 && s.is_quote(first - 1);
-        let fits = t == Tail::Short || (after_quote && t == Tail::Long);
+        let opens_content =
+            s.is_word_eq(c + 1, "that") || s.is_punct(c + 1, ":") || s.is_quote(c + 1);
+        let fits = t == Tail::Short || (after_quote && !opens_content);
         if first > 0 && closes_clause(s, first - 1) && fits {
             if let Some(content) = content_before(s, first - 1, quoted) {
                 let frame = Frame::before(Kind::Postposed, content, cue_range, Some(sp));
@@ -416,7 +421,22 @@ enum Tail {
     Content,
 }
 
-fn tail(s: &Sent, from: usize, body_end: usize) -> Tail {
+fn tail(s: &Sent, from: usize, body_end: usize, c: usize) -> Tail {
+    // "told reporters": the listener is part of the attribution.
+    let mut from = from;
+    if TELL.has(s, c) {
+        while from < body_end
+            && from - (c + 1) < 3
+            && s.is_word(from)
+            && !s.is_word_eq(from, "that")
+        {
+            from += 1;
+        }
+    }
+    // "…, the FBI said it would cooperate": a clause of its own after the cue is its content.
+    if !adverbial(s, from, body_end) {
+        return Tail::Content;
+    }
     let mut i = from;
     while i < body_end {
         if s.is_punct(i, ",") || s.is_punct(i, "—") {
@@ -433,6 +453,54 @@ fn tail(s: &Sent, from: usize, body_end: usize) -> Tail {
         Tail::Long
     }
 }
+
+/// True when what starts at token `i` is no clause: the end of the sentence, a comma or dash,
+/// or a time, place or manner adverbial ("on Tuesday", "in a statement", "when asked").
+fn adverbial(s: &Sent, i: usize, body_end: usize) -> bool {
+    i >= body_end
+        || [",", "—", "–", "(", "-"].iter().any(|p| s.is_punct(i, p))
+        || ADVERBIAL_STARTS.has(s, i)
+        || super::is_time_word(s, i)
+        || is_ly_adverb(s, i)
+}
+
+/// Words that open an adverbial after a cue, or a relative clause after its speaker ("…,”
+/// said Sen. Jim Whelan, who represents …").
+const ADVERBIAL_STARTS: WordList = WordList(&[
+    "about",
+    "after",
+    "afterward",
+    "afterwards",
+    "again",
+    "also",
+    "as",
+    "at",
+    "before",
+    "by",
+    "during",
+    "early",
+    "from",
+    "in",
+    "last",
+    "late",
+    "now",
+    "of",
+    "on",
+    "then",
+    "through",
+    "to",
+    "today",
+    "too",
+    "via",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "with",
+    "yesterday",
+]);
 
 /// The content that ends at token `b` (a comma or closing quote before the attribution).
 /// When a quote closes there, its words, from its opening mark (maybe sentences back);
@@ -533,9 +601,12 @@ fn content_after(
     }
     // "said on Tuesday that …", "said in a statement: …": the content starts after "that"
     // or the colon.
+    // Only across an adverbial: in "said he had heard that account", "that" is no conjunction.
+    let opens = |i: usize| s.is_word_eq(i, "that") || s.is_punct(i, ":");
     if let Some(t) = (k..body_end.min(k + THAT_WINDOW))
         .take_while(|&i| s.is_word(i) || s.is_number(i) || s.is_punct(i, ",") || s.is_punct(i, ":"))
-        .find(|&i| s.is_word_eq(i, "that") || s.is_punct(i, ":"))
+        .find(|&i| opens(i))
+        .filter(|&t| t == k || adverbial(s, k, body_end) || TELL.has(s, c))
     {
         k = t + 1;
     }

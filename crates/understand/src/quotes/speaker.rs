@@ -169,25 +169,29 @@ fn np_token(s: &Sent, i: usize, first: Option<usize>) -> bool {
 /// The speaker before an appositive ending in the comma at `comma`: "Jones, 62, who …, said"
 /// gives "Jones".
 fn over_appositive(s: &Sent, comma: usize) -> Option<(usize, usize)> {
+    // Step left over appositive segments ("a pollster who works with Priorities USA, a super
+    // PAC,"); the speaker is the phrase before the leftmost one.
     let mut close = comma;
+    let mut found = None;
     for _ in 0..3 {
-        let open = (0..close).rev().take(25).find(|&i| s.is_punct(i, ","))?;
+        let Some(open) = (0..close).rev().take(25).find(|&i| s.is_punct(i, ",")) else {
+            break;
+        };
         let opener = open + 1;
         let appositive = opener < close
             && (APPOSITIVE_OPENERS.has(s, opener)
                 || s.is_number(opener)
                 || !s.is_capitalized(opener));
         if !appositive {
-            return None;
+            break;
         }
-        if let Some(np) = open.checked_sub(1).and_then(|e| left_of(s, e)) {
-            if !s.is_punct(np.1, ",") {
-                return Some(np);
-            }
+        match open.checked_sub(1).and_then(|e| left_of(s, e)) {
+            Some(np) if !s.is_punct(np.1, ",") => found = Some(np),
+            _ => {}
         }
         close = open;
     }
-    None
+    found
 }
 
 /// The speaker phrase starting at token `start`, walking right ("…, said Ann Lewis, a
