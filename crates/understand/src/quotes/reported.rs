@@ -547,11 +547,13 @@ fn around(
         let next = comma + 1;
         // "said Ann Lewis, a longtime adviser": an appositive of the speaker, not content.
         // "…,” he said, arguing that …": a participle starts an attribution of its own.
-        let participle = s.is_word(next) && s.word(next).ends_with("ing");
+        // "…,” Carson said on NBC, but he said …": a clause of its own.
+        let new_clause = s.is_word(next) && s.word(next).ends_with("ing")
+            || ["and", "but", "or"].iter().any(|w| s.is_word_eq(next, w));
         // After an inverted speaker ("…,” said Ann Lewis, …") only a quote resumes the content:
         // anything else is the speaker's appositive ("president of the academy").
         let appositive = inverted && !s.is_quote(next);
-        if next < body_end && !appositive && !participle {
+        if next < body_end && !appositive && !new_clause {
             let end = quoted
                 .iter()
                 .find(|q| s.is_quote(next) && q.open == s.toks[next].span)
@@ -691,10 +693,19 @@ pub(super) fn continue_quotes(doc: &Document, quoted: &[Quoted], found: &mut [Fo
         if doc.sentences[qs].span.start != q.open.start {
             continue;
         }
-        // The attributed direct quote just before, ending in the previous sentence.
+        // The attributed quote just before, ending in the previous sentence: a direct one, or
+        // a partial one whose content ends with the quote ("Teachers are “…,” she said.").
+        let ends_quoted = |c: Span| {
+            quoted
+                .iter()
+                .any(|x| x.end == c.end || x.inner.end == c.end)
+        };
         let previous = found
             .iter_mut()
-            .filter(|f| f.quote.direct && f.quote.content.end <= q.open.start)
+            .filter(|f| {
+                (f.quote.direct || ends_quoted(f.quote.content))
+                    && f.quote.content.end <= q.open.start
+            })
             .max_by_key(|f| f.quote.content.end);
         if let Some(f) = previous {
             let last = doc
