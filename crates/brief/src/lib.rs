@@ -20,11 +20,11 @@
 
 pub use brief_compose::{compose, validate, words_in_order, Options, Unfaithful};
 pub use brief_core::{
-    Article, Brief, BriefSentence, Document, Entity, EntityKind, Heading, NamedEntity, Provenance,
-    Section, Span,
+    Article, Brief, BriefSentence, Document, Entity, EntityKind, Figure, Heading, NamedEntity,
+    Provenance, Quote, Section, Span, Speaker,
 };
 pub use brief_read as read;
-pub use brief_understand::{entities, understand};
+pub use brief_understand::{entities, figures, quotes, understand};
 
 use brief_understand::words::{is_stop_word, lowercase_into};
 

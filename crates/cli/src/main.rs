@@ -7,6 +7,7 @@
 mod entities;
 mod eval;
 mod extract;
+mod facts;
 mod inputs;
 mod render;
 mod summarize;
@@ -30,6 +31,8 @@ struct Cli {
 enum Command {
     /// Write a brief for each input article (HTML, text or JSONL; files, directories or stdin).
     Summarize(summarize::Args),
+    /// Print the attributed statements (who said what) and figures of each input article.
+    Facts(facts::Args),
     /// Print each input article as read: main text and metadata.
     Extract(extract::Args),
     /// Print the named entities (PER, ORG, LOC, MISC) of each input as JSON lines.
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(args) => summarize::run(args),
+        Command::Facts(args) => facts::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Entities(args) => entities::run(args),
         Command::Eval(cmd) => eval::run(cmd),

@@ -129,7 +129,7 @@ pub fn run(args: Args) -> Result<Outcome> {
 }
 
 /// The record's id for an error line: the JSONL id when the message names one.
-fn error_id(e: &anyhow::Error, fallback: String) -> String {
+pub(crate) fn error_id(e: &anyhow::Error, fallback: String) -> String {
     let msg = e.to_string();
     msg.split_once("(id ")
         .and_then(|(_, rest)| rest.split_once(')'))

@@ -223,3 +223,100 @@ impl<'a> WireEntities<'a> {
         }
     }
 }
+
+/// The facts of one input, for `brief facts --format json`. Offsets are UTF-8 byte offsets
+/// into the input text, end exclusive; each `text` is the text its span covers.
+#[derive(Serialize)]
+pub struct WireFacts<'a> {
+    pub id: &'a str,
+    /// Named entities. The seam for NER: its entity list is written here; until then, empty.
+    pub entities: Vec<serde_json::Value>,
+    pub quotes: Vec<WireQuote<'a>>,
+    pub figures: Vec<WireFigure<'a>>,
+}
+
+/// A statement: `start`/`end` cover its content (without the quotation marks).
+#[derive(Serialize)]
+pub struct WireQuote<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub direct: bool,
+    pub cue: Option<WireRange>,
+    pub speaker: Option<WireSpeaker<'a>>,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct WireRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct WireSpeaker<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub canonical: &'a str,
+    pub text: &'a str,
+}
+
+/// A figure: `start`/`end` cover the number with its qualifier and unit; `counts` is the
+/// text of what it counts; `upper` the top of a range.
+#[derive(Serialize)]
+pub struct WireFigure<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub upper: Option<f64>,
+    pub unit: Option<&'a str>,
+    pub counts: Option<&'a str>,
+    pub qualifier: Option<&'a str>,
+    pub text: &'a str,
+}
+
+impl<'a> WireFacts<'a> {
+    /// The facts of `article`, their spans resolved against its text.
+    pub fn new(
+        article: &'a Article,
+        quotes: &'a [brief::Quote],
+        figures: &'a [brief::Figure],
+    ) -> Self {
+        let text = |s: brief::Span| s.get(&article.text).unwrap_or_default();
+        WireFacts {
+            id: &article.id,
+            entities: Vec::new(),
+            quotes: quotes
+                .iter()
+                .map(|q| WireQuote {
+                    start: q.content.start,
+                    end: q.content.end,
+                    direct: q.direct,
+                    cue: q.cue.map(|c| WireRange {
+                        start: c.start,
+                        end: c.end,
+                    }),
+                    speaker: q.speaker.as_ref().map(|s| WireSpeaker {
+                        start: s.span.start,
+                        end: s.span.end,
+                        canonical: &s.canonical,
+                        text: text(s.span),
+                    }),
+                    text: text(q.content),
+                })
+                .collect(),
+            figures: figures
+                .iter()
+                .map(|f| WireFigure {
+                    start: f.span.start,
+                    end: f.span.end,
+                    value: f.value,
+                    upper: f.upper,
+                    unit: f.unit.as_deref(),
+                    counts: f.counts.map(text),
+                    qualifier: f.qualifier.map(text),
+                    text: text(f.span),
+                })
+                .collect(),
+        }
+    }
+}

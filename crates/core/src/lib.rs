@@ -2,8 +2,9 @@
 //!
 //! This crate holds the types that cross stage boundaries and nothing else:
 //! [`Span`] (byte ranges), [`Article`] (what the reader produces), [`Document`]
-//! (sentences and tokens found in an article), [`Entity`] (a typed name span) and
-//! [`Brief`] (the composed output, whose every sentence carries [`Provenance`]).
+//! (sentences and tokens found in an article), [`Entity`] (a typed name span), the facts
+//! found in it ([`Quote`], [`Figure`]) and [`Brief`] (the composed output, whose every
+//! sentence carries [`Provenance`]).
 //!
 //! It is *not* for behaviour: no I/O, no parsing, no serialisation, no
 //! dependencies. Every other brief crate depends on it; it depends on none.
@@ -20,10 +21,12 @@ mod article;
 mod brief;
 mod document;
 mod entity;
+mod facts;
 mod span;
 
 pub use article::{Article, Heading};
 pub use brief::{Brief, BriefSentence, Provenance, Section};
 pub use document::{Document, Sentence, Token, TokenKind};
 pub use entity::{Entity, EntityKind, NamedEntity};
+pub use facts::{Figure, Quote, Speaker};
 pub use span::Span;

@@ -5,10 +5,13 @@
 //! - [`extraction`]: main-text extraction scores the way the article-extraction
 //!   benchmark computes them (multisets of word 4-gram shingles), and trafilatura's
 //!   snippet inclusion/exclusion rule.
+//! - [`attribution`]: attribution (quote) scores as `peers/score_brief.py quotes` computes
+//!   them over PolNeAR's brat annotation.
 //!
 //! It is *not* for producing briefs and knows nothing of the pipeline's types
 //! except through plain strings: scorers take text in and give numbers out.
 
+pub mod attribution;
 pub mod extraction;
 pub mod porter;
 pub mod rouge;

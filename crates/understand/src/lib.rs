@@ -12,6 +12,10 @@
 //! It is *not* for choosing what matters (that is `brief-compose`) and never
 //! rewrites text: normalised forms (lower case, stems) live in side tables.
 //!
+//! The facts of an article are found on request, over the same tokens: [`quotes::find`]
+//! (attributed statements: direct quotes and reported speech, with cue and speaker) and
+//! [`figures::find`] (numbers with what they count).
+//!
 //! ```
 //! use brief_core::Article;
 //! let article = Article::from_text("a", "Sen. Ann Lee spoke in the U.S. Senate. It was late.");
@@ -22,7 +26,10 @@
 
 mod abbrev;
 pub mod entities;
+pub mod figures;
+pub mod quotes;
 mod segment;
+mod sent;
 mod tokenize;
 pub mod words;
 

@@ -2,6 +2,7 @@
 
 mod extraction;
 pub mod ner;
+mod quotes;
 mod summaries;
 
 use anyhow::Result;
@@ -10,6 +11,8 @@ use crate::Outcome;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
+    /// Attributed statements against PolNeAR gold (as peers/score_brief.py quotes scores them).
+    Quotes(quotes::Args),
     /// ROUGE of the takeaways against reference highlights (CNN/DM style), beside Lead-3.
     Summaries(summaries::Args),
     /// Main-text extraction against gold text or snippets, per dataset.
@@ -20,6 +23,7 @@ pub enum Command {
 
 pub fn run(cmd: Command) -> Result<Outcome> {
     match cmd {
+        Command::Quotes(args) => quotes::run(args),
         Command::Summaries(args) => summaries::run(args),
         Command::Extraction(args) => extraction::run(args),
         Command::Ner(args) => ner::run(args),

@@ -1,0 +1,57 @@
+//! The cue lexicon: which words mark an attribution ("said", "according to", "has argued").
+//!
+//! Learned from PolNeAR train by `tools/build_cue_table.py` (the table is `cue_table.rs`):
+//! for every word form that heads a cue there, how often it does so and how often it occurs at
+//! all. A form is a cue here when it heads a cue often enough, relative to its occurrences,
+//! that taking every occurrence pays (see [`MIN_PRECISION`]); the rules in `reported.rs` then
+//! decide each occurrence from its context.
+
+use super::cue_table::CUES;
+
+/// The share of its occurrences in which a form must head a cue in train to be proposed. Low:
+/// the scorer (`score.rs`) weighs each occurrence in its context, and a form below this is
+/// almost never an attribution.
+const MIN_PRECISION: f64 = 0.05;
+
+/// How often the lower-case word form heads a cue in train, relative to its occurrences
+/// (smoothed: a form seen a handful of times needs more evidence than its raw share), when
+/// that is often enough for it to be proposed as a cue.
+pub(super) fn prior(lower: &str) -> Option<f64> {
+    let i = CUES.binary_search_by(|row| row.0.cmp(lower)).ok()?;
+    let (_, cue, seen, ..) = CUES[i];
+    let p = f64::from(cue) / (f64::from(seen) + 2.0);
+    (p >= MIN_PRECISION).then_some(p)
+}
+
+/// True when the lower-case word form is a cue.
+pub(super) fn is_cue(lower: &str) -> bool {
+    prior(lower).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(CUES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn speech_verbs_are_cues_and_function_words_are_not() {
+        for w in [
+            "said",
+            "says",
+            "told",
+            "according",
+            "argued",
+            "wrote",
+            "added",
+        ] {
+            assert!(is_cue(w), "{w}");
+        }
+        for w in ["the", "to", "has", "that", "a"] {
+            assert!(!is_cue(w), "{w}");
+        }
+    }
+}

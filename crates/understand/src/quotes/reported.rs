@@ -1,0 +1,721 @@
+//! Reported speech and the attribution of quotes: the frames around a cue.
+//!
+//! For each cue of a sentence the frame is decided from what stands beside it: a comma or a
+//! closing quote just before the speaker means the content came first (`CLAUSE, X said`);
+//! "according to" has frames of its own; otherwise the content follows the cue (`X said
+//! CLAUSE`) and runs to the end of the clause. See the module doc of `quotes` for the list.
+
+use brief_core::{Document, Quote, Span};
+
+use super::direct::Quoted;
+use super::score::{self, Features};
+use super::speaker::{left_of, right_of, subject};
+use super::{cues, is_ly_adverb, speaker, Sent, WordList, AUXILIARIES};
+
+/// A statement found, with what later steps need to know about it.
+pub(super) struct Found {
+    pub quote: Quote,
+    /// Index of the sentence holding its cue.
+    pub sentence: usize,
+    /// The frame it was found in.
+    pub kind: Kind,
+    /// The scorer's features of its context.
+    pub features: Features,
+}
+
+/// Cues that take a listener before their content: "told reporters (that) …".
+const TELL: WordList = WordList(&[
+    "asked", "asking", "asks", "assured", "informed", "reminded", "tell", "telling", "tells",
+    "told", "warned", "warning",
+]);
+
+/// Words before a cue that make it a noun or an infinitive, not a finite cue: "the report",
+/// "to say". PolNeAR annotates some nominal cues, but most of these occurrences are not
+/// attributions.
+const NOT_BEFORE_CUE: WordList = WordList(&[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "this", "to", "your",
+]);
+
+/// Words that open the subject of a clause: after a listener, "told reporters he …" starts
+/// the content at "he".
+const CLAUSE_OPENERS: WordList = WordList(&[
+    "a", "an", "he", "her", "his", "i", "it", "its", "she", "that", "the", "their", "there",
+    "these", "they", "this", "those", "we", "what", "whether", "you",
+]);
+
+/// Words after a comma that start what is no longer the reported clause: a subordinate
+/// clause ("…, while 95 members favored Clinton"). (Relative pronouns and appositives were
+/// measured too: cutting there costs as much as it gains.)
+const CLAUSE_ENDS: WordList = WordList(&["although", "but", "despite", "even", "though", "while"]);
+
+/// Relative pronouns that can be the subject of a cue.
+const RELATIVES: WordList = WordList(&["that", "which", "who"]);
+
+/// The longest sentence that is only an attribution ("Mr. Smith said on Tuesday.").
+const SHORT_ATTRIBUTION: usize = 8;
+
+/// How far after a cue a "that" may introduce its content ("said on Tuesday that …").
+const THAT_WINDOW: usize = 8;
+
+/// The longest tail after a cue ("said in a statement on Tuesday") that still leaves the
+/// content before it.
+const SHORT_TAIL: usize = 8;
+
+/// Finds the statements whose cue is in sentence `index` and adds them to `out`.
+pub(super) fn in_sentence(
+    s: &Sent,
+    index: usize,
+    doc: &Document,
+    quoted: &[Quoted],
+    out: &mut Vec<Found>,
+) {
+    // Headlines are written differently ("Trump blasts …"): subheads, and a first sentence
+    // that is a paragraph of its own (a title line).
+    let alone = index == 0
+        && doc
+            .sentences
+            .get(1)
+            .is_some_and(|next| next.paragraph != doc.sentences[0].paragraph);
+    let heading = alone || doc.sentences.get(index).is_some_and(|x| x.is_heading);
+    let n = s.len();
+    if n < 3 {
+        return;
+    }
+    let body_end = body_end(s);
+    let first_in_sentence = out.len();
+    let mut lower = String::new();
+    for c in 0..n {
+        if !s.is_word(c) {
+            continue;
+        }
+        // A cue inside a direct quote is the speaker's own words, not an attribution of ours.
+        let at = s.toks[c].span.start;
+        if quoted
+            .iter()
+            .any(|q| q.inner.start <= at && at < q.inner.end)
+        {
+            continue;
+        }
+        crate::words::lowercase_into(s.word(c), &mut lower);
+        let frames = if lower == "according" && s.is_word_eq(c + 1, "to") {
+            according(s, c, body_end).into_iter().collect()
+        } else if cues::is_cue(&lower) {
+            if c > 0 && NOT_BEFORE_CUE.has(s, c - 1) {
+                continue;
+            }
+            let speakers = &out[first_in_sentence..];
+            verb(s, c, body_end, quoted, doc, index, speakers)
+        } else {
+            continue;
+        };
+        for frame in frames {
+            let features = score::context(s, c, &frame, heading);
+            out.push(frame.into_found(s, index, features));
+        }
+    }
+}
+
+/// Which frame a statement was found in: a feature of the scorer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// "According to X, CLAUSE".
+    AccordingFirst,
+    /// "CLAUSE, according to X".
+    AccordingAfter,
+    /// "CLAUSE, said X" / "“QUOTE,” said X".
+    Inverted,
+    /// "CLAUSE, X said" / "“QUOTE,” X said".
+    Postposed,
+    /// "“QUOTE.” ¶ X said."
+    QuoteBefore,
+    /// "X said CLAUSE".
+    After,
+    /// "…, adding CLAUSE", "… and said CLAUSE": the speaker is the sentence's.
+    Inherited,
+    /// "X, who said CLAUSE, …".
+    Relative,
+}
+
+impl Kind {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Kind::AccordingFirst => "according-first",
+            Kind::AccordingAfter => "according-after",
+            Kind::Inverted => "inverted",
+            Kind::Postposed => "postposed",
+            Kind::QuoteBefore => "quote-before",
+            Kind::After => "after",
+            Kind::Inherited => "inherited",
+            Kind::Relative => "relative",
+        }
+    }
+}
+
+/// A statement in token terms, before it becomes a [`Quote`].
+pub(super) struct Frame {
+    pub kind: Kind,
+    pub content: Span,
+    direct: bool,
+    pub cue: (usize, usize),
+    pub speaker: Option<Span>,
+    /// The phrase naming the speaker when the speaker is a relative pronoun ("who").
+    named_by: Option<Span>,
+}
+
+impl Frame {
+    /// A frame whose content comes before its cue.
+    fn before(
+        kind: Kind,
+        (content, direct): (Span, bool),
+        cue: (usize, usize),
+        speaker: Option<Span>,
+    ) -> Self {
+        Frame {
+            kind,
+            content,
+            direct,
+            cue,
+            speaker,
+            named_by: None,
+        }
+    }
+
+    fn into_found(self, s: &Sent, sentence: usize, features: Features) -> Found {
+        let cue = Span::new(s.toks[self.cue.0].span.start, s.toks[self.cue.1].span.end);
+        Found {
+            quote: Quote {
+                content: self.content,
+                direct: self.direct,
+                cue: Some(cue),
+                speaker: self.speaker.map(|sp| {
+                    let mut found = speaker(s.text, sp);
+                    if let Some(name) = self.named_by {
+                        found.canonical = speaker(s.text, name).canonical;
+                    }
+                    found
+                }),
+            },
+            sentence,
+            kind: self.kind,
+            features,
+        }
+    }
+}
+
+/// Token range to byte span.
+fn span(s: &Sent, (a, b): (usize, usize)) -> Span {
+    Span::new(s.toks[a].span.start, s.toks[b].span.end)
+}
+
+/// One past the last token of the sentence's body: final periods and marks are not content.
+fn body_end(s: &Sent) -> usize {
+    let mut end = s.len();
+    while end > 0
+        && [".", "!", "?", "…", ";"]
+            .iter()
+            .any(|p| s.is_punct(end - 1, p))
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// "according to X, CLAUSE" / "CLAUSE, according to X".
+fn according(s: &Sent, c: usize, body_end: usize) -> Option<Frame> {
+    let source = right_of(s, c + 2);
+    let cue = (c, c + 1);
+    let speaker = source.map(|np| span(s, np));
+    // At the start of the sentence (maybe after a conjunction): the content follows the
+    // source's closing comma.
+    let leading = c == 0 || (c == 1 && s.is_word(0));
+    if leading {
+        let after = source.map_or(c + 2, |(_, last)| last + 1);
+        let comma = (after..body_end).find(|&i| s.is_punct(i, ","))?;
+        let start = comma + 1;
+        return (start < body_end).then(|| Frame {
+            kind: Kind::AccordingFirst,
+            content: span(s, (start, body_end - 1)),
+            direct: false,
+            cue,
+            speaker,
+            named_by: None,
+        });
+    }
+    let mut end = c;
+    while end > 0 && !s.is_word(end - 1) && !s.is_number(end - 1) && !s.is_quote(end - 1) {
+        end -= 1;
+    }
+    (end > 0).then(|| Frame {
+        kind: Kind::AccordingAfter,
+        content: span(s, (0, end - 1)),
+        direct: false,
+        cue,
+        speaker,
+        named_by: None,
+    })
+}
+
+/// The frame of a verb cue at token `c`.
+#[allow(clippy::too_many_arguments)]
+fn verb(
+    s: &Sent,
+    c: usize,
+    body_end: usize,
+    quoted: &[Quoted],
+    doc: &Document,
+    index: usize,
+    earlier: &[Found],
+) -> Vec<Frame> {
+    // Auxiliaries and adverbs before the verb belong to the cue.
+    let mut a = c;
+    while a > 0 && (AUXILIARIES.has(s, a - 1) || is_ly_adverb(s, a - 1)) {
+        a -= 1;
+    }
+    let cue_range = (a, c);
+    let before = a.checked_sub(1);
+
+    // "Jones, 62, who lives nearby, said …": the subject's appositive ends in the comma.
+    let appositive_subject = before
+        .filter(|&b| s.is_punct(b, ","))
+        .and_then(|b| left_of(s, b))
+        .filter(|&(first, _)| first == 0);
+    // "CLAUSE, said X." / "“QUOTE,” said X." (a finite verb: "…, saying" is a participle).
+    let participle = s.word(c).ends_with("ing");
+    if let Some(b) =
+        before.filter(|&b| closes_clause(s, b) && !participle && appositive_subject.is_none())
+    {
+        // "…, said China and Russia have …" is no inverted speaker: a clause follows.
+        let speaker = right_of(s, c + 1).filter(|np| adverbial(s, np.1 + 1, body_end));
+        if let Some(np) = speaker {
+            if let Some(content) = content_before(s, b, quoted) {
+                let tail = np.1 + 1;
+                let frame = Frame::before(Kind::Inverted, content, cue_range, Some(span(s, np)));
+                return vec![around(s, frame, tail, true, body_end, quoted)];
+            }
+        }
+    }
+
+    // A participle or a coordinated verb takes the speaker of the sentence:
+    // "…, adding that …", "… and said …".
+    let inherits = before.is_some_and(|b| {
+        (s.is_punct(b, ",") && s.word(c).ends_with("ing"))
+            || s.is_word_eq(b, "and")
+            || s.is_word_eq(b, "but")
+    });
+    let np = if inherits {
+        earlier
+            .last()
+            .and_then(|f| f.quote.speaker.as_ref().map(|sp| sp.span))
+            .or_else(|| subject(s, c).map(|np| span(s, np)))
+            .map(|sp| (sp, None))
+    } else {
+        before
+            .and_then(|b| subject_of(s, b))
+            .map(|np| (span(s, np), Some(np)))
+    };
+
+    // "CLAUSE, X said." / "“QUOTE,” X said, “MORE.”"
+    if let Some((sp, Some((first, _)))) = np {
+        // After a closing quote the quote is the content, whatever follows ("“…,” he told
+        // a crowd in Berea", "“…,” he said when asked if that …"), unless "that", a colon or
+        // a quote opens right after the cue; after a comma only a short adverbial may follow.
+        let t = tail(s, c + 1, body_end, c);
+        let after_quote = first > 0 && s.is_quote(first - 1);
+        let opens_content =
+            s.is_word_eq(c + 1, "that") || s.is_punct(c + 1, ":") || s.is_quote(c + 1);
+        let fits = t == Tail::Short || (after_quote && !opens_content);
+        if first > 0 && closes_clause(s, first - 1) && fits {
+            if let Some(content) = content_before(s, first - 1, quoted) {
+                let frame = Frame::before(Kind::Postposed, content, cue_range, Some(sp));
+                return vec![around(s, frame, c + 1, false, body_end, quoted)];
+            }
+        }
+        // "X said." after a quote of its own sentence: the quote is the content.
+        if first == 0 && t == Tail::Short {
+            if let Some(q) = quote_before_sentence(s, quoted) {
+                return vec![Frame {
+                    kind: Kind::QuoteBefore,
+                    content: q.inner,
+                    direct: true,
+                    cue: cue_range,
+                    speaker: Some(sp),
+                    named_by: None,
+                }];
+            }
+        }
+    }
+
+    // "X said (that) CLAUSE", "X told Y CLAUSE", "X said: “QUOTE”".
+    // No subject before the cue: an inverted "Said X: …", or none at all.
+    let speaker = np
+        .map(|(sp, _)| sp)
+        .or_else(|| right_of(s, c + 1).filter(|_| a == 0).map(|np| span(s, np)));
+    // "Trump, who said the race was rigged, lost": the relative clause ends at its comma.
+    let relative = before.filter(|&b| !inherits && RELATIVES.has(s, b));
+    let end = match relative {
+        Some(b) if b > 0 && s.is_punct(b - 1, ",") => (c + 1..body_end)
+            .find(|&i| s.is_punct(i, ","))
+            .unwrap_or(body_end),
+        _ => body_end,
+    };
+    // The relative pronoun is the speaker, named by its antecedent.
+    let (speaker, named_by) = match relative {
+        Some(b) => (Some(span(s, (b, b))), speaker),
+        None => (speaker, None),
+    };
+    let kind = if relative.is_some() {
+        Kind::Relative
+    } else if inherits {
+        Kind::Inherited
+    } else {
+        Kind::After
+    };
+    content_after(s, c, end, quoted, doc, index)
+        .map(|(content, direct)| Frame {
+            kind,
+            content,
+            direct,
+            cue: cue_range,
+            speaker,
+            named_by,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The subject of a cue whose preceding token is `b`: a noun phrase, or through a relative
+/// pronoun ("Trump, who said …") the phrase it refers to.
+fn subject_of(s: &Sent, b: usize) -> Option<(usize, usize)> {
+    if RELATIVES.has(s, b) {
+        let e = b.checked_sub(1)?;
+        let e = if s.is_punct(e, ",") {
+            e.checked_sub(1)?
+        } else {
+            e
+        };
+        return left_of(s, e);
+    }
+    // "The candidates, Clinton and Sanders, have promised": when no appositive is stepped
+    // over, the phrase before the comma still names the speaker.
+    left_of(s, b).or_else(|| {
+        s.is_punct(b, ",")
+            .then(|| b.checked_sub(1).and_then(|e| left_of(s, e)))
+            .flatten()
+    })
+}
+
+/// True when token `b` ends a clause that a post-posed attribution follows: a comma, a
+/// closing quote, a dash.
+fn closes_clause(s: &Sent, b: usize) -> bool {
+    s.is_punct(b, ",") || s.is_punct(b, "—") || s.is_punct(b, "--") || s.is_quote(b)
+}
+
+/// What follows a cue (from token `from`) up to the sentence end or a comma.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    /// A few words at most: a time, place or manner adverbial ("said on Tuesday").
+    Short,
+    /// Longer, but no content of its own: no "that", colon or quote opens it.
+    Long,
+    /// "that", a colon or a quote: the cue's content follows it.
+    Content,
+}
+
+fn tail(s: &Sent, from: usize, body_end: usize, c: usize) -> Tail {
+    // "told reporters": the listener is part of the attribution.
+    let mut from = from;
+    if TELL.has(s, c) {
+        while from < body_end
+            && from - (c + 1) < 3
+            && s.is_word(from)
+            && !s.is_word_eq(from, "that")
+        {
+            from += 1;
+        }
+    }
+    // "…, the FBI said it would cooperate": a clause of its own after the cue is its content.
+    if !adverbial(s, from, body_end) {
+        return Tail::Content;
+    }
+    let mut i = from;
+    while i < body_end {
+        if s.is_punct(i, ",") || s.is_punct(i, "—") {
+            break;
+        }
+        if s.is_word_eq(i, "that") || s.is_punct(i, ":") || s.is_quote(i) {
+            return Tail::Content;
+        }
+        i += 1;
+    }
+    if i - from <= SHORT_TAIL {
+        Tail::Short
+    } else {
+        Tail::Long
+    }
+}
+
+/// True when what starts at token `i` is no clause: the end of the sentence, a comma or dash,
+/// or a time, place or manner adverbial ("on Tuesday", "in a statement", "when asked").
+fn adverbial(s: &Sent, i: usize, body_end: usize) -> bool {
+    i >= body_end
+        || [",", "—", "–", "(", "-"].iter().any(|p| s.is_punct(i, p))
+        || ADVERBIAL_STARTS.has(s, i)
+        || super::is_time_word(s, i)
+        || is_ly_adverb(s, i)
+}
+
+/// Words that open an adverbial after a cue, or a relative clause after its speaker ("…,”
+/// said Sen. Jim Whelan, who represents …").
+const ADVERBIAL_STARTS: WordList = WordList(&[
+    "about",
+    "after",
+    "afterward",
+    "afterwards",
+    "again",
+    "also",
+    "as",
+    "at",
+    "before",
+    "by",
+    "during",
+    "early",
+    "from",
+    "in",
+    "last",
+    "late",
+    "now",
+    "of",
+    "on",
+    "then",
+    "through",
+    "to",
+    "today",
+    "too",
+    "via",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "with",
+    "yesterday",
+]);
+
+/// The content that ends at token `b` (a comma or closing quote before the attribution).
+/// When a quote closes there, its words, from its opening mark (maybe sentences back);
+/// otherwise the clause from the sentence start.
+fn content_before(s: &Sent, b: usize, quoted: &[Quoted]) -> Option<(Span, bool)> {
+    // The closing mark: at `b`, or just before a comma at `b` (British style: ‘…’, he said).
+    let mark = if s.is_quote(b) {
+        Some(b)
+    } else if b > 0 && s.is_quote(b - 1) {
+        Some(b - 1)
+    } else {
+        None
+    };
+    if let Some(m) = mark {
+        let end = s.toks[m].span.end;
+        if let Some(q) = quoted.iter().find(|q| q.end == end) {
+            // Words before the quote in this sentence make it a partial quote.
+            let sentence_start = s.toks[0].span.start;
+            if q.open.start > sentence_start {
+                let first = s.toks.iter().position(|t| t.span.start >= q.open.start)?;
+                if first > 0 && (0..first).any(|i| s.is_word(i)) {
+                    return Some((Span::new(sentence_start, q.end), false));
+                }
+            }
+            return Some((q.inner, true));
+        }
+    }
+    let end = (0..b).rev().find(|&i| !closes_clause(s, i))?;
+    (end > 0 || s.is_word(0)).then(|| (span(s, (0, end)), false))
+}
+
+/// A post-posed attribution: content before, maybe resumed after the tail
+/// ("“QUOTE,” X said, “MORE.”", "CLAUSE, X said, CLAUSE").
+fn around(
+    s: &Sent,
+    mut frame: Frame,
+    tail: usize,
+    inverted: bool,
+    body_end: usize,
+    quoted: &[Quoted],
+) -> Frame {
+    let resume = (tail..body_end.min(tail + SHORT_TAIL + 1)).find(|&i| s.is_punct(i, ","));
+    if let Some(comma) = resume {
+        let next = comma + 1;
+        // "said Ann Lewis, a longtime adviser": an appositive of the speaker, not content.
+        // "…,” he said, arguing that …": a participle starts an attribution of its own.
+        // "…,” Carson said on NBC, but he said …": a clause of its own.
+        let new_clause = s.is_word(next) && s.word(next).ends_with("ing")
+            || ["and", "but", "or"].iter().any(|w| s.is_word_eq(next, w));
+        // After an inverted speaker ("…,” said Ann Lewis, …") only a quote resumes the content:
+        // anything else is the speaker's appositive ("president of the academy").
+        let appositive = inverted && !s.is_quote(next);
+        if next < body_end && !appositive && !new_clause {
+            let end = quoted
+                .iter()
+                .find(|q| s.is_quote(next) && q.open == s.toks[next].span)
+                .map_or(s.toks[body_end - 1].span.end, |q| q.inner.end);
+            frame.content = Span::new(frame.content.start, end.max(frame.content.end));
+        }
+    }
+    frame
+}
+
+/// The quote that ends just before this sentence ("“…” ¶ X said." split by the segmenter).
+/// Only in the same paragraph, and only for a sentence that is no more than the attribution.
+fn quote_before_sentence<'q>(s: &Sent, quoted: &'q [Quoted]) -> Option<&'q Quoted> {
+    let start = s.toks[0].span.start;
+    if s.len() > SHORT_ATTRIBUTION {
+        return None;
+    }
+    quoted.iter().find(|q| {
+        q.end <= start && {
+            let gap = &s.text[q.end..start];
+            gap.trim().is_empty() && !gap.contains('\n')
+        }
+    })
+}
+
+/// The content after a cue ending at token `c`: a quote opening there, else the clause to the
+/// end of the sentence, stopping before a new attribution (", according to") or a subordinate
+/// clause.
+fn content_after(
+    s: &Sent,
+    c: usize,
+    body_end: usize,
+    quoted: &[Quoted],
+    doc: &Document,
+    index: usize,
+) -> Option<(Span, bool)> {
+    let mut k = c + 1;
+    // "told reporters (that)": the listener is not content.
+    if TELL.has(s, c) && k < body_end && !s.is_word_eq(k, "that") {
+        let mut j = k;
+        while j < body_end && j - k < 4 && s.is_word(j) && !CLAUSE_OPENERS.has(s, j) {
+            j += 1;
+        }
+        if j > k && j < body_end {
+            k = j;
+        }
+    }
+    // "said on Tuesday that …", "said in a statement: …": the content starts after "that"
+    // or the colon.
+    // Only across an adverbial: in "said he had heard that account", "that" is no conjunction.
+    let opens = |i: usize| s.is_word_eq(i, "that") || s.is_punct(i, ":");
+    if let Some(t) = (k..body_end.min(k + THAT_WINDOW))
+        .take_while(|&i| s.is_word(i) || s.is_number(i) || s.is_punct(i, ",") || s.is_punct(i, ":"))
+        .find(|&i| opens(i))
+        .filter(|&t| t == k || adverbial(s, k, body_end) || TELL.has(s, c))
+    {
+        k = t + 1;
+    }
+    while k < body_end && (s.is_punct(k, ":") || s.is_punct(k, ",") || s.is_punct(k, "—")) {
+        k += 1;
+    }
+    if k >= body_end {
+        // "He said:" closing the sentence: the quote that follows is the content.
+        let after = s.toks[s.len() - 1].span.end;
+        let next = doc.sentences.get(index + 1)?;
+        return quoted
+            .iter()
+            .find(|q| q.open.start >= after && q.open.start <= next.span.start)
+            .filter(|_| s.word(s.len() - 1) == ":")
+            .map(|q| (q.inner, true));
+    }
+    if s.is_quote(k) {
+        if let Some(q) = quoted.iter().find(|q| q.open == s.toks[k].span) {
+            let quote_runs_to_end = q.end >= s.toks[body_end - 1].span.end;
+            if quote_runs_to_end {
+                return Some((q.inner, true));
+            }
+        }
+    }
+    let end = clause_end(s, k, body_end);
+    (end > k).then(|| (span(s, (k, end - 1)), false))
+}
+
+/// Where the content starting at `k` ends: before a new attribution or a subordinate clause
+/// (", according to", ", adding that", ", while …", "… and swears …", a semicolon), else at the
+/// end of the sentence.
+fn clause_end(s: &Sent, k: usize, body_end: usize) -> usize {
+    let mut lower = String::new();
+    for i in k + 1..body_end {
+        if s.is_punct(i, ";") {
+            return i;
+        }
+        if s.is_punct(i - 1, ",") && s.is_word(i) {
+            crate::words::lowercase_into(s.word(i), &mut lower);
+            if lower == "according"
+                || (lower.ends_with("ing") && cues::is_cue(&lower))
+                || CLAUSE_ENDS.contains(&lower)
+            {
+                return i - 1;
+            }
+        }
+        if s.is_word_eq(i, "and") || s.is_word_eq(i, "but") {
+            let mut v = i + 1;
+            while v < body_end && (AUXILIARIES.has(s, v) || is_ly_adverb(s, v)) {
+                v += 1;
+            }
+            if s.is_word(v) {
+                crate::words::lowercase_into(s.word(v), &mut lower);
+                if cues::is_cue(&lower) && !s.is_capitalized(v) {
+                    return if s.is_punct(i - 1, ",") { i - 1 } else { i };
+                }
+            }
+        }
+    }
+    body_end
+}
+
+/// Quotes with no attribution of their own that continue an attributed direct quote — the
+/// next sentence or paragraph opens with a quote ("“…,” she said. “…”") — extend its content,
+/// as PolNeAR annotates them (one statement over all parts).
+pub(super) fn continue_quotes(doc: &Document, quoted: &[Quoted], found: &mut [Found]) {
+    for q in quoted {
+        let covered = found.iter().any(|f| {
+            let c = f.quote.content;
+            c.start <= q.inner.start && q.inner.end <= c.end
+        });
+        if covered {
+            continue;
+        }
+        let Some(qs) = doc
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= q.open.start && q.open.start < s.span.end)
+        else {
+            continue;
+        };
+        if doc.sentences[qs].span.start != q.open.start {
+            continue;
+        }
+        // The attributed quote just before, ending in the previous sentence: a direct one, or
+        // a partial one whose content ends with the quote ("Teachers are “…,” she said.").
+        let ends_quoted = |c: Span| {
+            quoted
+                .iter()
+                .any(|x| x.end == c.end || x.inner.end == c.end)
+        };
+        let previous = found
+            .iter_mut()
+            .filter(|f| {
+                (f.quote.direct || ends_quoted(f.quote.content))
+                    && f.quote.content.end <= q.open.start
+            })
+            .max_by_key(|f| f.quote.content.end);
+        if let Some(f) = previous {
+            let last = doc
+                .sentences
+                .iter()
+                .rposition(|s| s.span.start < f.quote.content.end)
+                .unwrap_or(f.sentence);
+            if qs == last.max(f.sentence) + 1 {
+                f.quote.content.end = q.inner.end;
+            }
+        }
+    }
+}

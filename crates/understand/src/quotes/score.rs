@@ -1,0 +1,199 @@
+//! The scorer: how likely a statement the rules propose is an attribution with the content
+//! they give it. A logistic regression over a few dozen features of the cue, its frame, its
+//! neighbours, its speaker and its content (hashed strings such as `cue=said`, `prev=the`,
+//! `kind=postposed`), trained on PolNeAR train by `examples/train_quote_scorer.rs`, whose
+//! output is `score_weights.rs`.
+//!
+//! The rules propose generously (every cue the lexicon knows, in every frame that fits); the
+//! scorer keeps the statements above [`THRESHOLD`], the probability at which F1 peaked in
+//! cross-validation on train.
+
+use brief_core::{Quote, TokenKind};
+
+use super::reported::Frame;
+use super::score_weights::WEIGHTS;
+use super::{cues, Sent, AUXILIARIES};
+
+pub use super::score_weights::THRESHOLD;
+
+/// FNV-1a, 64 bits: a stable hash for feature names (the weights table is keyed by it).
+pub(super) fn hash(name: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Collects hashed features, formatting each name in one reused buffer.
+pub(super) struct Features {
+    buffer: String,
+    pub keys: Vec<u64>,
+}
+
+impl Features {
+    pub(super) fn new() -> Self {
+        let mut f = Features {
+            buffer: String::with_capacity(32),
+            keys: Vec::with_capacity(32),
+        };
+        f.add("bias", "");
+        f
+    }
+
+    /// Adds the feature `name=value`, the value lower-cased.
+    pub(super) fn add(&mut self, name: &str, value: &str) {
+        self.buffer.clear();
+        self.buffer.push_str(name);
+        self.buffer.push('=');
+        for c in value.chars() {
+            self.buffer.extend(c.to_lowercase());
+        }
+        self.keys.push(hash(&self.buffer));
+    }
+}
+
+/// The class of a token: punctuation, quote, number, capitalised or lower-case word.
+fn class(s: &Sent, i: usize) -> &'static str {
+    match s.toks.get(i).map(|t| t.kind) {
+        None => "none",
+        Some(TokenKind::Punct) => "punct",
+        Some(TokenKind::Quote) => "quote",
+        Some(TokenKind::Number) => "number",
+        Some(TokenKind::Word) if s.is_capitalized(i) => "cap",
+        Some(TokenKind::Word) => "lower",
+    }
+}
+
+/// Features of a statement's context in its sentence: the cue (head at token `c`), its
+/// neighbours, its frame and its speaker.
+pub(super) fn context(s: &Sent, c: usize, frame: &Frame, heading: bool) -> Features {
+    let mut f = Features::new();
+    let head = s.word(c);
+    let lower = head.to_lowercase();
+    f.add("kind", frame.kind.name());
+    f.add("cue", &lower);
+    f.add("cue-kind", &format!("{lower}-{}", frame.kind.name()));
+    let prior = cues::prior(&lower).unwrap_or(1.0);
+    f.add("prior", &format!("{}", (prior * 10.0) as u32));
+    let start = frame.cue.0;
+    f.add("aux", &format!("{}", (c - start).min(2)));
+    let passive = (start..c).any(|i| {
+        ["is", "are", "was", "were", "be", "been", "being"]
+            .iter()
+            .any(|w| s.is_word_eq(i, w))
+    }) && lower.ends_with("ed");
+    if passive {
+        f.add("passive", "");
+    }
+    let prev = start.checked_sub(1);
+    let next = c + 1;
+    f.add("prev", prev.map_or("^", |p| s.word(p)));
+
+    f.add("next", if next < s.len() { s.word(next) } else { "$" });
+    f.add("prevc", prev.map_or("none", |p| class(s, p)));
+    f.add("nextc", class(s, next));
+    f.add(
+        "suffix",
+        lower
+            .char_indices()
+            .rev()
+            .nth(2)
+            .map_or(lower.as_str(), |(i, _)| &lower[i..]),
+    );
+    if s.is_capitalized(c) {
+        f.add("capcue", "");
+    }
+    if start > 0 && AUXILIARIES.has(s, start) {
+        f.add("auxword", s.word(start));
+    }
+    let position = if c < 2 {
+        "start"
+    } else if c + 3 >= s.len() {
+        "end"
+    } else {
+        "middle"
+    };
+    f.add("pos", position);
+    if heading {
+        f.add("heading", "");
+    }
+    if s.toks.iter().any(|t| t.kind == TokenKind::Quote) {
+        f.add("sentquote", "");
+    }
+    match frame.speaker {
+        None => f.add("spk", "none"),
+        Some(sp) => {
+            let words = s.text[sp.start..sp.end].split_whitespace().count();
+            let first = s.toks.iter().position(|t| t.span.start == sp.start);
+            let kind = match first {
+                Some(i) if super::speaker::PRONOUNS.has(s, i) => "pronoun",
+                Some(i) if s.is_word_eq(i, "who") || s.is_word_eq(i, "which") => "relative",
+                Some(i) if s.is_capitalized(i) => "cap",
+                _ => "lower",
+            };
+            f.add("spk", kind);
+            f.add("spklen", &format!("{}", words.min(5)));
+
+            if sp.start >= s.toks[c].span.end {
+                f.add("spkafter", "");
+            }
+        }
+    }
+    f
+}
+
+/// Adds the features of the statement's content, once its extent is final.
+pub(super) fn content(text: &str, quote: &Quote, kind: &str, f: &mut Features) {
+    let body = quote.content.get(text).unwrap_or_default();
+    let words = body.split_whitespace().count();
+    let bucket = ((words as f64 + 1.0).log2() * 2.0) as u32;
+    f.add("clen", &format!("{}", bucket.min(12)));
+    f.add("direct", if quote.direct { "1" } else { "0" });
+    // How the content opens: "that", a pronoun, a determiner, a quote.
+    let first = body
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    f.add("cstart", first);
+    f.add("kind-direct", &format!("{kind}-{}", quote.direct));
+    if body.contains(['"', '“', '”']) {
+        f.add("quoteinside", "");
+    }
+    if body.contains('\n') {
+        f.add("paragraphs", "");
+    }
+}
+
+/// The probability that a statement with these features is an attribution as PolNeAR marks
+/// them.
+pub fn probability(keys: &[u64]) -> f64 {
+    let z: f64 = keys
+        .iter()
+        .filter_map(|k| {
+            WEIGHTS
+                .binary_search_by(|(key, _)| key.cmp(k))
+                .ok()
+                .map(|i| f64::from(WEIGHTS[i].1) / 10_000.0)
+        })
+        .sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_are_sorted_for_binary_search() {
+        assert!(WEIGHTS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn hash_is_fnv1a() {
+        assert_eq!(hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,268 @@
+//! One test per frame: the content, cue and speaker the rules propose, as text; and the
+//! scorer's verdict on clear cases.
+
+use brief_core::Article;
+
+use super::{candidates, find, AUXILIARIES};
+use crate::understand;
+
+/// (content, cue, speaker, direct) of every statement the rules propose in `text`.
+fn statements(text: &str) -> Vec<(String, String, String, bool)> {
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    candidates(&article, &doc)
+        .into_iter()
+        .map(|c| c.quote)
+        .map(|q| {
+            (
+                article.slice(q.content).to_string(),
+                q.cue
+                    .map(|c| article.slice(c).to_string())
+                    .unwrap_or_default(),
+                q.speaker
+                    .map(|s| article.slice(s.span).to_string())
+                    .unwrap_or_default(),
+                q.direct,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, String, bool) {
+    let all = statements(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.into_iter().next().unwrap_or_default()
+}
+
+fn s(a: &str, b: &str, c: &str, d: bool) -> (String, String, String, bool) {
+    (a.into(), b.into(), c.into(), d)
+}
+
+#[test]
+fn said_that_clause() {
+    assert_eq!(
+        one("Trump said the deal was \"a disaster\" for workers."),
+        s(
+            "the deal was \"a disaster\" for workers",
+            "said",
+            "Trump",
+            false
+        )
+    );
+    assert_eq!(
+        one("The Kremlin has repeatedly said that the talks would go on."),
+        s(
+            "the talks would go on",
+            "has repeatedly said",
+            "The Kremlin",
+            false
+        )
+    );
+}
+
+#[test]
+fn said_on_tuesday_that() {
+    assert_eq!(
+        one("Putin's senior aide Yuri Ushakov said on Tuesday that no deal was reached."),
+        s(
+            "no deal was reached",
+            "said",
+            "Putin's senior aide Yuri Ushakov",
+            false
+        )
+    );
+}
+
+#[test]
+fn clause_then_attribution() {
+    assert_eq!(
+        one("The plan was unacceptable, the White House said."),
+        s(
+            "The plan was unacceptable",
+            "said",
+            "the White House",
+            false
+        )
+    );
+    assert_eq!(
+        one("The plan was unacceptable, said Ann Lewis, a longtime adviser."),
+        s("The plan was unacceptable", "said", "Ann Lewis", false)
+    );
+}
+
+#[test]
+fn direct_quote_before_and_after() {
+    assert_eq!(
+        one("“We will not give up,” the mayor said on Monday."),
+        s("We will not give up,", "said", "the mayor", true)
+    );
+    assert_eq!(
+        one("She told reporters: \"We are done here.\""),
+        s("We are done here.", "told", "She", true)
+    );
+}
+
+#[test]
+fn split_quote_is_one_statement() {
+    assert_eq!(
+        one("\"We will,\" he said, \"win this.\""),
+        s("We will,\" he said, \"win this.", "said", "he", true)
+    );
+    assert_eq!(
+        one("“Donald is thin-skinned,” she said. “He takes everything personally.”"),
+        s(
+            "Donald is thin-skinned,” she said. “He takes everything personally.",
+            "said",
+            "she",
+            true
+        )
+    );
+}
+
+#[test]
+fn quote_over_paragraphs() {
+    let text = "Ms. Lee said: “We lost the vote. We will be back.\n\n“Next year is ours.”\n\nThe hall emptied.";
+    assert_eq!(
+        one(text),
+        s(
+            "We lost the vote. We will be back.\n\n“Next year is ours.",
+            "said",
+            "Ms. Lee",
+            true
+        )
+    );
+}
+
+#[test]
+fn according_to() {
+    assert_eq!(
+        one("According to the report, turnout fell sharply."),
+        s("turnout fell sharply", "According to", "the report", false)
+    );
+    assert_eq!(
+        one("Turnout fell sharply, according to officials."),
+        s("Turnout fell sharply", "according to", "officials", false)
+    );
+}
+
+#[test]
+fn told_listener_is_not_content() {
+    assert_eq!(
+        one("Cook told the Times that the decision was a mistake."),
+        s("the decision was a mistake", "told", "Cook", false)
+    );
+    assert_eq!(
+        one("Cook told reporters he would stay."),
+        s("he would stay", "told", "Cook", false)
+    );
+}
+
+#[test]
+fn relative_clause_speaker() {
+    assert_eq!(
+        one("Jones, 62, who lives nearby, said the water rose fast."),
+        s("the water rose fast", "said", "Jones", false)
+    );
+}
+
+#[test]
+fn participle_takes_the_sentence_speaker() {
+    let all = statements("The senator defended the bill on Tuesday, saying it would create jobs.");
+    assert!(
+        all.contains(&s("it would create jobs", "saying", "The senator", false)),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn has_emphasized_the_need() {
+    assert_eq!(
+        one("The minister has emphasized the need for calm."),
+        s("the need for calm", "has emphasized", "The minister", false)
+    );
+}
+
+#[test]
+fn nested_attribution() {
+    let all =
+        statements("A poll found that 74 percent of voters said Trump should release his returns.");
+    let contents: Vec<&str> = all.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "74 percent of voters said Trump should release his returns",
+            "Trump should release his returns"
+        ]
+    );
+}
+
+#[test]
+fn scare_quotes_and_plain_sentences_are_not_statements() {
+    assert!(statements("The so-called \"pass through\" income is taxed at 15 percent.").is_empty());
+    assert!(statements("Rain fell on the city for five hours.").is_empty());
+}
+
+#[test]
+fn the_scorer_keeps_clear_statements() {
+    let text =
+        "The mayor said the dam would hold. \"We are ready,\" she told reporters on Monday. \
+                Officials said 300 homes were flooded.";
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let kept: Vec<&str> = find(&article, &doc)
+        .iter()
+        .map(|q| article.slice(q.content))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "the dam would hold",
+            "We are ready,",
+            "300 homes were flooded"
+        ]
+    );
+}
+
+#[test]
+fn pronoun_speakers_get_a_canonical_name() {
+    let article = Article::from_text(
+        "t",
+        "Mayor Ann Lee said the dam would hold. \"We are ready,\" she said.",
+    );
+    let doc = understand(&article);
+    let quotes = find(&article, &doc);
+    let she = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .find(|sp| article.slice(sp.span) == "she")
+        .map(|sp| sp.canonical.clone());
+    assert_eq!(she.as_deref(), Some("Mayor Ann Lee"));
+}
+
+#[test]
+fn word_lists_are_sorted() {
+    for list in [
+        AUXILIARIES.0,
+        super::speaker::PRONOUNS.0,
+        super::TIME_WORDS.0,
+    ] {
+        assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
+    }
+}
+
+#[test]
+fn relative_pronoun_speaker_is_named_by_its_antecedent() {
+    let article = Article::from_text(
+        "t",
+        "Mr. Trump, who said the race was rigged, lost the vote.",
+    );
+    let doc = understand(&article);
+    let quotes = find(&article, &doc);
+    let q = quotes.first().expect("a statement");
+    assert_eq!(article.slice(q.content), "the race was rigged");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        (article.slice(sp.span), sp.canonical.as_str()),
+        ("who", "Mr. Trump")
+    );
+}
