@@ -91,7 +91,14 @@ impl Pipeline {
     pub fn brief_document(&self, article: &Article, doc: &Document) -> Result<Brief, BriefError> {
         check_english(article, doc)?;
         let brief = brief_compose::compose(article, doc, &self.options);
-        let usable = brief.sentences().count();
+        // The story's own sentences: facts lists (Who Said What) do not make a brief.
+        let usable = brief.takeaways.len()
+            + brief
+                .sections
+                .iter()
+                .filter(|s| !s.list)
+                .map(|s| s.sentences.len())
+                .sum::<usize>();
         if usable < 2 {
             return Err(BriefError::TooShort {
                 id: article.id.clone(),

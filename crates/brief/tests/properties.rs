@@ -242,8 +242,12 @@ fn check_shape(article: &Article, brief: &Brief) -> Result<(), TestCaseError> {
         brief.takeaways.len()
     );
     if brief.takeaways.len() < 3 {
-        // Fewer than three takeaways only when there were no more sentences to show.
-        prop_assert!(brief.sections.is_empty(), "few takeaways but sections");
+        // Fewer than three takeaways only when there were no more sentences to show
+        // (lists of facts, as Who Said What, aside).
+        prop_assert!(
+            brief.sections.iter().all(|s| s.list),
+            "few takeaways but sections"
+        );
     }
     prop_assert!(
         brief.sections.len() <= 7,
@@ -336,8 +340,12 @@ proptest! {
                 // No title: the lede stands in for one, its trailing clause or stop cut.
                 let lede = article.slice(doc.sentences[0].span);
                 prop_assert!(!brief.title.is_empty() && lede.starts_with(&brief.title), "title {:?}", brief.title);
-                // Nothing to trim in plain prose: every sentence shown is a whole source sentence.
-                for s in brief.sentences() {
+                // Nothing to trim in plain prose: every story sentence shown is a whole
+                // source sentence (lists of facts compose spans, checked by validate).
+                let story = brief.takeaways.iter().chain(
+                    brief.sections.iter().filter(|s| !s.list).flat_map(|s| s.sentences.iter()),
+                );
+                for s in story {
                     let p = &s.sources[0];
                     prop_assert_eq!(p.span, doc.sentences[p.sentence].span);
                     prop_assert_eq!(s.text.as_str(), article.slice(p.span));

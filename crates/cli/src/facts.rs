@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::Result;
-use brief::{figures, quotes, understand, Article, Figure, Quote};
+use brief::{entities, figures, quotes, understand, Article, Figure, Quote};
 use clap::ValueEnum;
 
 use crate::inputs::{articles, read_bytes, sources};
@@ -63,11 +63,13 @@ pub fn run(args: Args) -> Result<Outcome> {
             let doc = understand(&article);
             let quotes = quotes::find(&article, &doc);
             let figures = figures::find(&article, &doc);
+            let mentions = entities::recognize(&article.text, &doc);
+            let named = entities::link(&article.text, &doc, &mentions);
             match args.format {
                 FactsFormat::Json => {
                     serde_json::to_writer(
                         &mut out,
-                        &wire::WireFacts::new(&article, &quotes, &figures),
+                        &wire::WireFacts::new(&article, &named, &quotes, &figures),
                     )?;
                     out.write_all(b"\n")?;
                 }

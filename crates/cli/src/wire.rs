@@ -15,6 +15,12 @@ pub struct WireBrief<'a> {
     /// Absent when the brief was made without facts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<WireNamedEntity<'a>>,
+    /// Statements with their speakers; absent without facts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<WireQuote<'a>>,
+    /// Figures with what they count; absent without facts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<WireFigure<'a>>,
 }
 
 /// An entity of the article: its fullest name, type, roles and every mention.
@@ -130,6 +136,8 @@ impl<'a> WireBrief<'a> {
                 .iter()
                 .map(|e| WireNamedEntity::new(e, &article.text))
                 .collect(),
+            quotes: wire_quotes(article, &b.quotes),
+            figures: wire_figures(article, &b.figures),
         }
     }
 }
@@ -229,10 +237,21 @@ impl<'a> WireEntities<'a> {
 #[derive(Serialize)]
 pub struct WireFacts<'a> {
     pub id: &'a str,
-    /// Named entities. The seam for NER: its entity list is written here; until then, empty.
-    pub entities: Vec<serde_json::Value>,
+    /// Every mention of a named entity, with its entity's canonical name.
+    pub entities: Vec<WireMention<'a>>,
     pub quotes: Vec<WireQuote<'a>>,
     pub figures: Vec<WireFigure<'a>>,
+}
+
+/// One mention of a named entity.
+#[derive(Serialize)]
+pub struct WireMention<'a> {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub canonical: &'a str,
+    pub text: &'a str,
 }
 
 /// A statement: `start`/`end` cover its content (without the quotation marks).
@@ -278,45 +297,71 @@ impl<'a> WireFacts<'a> {
     /// The facts of `article`, their spans resolved against its text.
     pub fn new(
         article: &'a Article,
+        entities: &[NamedEntity],
         quotes: &'a [brief::Quote],
         figures: &'a [brief::Figure],
     ) -> Self {
         let text = |s: brief::Span| s.get(&article.text).unwrap_or_default();
+        let mut mentions: Vec<WireMention<'a>> = entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions.iter().map(move |&m| WireMention {
+                    start: m.start,
+                    end: m.end,
+                    kind: e.kind.conll(),
+                    canonical: text(e.canonical),
+                    text: text(m),
+                })
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.start);
         WireFacts {
             id: &article.id,
-            entities: Vec::new(),
-            quotes: quotes
-                .iter()
-                .map(|q| WireQuote {
-                    start: q.content.start,
-                    end: q.content.end,
-                    direct: q.direct,
-                    cue: q.cue.map(|c| WireRange {
-                        start: c.start,
-                        end: c.end,
-                    }),
-                    speaker: q.speaker.as_ref().map(|s| WireSpeaker {
-                        start: s.span.start,
-                        end: s.span.end,
-                        canonical: &s.canonical,
-                        text: text(s.span),
-                    }),
-                    text: text(q.content),
-                })
-                .collect(),
-            figures: figures
-                .iter()
-                .map(|f| WireFigure {
-                    start: f.span.start,
-                    end: f.span.end,
-                    value: f.value,
-                    upper: f.upper,
-                    unit: f.unit.as_deref(),
-                    counts: f.counts.map(text),
-                    qualifier: f.qualifier.map(text),
-                    text: text(f.span),
-                })
-                .collect(),
+            entities: mentions,
+            quotes: wire_quotes(article, quotes),
+            figures: wire_figures(article, figures),
         }
     }
+}
+
+/// The statements of `article` on the wire.
+pub fn wire_quotes<'a>(article: &'a Article, quotes: &'a [brief::Quote]) -> Vec<WireQuote<'a>> {
+    let text = |s: brief::Span| s.get(&article.text).unwrap_or_default();
+    quotes
+        .iter()
+        .map(|q| WireQuote {
+            start: q.content.start,
+            end: q.content.end,
+            direct: q.direct,
+            cue: q.cue.map(|c| WireRange {
+                start: c.start,
+                end: c.end,
+            }),
+            speaker: q.speaker.as_ref().map(|s| WireSpeaker {
+                start: s.span.start,
+                end: s.span.end,
+                canonical: &s.canonical,
+                text: text(s.span),
+            }),
+            text: text(q.content),
+        })
+        .collect()
+}
+
+/// The figures of `article` on the wire.
+pub fn wire_figures<'a>(article: &'a Article, figures: &'a [brief::Figure]) -> Vec<WireFigure<'a>> {
+    let text = |s: brief::Span| s.get(&article.text).unwrap_or_default();
+    figures
+        .iter()
+        .map(|f| WireFigure {
+            start: f.span.start,
+            end: f.span.end,
+            value: f.value,
+            upper: f.upper,
+            unit: f.unit.as_deref(),
+            counts: f.counts.map(text),
+            qualifier: f.qualifier.map(text),
+            text: text(f.span),
+        })
+        .collect()
 }

@@ -49,7 +49,6 @@ fn json_lines_follow_the_contract() {
     assert_eq!(lines.len(), 2);
     let first = &lines[0];
     assert_eq!(first["id"], "a1");
-    assert_eq!(first["entities"], serde_json::json!([]));
     let text = ARTICLE.as_bytes();
     let slice = |v: &serde_json::Value| {
         let (s, e) = (
@@ -58,6 +57,19 @@ fn json_lines_follow_the_contract() {
         );
         String::from_utf8(text[s as usize..e as usize].to_vec()).expect("span on char boundaries")
     };
+    // Entities: every mention's span covers its text; a known name is found and typed.
+    let entities = first["entities"].as_array().expect("entities");
+    for e in entities {
+        assert_eq!(slice(e), e["text"].as_str().unwrap());
+        assert!(["PER", "ORG", "LOC", "MISC"].contains(&e["type"].as_str().unwrap()));
+        assert!(!e["canonical"].as_str().unwrap().is_empty());
+    }
+    assert!(
+        entities
+            .iter()
+            .any(|e| e["text"] == "United Nations" && e["type"] == "ORG"),
+        "{entities:?}"
+    );
     let quotes = first["quotes"].as_array().expect("quotes");
     let direct = quotes
         .iter()

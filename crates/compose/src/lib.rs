@@ -16,13 +16,14 @@ mod heading;
 mod people;
 mod rank;
 mod sections;
+mod statements;
 mod terms;
 pub mod trim;
 mod validate;
 
 pub use validate::{validate, words_in_order, Unfaithful};
 
-use brief_core::{Article, Brief, BriefSentence, Document, Provenance};
+use brief_core::{Article, Brief, BriefSentence, Document, Provenance, Span};
 
 pub use candidates::Candidate;
 
@@ -56,32 +57,45 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         .takeaways
         .unwrap_or_else(|| adaptive_takeaways(candidates.len()));
     let takeaways = rank::select(&candidates, &scores, count);
-    let entities = if options.facts {
+    let (entities, quotes, figures) = if options.facts {
         let mentions = brief_understand::entities::recognize(&article.text, doc);
-        brief_understand::entities::link(&article.text, doc, &mentions)
+        (
+            brief_understand::entities::link(&article.text, doc, &mentions),
+            brief_understand::quotes::find(article, doc),
+            brief_understand::figures::find(article, doc),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new(), Vec::new())
     };
     let mut sections = sections::build(article, doc, &candidates, &df, &scores, &takeaways);
-    if let Some(people) = people::whos_who(article, doc, &entities) {
-        // The brief keeps seven sections at most: the people take a themed slot.
+    let said = statements::who_said_what(article, doc, &quotes, &entities);
+    // People introduced with their role in "Who Said What" need no second line.
+    let quoted: Vec<Span> = said
+        .iter()
+        .flat_map(|s| s.sentences.iter().map(|line| line.sources[0].span))
+        .collect();
+    let people = people::whos_who(article, doc, &entities, &quoted);
+    for extra in [people, said].into_iter().flatten() {
+        // Seven sections at most: these take the place of the last themed ones.
         let closing = sections
             .last()
             .is_some_and(|s| s.heading == heading::CLOSING_HEADING);
         while sections.len() >= sections::MAX_SECTIONS {
-            let drop = if closing {
-                sections.len() - 2
-            } else {
-                sections.len() - 1
-            };
-            sections.remove(drop);
+            let last_themed = sections
+                .iter()
+                .rposition(|s| !s.list && s.heading != heading::CLOSING_HEADING);
+            match last_themed {
+                Some(i) if i > 0 => {
+                    sections.remove(i);
+                }
+                _ => break,
+            }
         }
-        let at = if closing {
-            sections.len() - 1
-        } else {
-            sections.len()
-        };
-        sections.insert(at, people);
+        if sections.len() >= sections::MAX_SECTIONS {
+            continue;
+        }
+        let at = sections.len() - usize::from(closing);
+        sections.insert(at, extra);
     }
     Brief {
         id: article.id.clone(),
@@ -92,6 +106,8 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
             .collect(),
         sections,
         entities,
+        quotes,
+        figures,
     }
 }
 

@@ -13,10 +13,17 @@ pub const WHOS_WHO: &str = "Who's Who";
 const MAX_PEOPLE: usize = 6;
 
 /// The section, when at least one person has a role.
-pub fn whos_who(article: &Article, doc: &Document, entities: &[NamedEntity]) -> Option<Section> {
+/// People whose name is at one of `introduced` are left out: they were introduced
+/// elsewhere in the brief.
+pub fn whos_who(
+    article: &Article,
+    doc: &Document,
+    entities: &[NamedEntity],
+    introduced: &[Span],
+) -> Option<Section> {
     let lines: Vec<BriefSentence> = entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person)
+        .filter(|e| e.kind == EntityKind::Person && !introduced.contains(&e.canonical))
         .filter_map(|e| {
             e.roles
                 .first()

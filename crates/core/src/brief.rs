@@ -1,6 +1,6 @@
 //! The compose stage's output: takeaways and headed sections, each sentence with provenance.
 
-use crate::{NamedEntity, Span};
+use crate::{Figure, NamedEntity, Quote, Span};
 
 /// Where an output sentence came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct Section {
 }
 
 /// A brief: title, key takeaways and headed sections.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Brief {
     /// Id of the input it was made from.
     pub id: String,
@@ -47,6 +47,10 @@ pub struct Brief {
     /// The people, organisations and places the article names (empty when the
     /// brief was made without facts). Spans point into the article text.
     pub entities: Vec<NamedEntity>,
+    /// Statements attributed to speakers in the article (empty without facts).
+    pub quotes: Vec<Quote>,
+    /// Figures with what they count (empty without facts).
+    pub figures: Vec<Figure>,
 }
 
 impl Brief {

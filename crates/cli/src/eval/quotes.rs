@@ -116,7 +116,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         );
         for (d, (quotes, figures)) in docs.iter().zip(&found) {
-            serde_json::to_writer(&mut w, &wire::WireFacts::new(&d.article, quotes, figures))?;
+            serde_json::to_writer(
+                &mut w,
+                &wire::WireFacts::new(&d.article, &[], quotes, figures),
+            )?;
             w.write_all(b"\n")?;
         }
         w.flush()?;

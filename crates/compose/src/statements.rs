@@ -1,0 +1,186 @@
+//! "Who Said What": the statements of the people and organisations an article
+//! quotes most. Each line is the speaker's name (with a role the article gives
+//! them), the cue and the statement, every part a span of the article listed as a
+//! source in that order, so the line stays faithful.
+
+use brief_core::{
+    Article, BriefSentence, Document, EntityKind, NamedEntity, Provenance, Quote, Section, Span,
+};
+
+/// The heading of the statements section.
+pub const WHO_SAID_WHAT: &str = "Who Said What";
+/// Most speakers listed.
+const MAX_SPEAKERS: usize = 4;
+/// Most statements listed per speaker.
+const MAX_PER_SPEAKER: usize = 2;
+/// Statements longer than this, in words, are left to the sections.
+const MAX_STATEMENT_WORDS: usize = 45;
+/// Statements shorter than this say too little alone.
+const MIN_STATEMENT_WORDS: usize = 4;
+
+/// A speaker as the section shows them: the span that names them, and a role.
+struct Voice {
+    name: Span,
+    role: Option<Span>,
+    statements: Vec<usize>,
+    first: usize,
+}
+
+/// The section, when the article attributes statements to named speakers.
+pub fn who_said_what(
+    article: &Article,
+    doc: &Document,
+    quotes: &[Quote],
+    entities: &[NamedEntity],
+) -> Option<Section> {
+    let text = &article.text;
+    let mut voices: Vec<(String, Voice)> = Vec::new();
+    for (i, quote) in quotes.iter().enumerate() {
+        let Some(speaker) = &quote.speaker else {
+            continue;
+        };
+        let words = quote_words(text, quote.content);
+        if !(MIN_STATEMENT_WORDS..=MAX_STATEMENT_WORDS).contains(&words) {
+            continue;
+        }
+        // Statements interrupted by their attribution span it: not shown as one line.
+        let content = &text[quote.content.start..quote.content.end];
+        if overlaps(quote.content, speaker.span)
+            || (quote.direct && content.contains(['"', '“', '”']))
+        {
+            continue;
+        }
+        // Only a person or organisation the article names can be shown as the speaker:
+        // a pronoun or description that links to no name cannot be shown faithfully.
+        let entity = entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+            .find(|e| e.mentions.iter().any(|m| overlaps(*m, speaker.span)))
+            .or_else(|| by_name(text, entities, &speaker.canonical));
+        let Some(entity) = entity else { continue };
+        let (key, name, role) = (
+            text[entity.canonical.start..entity.canonical.end].to_lowercase(),
+            entity.canonical,
+            entity.roles.first().copied(),
+        );
+        match voices.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, voice)) => voice.statements.push(i),
+            None => voices.push((
+                key,
+                Voice {
+                    name,
+                    role,
+                    statements: vec![i],
+                    first: i,
+                },
+            )),
+        }
+    }
+    voices.sort_by_key(|(_, v)| (std::cmp::Reverse(v.statements.len()), v.first));
+    voices.truncate(MAX_SPEAKERS);
+    voices.sort_by_key(|(_, v)| v.first);
+    let mut lines = Vec::new();
+    for (_, voice) in &voices {
+        // Direct quotes first: the speaker's own words.
+        let mut chosen: Vec<usize> = voice
+            .statements
+            .iter()
+            .copied()
+            .filter(|&i| quotes[i].direct)
+            .collect();
+        chosen.extend(
+            voice
+                .statements
+                .iter()
+                .copied()
+                .filter(|&i| !quotes[i].direct),
+        );
+        // No statement twice: parts of one quotation found as two overlap.
+        let mut shown: Vec<Span> = Vec::new();
+        chosen.retain(|&i| {
+            let fresh = !shown.iter().any(|s| overlaps(*s, quotes[i].content));
+            if fresh {
+                shown.push(quotes[i].content);
+            }
+            fresh
+        });
+        chosen.truncate(MAX_PER_SPEAKER);
+        chosen.sort_unstable();
+        for i in chosen {
+            lines.push(line(article, doc, voice, &quotes[i]));
+        }
+    }
+    (!lines.is_empty()).then(|| Section {
+        heading: WHO_SAID_WHAT.to_string(),
+        sentences: lines,
+        list: true,
+    })
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn quote_words(text: &str, span: Span) -> usize {
+    text[span.start..span.end].split_whitespace().count()
+}
+
+/// The entity whose fullest name ends with the speaker's last word ("Putin").
+fn by_name<'e>(
+    text: &str,
+    entities: &'e [NamedEntity],
+    canonical: &str,
+) -> Option<&'e NamedEntity> {
+    let last = canonical.split_whitespace().last()?;
+    entities.iter().find(|e| {
+        e.kind == EntityKind::Person
+            && text[e.canonical.start..e.canonical.end]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| {
+                    w.trim_end_matches(['\'', '’', 's'])
+                        .eq_ignore_ascii_case(last.trim_end_matches(['\'', '’', 's']))
+                })
+    })
+}
+
+/// "NAME, ROLE, CUE “STATEMENT”" with each part's span as a source, in that order.
+fn line(article: &Article, doc: &Document, voice: &Voice, quote: &Quote) -> BriefSentence {
+    let text = &article.text;
+    let part = |span: Span| {
+        text[span.start..span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let source = |span: Span| Provenance {
+        article: article.id.clone(),
+        sentence: doc.sentences.partition_point(|s| s.span.end <= span.start),
+        span,
+    };
+    let mut shown = part(voice.name);
+    let mut sources = vec![source(voice.name)];
+    if let Some(role) = voice.role {
+        shown.push_str(&format!(", {},", part(role)));
+        sources.push(source(role));
+    }
+    match quote.cue {
+        Some(cue) => {
+            shown.push_str(&format!(" {}:", part(cue)));
+            sources.push(source(cue));
+        }
+        None => shown.push(':'),
+    }
+    let statement = part(quote.content);
+    let statement = statement.trim_end_matches([',', ';', ':']);
+    if quote.direct {
+        shown.push_str(&format!(" “{statement}”"));
+    } else {
+        shown.push_str(&format!(" {statement}"));
+    }
+    sources.push(source(quote.content));
+    BriefSentence {
+        text: shown,
+        sources,
+    }
+}
