@@ -7,8 +7,27 @@ use brief_core::{
     Article, BriefSentence, Document, EntityKind, NamedEntity, Provenance, Quote, Section, Span,
 };
 
-/// The heading of the statements section.
+/// The heading of the statements section, when its lines say "said".
 pub const WHO_SAID_WHAT: &str = "Who Said What";
+
+/// The heading, in the words of the lines it heads: a heading names only what
+/// its section shows.
+fn heading(lines: &[BriefSentence]) -> &'static str {
+    let has = |word: &str| {
+        lines.iter().any(|l| {
+            l.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
+    };
+    if has("said") {
+        WHO_SAID_WHAT
+    } else if has("says") {
+        "Who Says What"
+    } else {
+        "Who and What"
+    }
+}
 /// Most speakers listed.
 const MAX_SPEAKERS: usize = 4;
 /// Most statements listed per speaker.
@@ -111,7 +130,7 @@ pub fn who_said_what(
         }
     }
     (!lines.is_empty()).then(|| Section {
-        heading: WHO_SAID_WHAT.to_string(),
+        heading: heading(&lines).to_string(),
         sentences: lines,
         list: true,
     })
