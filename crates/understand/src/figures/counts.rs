@@ -552,16 +552,23 @@ const MEASURE_VERBS: WordList = WordList(&[
 /// Verbs whose object is what the figure measures: "raised interest rates to 5.25%".
 const CHANGE_VERBS: WordList = WordList(&[
     "boosted",
+    "bring",
+    "brings",
+    "brought",
     "cut",
     "cuts",
     "hiked",
     "increased",
     "lifted",
     "lowered",
+    "pushed",
+    "pushes",
     "raised",
     "raises",
     "reduced",
     "slashed",
+    "takes",
+    "took",
     "trimmed",
 ]);
 
@@ -646,16 +653,18 @@ fn measured(s: &Sent, first: usize, earlier: &[Found]) -> Option<(Span, bool)> {
             true,
         ));
     }
-    // "raised interest rates to 5.25%": the object of a verb of change.
-    if linked && s.is_word(k) {
-        let mut start = k;
-        while start > 0 && k - start < 3 && nominal(s, start - 1) && !CHANGE_VERBS.has(s, start - 1)
-        {
-            start -= 1;
-        }
-        if start > 0 && CHANGE_VERBS.has(s, start - 1) && nominal(s, k) {
+    // "raised interest rates to 5.25%", "brings his commitment to the group to $20 million":
+    // the object of a verb of change.
+    if linked && s.is_word(k) && nominal(s, k) {
+        let (start, end) = subject_before(s, k)?;
+        // The object starts after its verb: "The central bank raised interest rates".
+        let start = (start..end)
+            .rev()
+            .find(|&i| CHANGE_VERBS.has(s, i))
+            .map_or(start, |v| v + 1);
+        if start > 0 && CHANGE_VERBS.has(s, start - 1) {
             return Some((
-                Span::new(s.toks[start].span.start, s.toks[k].span.end),
+                Span::new(s.toks[start].span.start, s.toks[end].span.end),
                 false,
             ));
         }

@@ -338,9 +338,10 @@ fn counts_something(s: &Sent, n: &Number) -> bool {
         if n.value == 1.0 {
             return false;
         }
-        // "the two", "of the two": a number standing for a noun.
-        let pronoun = before.is_some_and(|b| s.is_word_eq(b, "the"))
-            && (after >= s.len() || !s.is_word(after) || s.is_word_eq(after, "of"));
+        // "the two", "of the two", "those two": a number standing for a noun.
+        let pronoun = before.is_some_and(|b| {
+            s.is_word_eq(b, "the") || s.is_word_eq(b, "those") || s.is_word_eq(b, "these")
+        }) && (after >= s.len() || !s.is_word(after) || FUNCTION_WORDS.has(s, after));
         if pronoun {
             return false;
         }

@@ -11,8 +11,11 @@
 //! - `"QUOTE," X said, "MORE."` and `CLAUSE, X said, CLAUSE` (around it),
 //! - `according to X, CLAUSE` and `CLAUSE, according to X`,
 //! - `…, adding that CLAUSE` and `… and said CLAUSE` (the speaker is the sentence's),
+//! - `Name: STATEMENT` (headlines, transcripts),
 //!
-//! and `speaker.rs` finds the speaker phrase. A quote that follows an attributed quote with no
+//! and `speaker.rs` finds the speaker phrase. The rules propose generously; a logistic
+//! regression trained on PolNeAR train (`score.rs`) keeps the statements likely to be
+//! attributions as PolNeAR marks them. A quote that follows an attributed quote with no
 //! attribution of its own continues it (`"…," she said. "…"`), as in PolNeAR, where such a
 //! statement is one content. Content spans are PolNeAR's: the whole reported clause, partial
 //! quotes included (`the deal was "a disaster" for workers`).

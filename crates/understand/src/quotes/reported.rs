@@ -83,6 +83,10 @@ pub(super) fn in_sentence(
     }
     let body_end = body_end(s);
     let first_in_sentence = out.len();
+    if let Some(frame) = colon(s, body_end) {
+        let features = score::context(s, frame.cue.0, &frame, heading);
+        out.push(frame.into_found(s, index, features));
+    }
     let mut lower = String::new();
     for c in 0..n {
         if !s.is_word(c) {
@@ -134,6 +138,9 @@ pub(super) enum Kind {
     Inherited,
     /// "X, who said CLAUSE, …".
     Relative,
+    /// "Elizabeth Warren: Trump Is a ‘Proven Failure’": a name and a colon (headlines,
+    /// transcripts).
+    Colon,
 }
 
 impl Kind {
@@ -147,6 +154,7 @@ impl Kind {
             Kind::After => "after",
             Kind::Inherited => "inherited",
             Kind::Relative => "relative",
+            Kind::Colon => "colon",
         }
     }
 }
@@ -218,6 +226,39 @@ fn body_end(s: &Sent) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Labels that a colon follows without anyone speaking ("Editor's note:", "Watch:").
+const NOT_SPEAKERS: WordList = WordList(&[
+    "breaking",
+    "correction",
+    "editor",
+    "editor's",
+    "exclusive",
+    "note",
+    "photo",
+    "photos",
+    "read",
+    "update",
+    "video",
+    "watch",
+]);
+
+/// "Elizabeth Warren: Donald Trump Is a ‘Proven Failure’", "KATE BOULDUAN: Why not debate?":
+/// a short capitalised name, a colon, and what they said.
+fn colon(s: &Sent, body_end: usize) -> Option<Frame> {
+    let colon = (1..s.len().min(7)).find(|&i| s.is_punct(i, ":"))?;
+    let name_ok =
+        (0..colon).all(|i| (s.is_capitalized(i) || s.is_punct(i, ".")) && !NOT_SPEAKERS.has(s, i));
+    let start = colon + 1;
+    (name_ok && s.is_capitalized(0) && start + 1 < body_end).then(|| Frame {
+        kind: Kind::Colon,
+        content: span(s, (start, body_end - 1)),
+        direct: false,
+        cue: (colon, colon),
+        speaker: Some(span(s, (0, colon - 1))),
+        named_by: None,
+    })
 }
 
 /// "according to X, CLAUSE" / "CLAUSE, according to X".
@@ -553,7 +594,12 @@ fn around(
         // After an inverted speaker ("…,” said Ann Lewis, …") only a quote resumes the content:
         // anything else is the speaker's appositive ("president of the academy").
         let appositive = inverted && !s.is_quote(next);
-        if next < body_end && !appositive && !new_clause {
+        // "told a crowd in Berea, Ohio on Tuesday": a place name continues the adverbial.
+        let place = s.is_capitalized(next) && !super::speaker::PRONOUNS.has(s, next) && {
+            let after = next + 1;
+            after >= body_end || adverbial(s, after, body_end)
+        };
+        if next < body_end && !appositive && !new_clause && !place {
             let end = quoted
                 .iter()
                 .find(|q| s.is_quote(next) && q.open == s.toks[next].span)

@@ -266,3 +266,35 @@ fn relative_pronoun_speaker_is_named_by_its_antecedent() {
         ("who", "Mr. Trump")
     );
 }
+
+#[test]
+fn name_and_colon() {
+    let all = statements("Elizabeth Warren: Donald Trump Is a Proven Failure in Business");
+    assert!(
+        all.contains(&s(
+            "Donald Trump Is a Proven Failure in Business",
+            ":",
+            "Elizabeth Warren",
+            false
+        )),
+        "{all:?}"
+    );
+    let note = statements("Editor's note: this story was updated.");
+    assert!(note.iter().all(|x| x.1 != ":"), "{note:?}");
+}
+
+#[test]
+fn a_clause_after_the_cue_is_its_content() {
+    assert_eq!(
+        one("Later in the day, the FBI said it would cooperate."),
+        s("it would cooperate", "said", "the FBI", false)
+    );
+}
+
+#[test]
+fn after_a_closing_quote_the_quote_is_the_content() {
+    assert_eq!(
+        one("“The campaign goes on,” Kasich told a crowd in Berea, Ohio on Tuesday night."),
+        s("The campaign goes on,", "told", "Kasich", true)
+    );
+}
