@@ -6,7 +6,7 @@ use anyhow::Result;
 use brief::{entities, understand, EntityKind};
 use clap::ValueEnum;
 
-use crate::inputs::{articles, read_bytes, sources};
+use crate::inputs::for_each_article;
 use crate::{wire, Outcome};
 
 /// Entity type labels to print.
@@ -39,37 +39,24 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let sources = sources(&args.inputs)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    for source in &sources {
-        let bytes = match read_bytes(source) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("brief: {e:#}");
-                failed += 1;
-                continue;
-            }
-        };
-        for record in articles(source, &bytes) {
-            match record {
-                Ok(article) => {
-                    let doc = understand(&article);
-                    let found = entities::recognize(&article.text, &doc);
-                    serde_json::to_writer(
-                        &mut out,
-                        &wire::WireEntities::new(&article, &found, |k| args.scheme.label(k)),
-                    )?;
-                    out.write_all(b"\n")?;
-                }
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("brief: {e}");
-                }
-            }
+    let failed = for_each_article(&args.inputs, |_, record| match record {
+        Ok(article) => {
+            let doc = understand(&article);
+            let found = entities::recognize(&article.text, &doc);
+            serde_json::to_writer(
+                &mut out,
+                &wire::WireEntities::new(&article, &found, |k| args.scheme.label(k)),
+            )?;
+            out.write_all(b"\n")?;
+            Ok(true)
         }
-    }
+        Err(e) => {
+            eprintln!("brief: {e}");
+            Ok(false)
+        }
+    })?;
     out.flush()?;
     Ok(if failed > 0 {
         Outcome::SomeFailed

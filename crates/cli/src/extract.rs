@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use anyhow::Result;
 use clap::ValueEnum;
 
-use crate::inputs::{articles, read_bytes, sources};
+use crate::inputs::for_each_article;
 use crate::{wire, Outcome};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -26,47 +26,35 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let sources = sources(&args.inputs)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0;
     let mut written = 0;
-    for source in &sources {
-        let bytes = match read_bytes(source) {
-            Ok(b) => b,
+    let failed = for_each_article(&args.inputs, |_, record| {
+        let article = match record {
+            Ok(article) => article,
             Err(e) => {
-                eprintln!("brief: {e:#}");
-                failed += 1;
-                continue;
+                eprintln!("brief: {e}");
+                return Ok(false);
             }
         };
-        for record in articles(source, &bytes) {
-            match record {
-                Ok(article) => {
-                    match args.format {
-                        ExtractFormat::Json => {
-                            serde_json::to_writer(&mut out, &wire::WireArticle::from(&article))?;
-                            out.write_all(b"\n")?;
-                        }
-                        ExtractFormat::Text => {
-                            if written > 0 {
-                                out.write_all(b"\n")?;
-                            }
-                            if let Some(title) = &article.title {
-                                writeln!(out, "{title}\n")?;
-                            }
-                            writeln!(out, "{}", article.text)?;
-                        }
-                    }
-                    written += 1;
+        match args.format {
+            ExtractFormat::Json => {
+                serde_json::to_writer(&mut out, &wire::WireArticle::from(&article))?;
+                out.write_all(b"\n")?;
+            }
+            ExtractFormat::Text => {
+                if written > 0 {
+                    out.write_all(b"\n")?;
                 }
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("brief: {e}");
+                if let Some(title) = &article.title {
+                    writeln!(out, "{title}\n")?;
                 }
+                writeln!(out, "{}", article.text)?;
             }
         }
-    }
+        written += 1;
+        Ok(true)
+    })?;
     out.flush()?;
     Ok(if failed > 0 {
         Outcome::SomeFailed

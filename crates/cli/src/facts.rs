@@ -6,7 +6,7 @@ use anyhow::Result;
 use brief::{entities, figures, quotes, understand, Article, Figure, Quote};
 use clap::ValueEnum;
 
-use crate::inputs::{articles, read_bytes, sources};
+use crate::inputs::for_each_article;
 use crate::{wire, Outcome};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -27,62 +27,50 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let sources = sources(&args.inputs)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0;
     let mut written = 0;
-    for source in &sources {
-        let bytes = match read_bytes(source) {
-            Ok(b) => b,
+    let failed = for_each_article(&args.inputs, |source, record| {
+        let article = match record {
+            Ok(a) => a,
             Err(e) => {
-                eprintln!("brief: {e:#}");
-                failed += 1;
-                continue;
-            }
-        };
-        for record in articles(source, &bytes) {
-            let article = match record {
-                Ok(a) => a,
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("brief: {e}");
-                    if args.format == FactsFormat::Json {
-                        let e = anyhow::Error::from(e);
-                        let id = crate::summarize::error_id(&e, source.name());
-                        let error = wire::WireError {
-                            id: &id,
-                            error: format!("{e:#}"),
-                        };
-                        serde_json::to_writer(&mut out, &error)?;
-                        out.write_all(b"\n")?;
-                    }
-                    continue;
-                }
-            };
-            let doc = understand(&article);
-            let quotes = quotes::find(&article, &doc);
-            let figures = figures::find(&article, &doc);
-            let mentions = entities::recognize(&article.text, &doc);
-            let named = entities::link(&article.text, &doc, &mentions);
-            match args.format {
-                FactsFormat::Json => {
-                    serde_json::to_writer(
-                        &mut out,
-                        &wire::WireFacts::new(&article, &named, &quotes, &figures),
-                    )?;
+                eprintln!("brief: {e}");
+                if args.format == FactsFormat::Json {
+                    let e = anyhow::Error::from(e);
+                    let id = crate::summarize::error_id(&e, source.name());
+                    let error = wire::WireError {
+                        id: &id,
+                        error: format!("{e:#}"),
+                    };
+                    serde_json::to_writer(&mut out, &error)?;
                     out.write_all(b"\n")?;
                 }
-                FactsFormat::Md => {
-                    if written > 0 {
-                        out.write_all(b"\n---\n\n")?;
-                    }
-                    out.write_all(markdown(&article, &quotes, &figures).as_bytes())?;
-                }
+                return Ok(false);
             }
-            written += 1;
+        };
+        let doc = understand(&article);
+        let quotes = quotes::find(&article, &doc);
+        let figures = figures::find(&article, &doc);
+        let mentions = entities::recognize(&article.text, &doc);
+        let named = entities::link(&article.text, &doc, &mentions);
+        match args.format {
+            FactsFormat::Json => {
+                serde_json::to_writer(
+                    &mut out,
+                    &wire::WireFacts::new(&article, &named, &quotes, &figures),
+                )?;
+                out.write_all(b"\n")?;
+            }
+            FactsFormat::Md => {
+                if written > 0 {
+                    out.write_all(b"\n---\n\n")?;
+                }
+                out.write_all(markdown(&article, &quotes, &figures).as_bytes())?;
+            }
         }
-    }
+        written += 1;
+        Ok(true)
+    })?;
     out.flush()?;
     Ok(if failed > 0 {
         Outcome::SomeFailed

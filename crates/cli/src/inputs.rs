@@ -98,6 +98,33 @@ pub fn articles(source: &Source, bytes: &[u8]) -> Vec<Result<Article, ReadError>
     }
 }
 
+/// Reads every article of every input in order and hands each (or the reason it
+/// could not be read) to `each` with its source; `each` says whether the input
+/// succeeded. An unreadable file is reported on stderr. Returns how many inputs
+/// failed, unreadable files included.
+pub fn for_each_article(
+    args: &[String],
+    mut each: impl FnMut(&Source, Result<Article, ReadError>) -> Result<bool>,
+) -> Result<usize> {
+    let mut failed = 0;
+    for source in &sources(args)? {
+        let bytes = match read_bytes(source) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("brief: {e:#}");
+                failed += 1;
+                continue;
+            }
+        };
+        for record in articles(source, &bytes) {
+            if !each(source, record)? {
+                failed += 1;
+            }
+        }
+    }
+    Ok(failed)
+}
+
 /// A file name for an article id: path separators and odd characters become `_`.
 pub fn file_stem_for(id: &str) -> String {
     let base = Path::new(id)
