@@ -82,7 +82,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         .collect();
 
     // Throughput: the whole pipeline, text → brief JSON, one thread; the plain
-    // brief and the brief with facts (entities, Who's Who) timed apart.
+    // brief and the brief with facts (entities, quotes, figures) timed apart.
     let pipeline = Pipeline::with_takeaways(Some(args.takeaways)).without_facts();
     let started = Instant::now();
     let mut json_bytes = 0usize;
@@ -170,7 +170,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         );
     }
     println!(
-        "with facts (entities, Who's Who): {:.0} articles/s",
+        "with facts (entities, quotes, figures, Who Said What): {:.0} articles/s",
         n as f64 / facts_secs.max(1e-9)
     );
     println!(
