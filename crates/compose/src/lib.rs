@@ -159,7 +159,7 @@ pub(crate) fn shown_text(source: &str) -> String {
 const MAX_ASIDE_WORDS: usize = 6;
 
 /// `text` with every run of whitespace (line breaks included) made one space.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     if is_one_line(text) {
         return text.to_string();
     }

@@ -3,6 +3,7 @@
 //! Crosby spokesman"). Each line is the role and the name as written, with both
 //! spans as its sources, so it stays faithful.
 
+use crate::one_line;
 use brief_core::{
     Article, BriefSentence, Document, EntityKind, NamedEntity, Provenance, Section, Span,
 };
@@ -57,8 +58,4 @@ fn line(article: &Article, doc: &Document, name: Span, role: Span) -> BriefSente
             sources: vec![source(name), source(role)],
         }
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

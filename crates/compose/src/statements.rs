@@ -3,6 +3,7 @@
 //! them), the cue and the statement, every part a span of the article listed as a
 //! source in that order, so the line stays faithful.
 
+use crate::one_line;
 use brief_core::{
     Article, BriefSentence, Document, EntityKind, NamedEntity, Provenance, Quote, Section, Span,
 };
@@ -166,12 +167,7 @@ fn by_name<'e>(
 /// "NAME, ROLE, CUE “STATEMENT”" with each part's span as a source, in that order.
 fn line(article: &Article, doc: &Document, voice: &Voice, quote: &Quote) -> BriefSentence {
     let text = &article.text;
-    let part = |span: Span| {
-        text[span.start..span.end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let part = |span: Span| one_line(&text[span.start..span.end]);
     let source = |span: Span| Provenance {
         article: article.id.clone(),
         sentence: doc.sentences.partition_point(|s| s.span.end <= span.start),
