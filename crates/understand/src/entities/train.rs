@@ -42,7 +42,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             epochs: 12,
-            bits: 20,
+            bits: 17,
             seed: 0x0062_7269_6566,
         }
     }
