@@ -63,8 +63,25 @@ impl WordList {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.0
-            .binary_search_by(|w| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
-            .is_ok()
+        // Lower-case short words once into a buffer, so the search compares plain
+        // strings (this runs on every token of every article).
+        let mut buffer = [0u8; 32];
+        let lower = match buffer.get_mut(..word.len()) {
+            Some(slot) if word.is_ascii() => {
+                for (d, s) in slot.iter_mut().zip(word.bytes()) {
+                    *d = s.to_ascii_lowercase();
+                }
+                std::str::from_utf8(slot).unwrap_or(word)
+            }
+            _ => {
+                return self
+                    .0
+                    .binary_search_by(|w| {
+                        w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+                    })
+                    .is_ok()
+            }
+        };
+        self.0.binary_search(&lower).is_ok()
     }
 }

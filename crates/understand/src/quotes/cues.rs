@@ -6,6 +6,9 @@
 //! that taking every occurrence pays (see [`MIN_PRECISION`]); the rules in `reported.rs` then
 //! decide each occurrence from its context.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::cue_table::CUES;
 
 /// The share of its occurrences in which a form must head a cue in train to be proposed. Low:
@@ -17,10 +20,15 @@ const MIN_PRECISION: f64 = 0.05;
 /// (smoothed: a form seen a handful of times needs more evidence than its raw share), when
 /// that is often enough for it to be proposed as a cue.
 pub(super) fn prior(lower: &str) -> Option<f64> {
-    let i = CUES.binary_search_by(|row| row.0.cmp(lower)).ok()?;
-    let (_, cue, seen, ..) = CUES[i];
-    let p = f64::from(cue) / (f64::from(seen) + 2.0);
-    (p >= MIN_PRECISION).then_some(p)
+    // Asked for every word of every article: the table's priors, worked out once,
+    // behind one hash lookup.
+    static PRIORS: LazyLock<HashMap<&'static str, f64>> = LazyLock::new(|| {
+        CUES.iter()
+            .map(|&(form, cue, seen, ..)| (form, f64::from(cue) / (f64::from(seen) + 2.0)))
+            .filter(|&(_, p)| p >= MIN_PRECISION)
+            .collect()
+    });
+    PRIORS.get(lower).copied()
 }
 
 /// True when the lower-case word form is a cue.
