@@ -38,6 +38,9 @@ pub struct Candidate {
     pub forward: bool,
     /// Gives context: "since", "began", "ago", "had been", "last year".
     pub backward: bool,
+    /// Attributes a statement to a pronoun only ("he said"): alone, as a takeaway
+    /// is read, it does not say who spoke.
+    pub pronoun_speaker: bool,
     /// Earliest and latest years (1900–2099) it mentions, as whole numbers.
     pub years: Option<(u32, u32)>,
     /// Opens with a word that points back to an earlier sentence ("But", "This",
@@ -327,6 +330,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             years,
             forward: cues.forward,
             backward: cues.backward,
+            pronoun_speaker: cues.pronoun_speaker,
             question: shown.trim_end_matches(['"', '”', '\'', '’']).ends_with('?'),
         });
     }
@@ -373,6 +377,8 @@ struct Cues {
     previous: (u64, u8),
     forward: bool,
     backward: bool,
+    /// "he said", "said she": a statement whose speaker is only a pronoun.
+    pronoun_speaker: bool,
 }
 
 /// Word pairs by their words' hashes.
@@ -398,6 +404,11 @@ impl Cues {
         self.backward |= word.flags & flag::BACKWARD != 0
             || (previous_flags & flag::BACKWARD_HEAD != 0
                 && CUE_PAIRS.1.contains(&(previous, word.lower)));
+        let pair = previous_flags | word.flags;
+        self.pronoun_speaker |= pair & flag::PRONOUN != 0
+            && pair & flag::SAYING != 0
+            && (previous_flags ^ word.flags) & (flag::PRONOUN | flag::SAYING)
+                == (flag::PRONOUN | flag::SAYING);
         self.previous = (word.lower, word.flags);
     }
 }
@@ -479,6 +490,27 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pronoun_speakers_are_marked() {
+        let marked = |text: &str| {
+            let article = Article::from_text("t", text);
+            let doc = brief_understand::understand(&article);
+            collect(&article, &doc).list[0].pronoun_speaker
+        };
+        assert!(marked(
+            "\"We will win this fight for the city,\" he said on Tuesday."
+        ));
+        assert!(marked(
+            "\"We will win this fight for the city,\" said she on Tuesday."
+        ));
+        assert!(!marked(
+            "\"We will win this fight for the city,\" Mayor Ann Lee said on Tuesday."
+        ));
+        assert!(!marked(
+            "He visited the flooded city on Tuesday and said little."
+        ));
+    }
 
     #[test]
     fn quotes_stay_open_across_sentences() {

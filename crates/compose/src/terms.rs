@@ -60,6 +60,10 @@ pub mod flag {
     pub const FORWARD_HEAD: u8 = 16;
     /// First word of a context pair ("had" of "had been").
     pub const BACKWARD_HEAD: u8 = 32;
+    /// A personal pronoun that can stand for a speaker ("he", "she", "they").
+    pub const PRONOUN: u8 = 64;
+    /// A verb of saying ("said", "says", "told").
+    pub const SAYING: u8 = 128;
 }
 
 /// Single words that look ahead.
@@ -131,8 +135,15 @@ static LEXICON: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
     BACKWARD_PAIRS
         .iter()
         .for_each(|(w, _)| add(w, flag::BACKWARD_HEAD));
+    PRONOUNS.iter().for_each(|w| add(w, flag::PRONOUN));
+    SAYING_VERBS.iter().for_each(|w| add(w, flag::SAYING));
     map
 });
+
+/// Pronouns that stand for a speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they"];
+/// Verbs of saying, for "he said" / "said she".
+const SAYING_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "insisted"];
 
 fn lexicon(lower: u64) -> u8 {
     LEXICON.get(&lower).copied().unwrap_or(0)
