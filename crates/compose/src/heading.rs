@@ -76,18 +76,26 @@ struct Phrase {
     name: bool,
 }
 
+/// How rare each term is across the article's candidates, `ln(1 + n / df)`:
+/// worked out once per brief, read for every phrase of every section.
+pub fn rarities(candidates: usize, df: &[u32]) -> Vec<f32> {
+    let total = candidates.max(1) as f32;
+    df.iter()
+        .map(|&d| (total / d.max(1) as f32).ln_1p())
+        .collect()
+}
+
 /// The heading for a section showing `shown` (candidate indexes) as `sentences`.
 /// `used` holds the lower-cased headings of earlier sections, which are not
 /// repeated; a heading must be rooted in the words the section shows.
 pub fn heading_for(
     article: &Article,
     candidates: &[Candidate],
-    df: &[u32],
+    rarity: &[f32],
     shown: &[usize],
     sentences: &[BriefSentence],
     used: &[String],
 ) -> String {
-    let total = candidates.len().max(1) as f32;
     let mut phrases: FxHashMap<Key, Phrase> =
         FxHashMap::with_capacity_and_hasher(256, Default::default());
     for &i in shown {
@@ -133,7 +141,7 @@ pub fn heading_for(
         .map(|(key, p)| {
             let rarity: f32 = key[..p.len]
                 .iter()
-                .map(|&t| (total / df[t as usize].max(1) as f32).ln_1p())
+                .map(|&t| rarity[t as usize])
                 .sum::<f32>()
                 / p.len as f32;
             let length_bonus = match p.len {

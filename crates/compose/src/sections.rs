@@ -9,7 +9,7 @@ use brief_core::{Article, BriefSentence, Document, Section};
 
 use crate::brief_sentence;
 use crate::candidates::Candidate;
-use crate::heading::{heading_for, is_rooted, title_case, CLOSING_HEADING};
+use crate::heading::{heading_for, is_rooted, rarities, title_case, CLOSING_HEADING};
 
 /// Most sentences shown in one section.
 const MAX_PER_SECTION: usize = 4;
@@ -98,6 +98,7 @@ pub fn build(
         by_cohesion(candidates, df.len(), &body, min_blocks, max_themed)
     };
 
+    let rarity = rarities(candidates.len(), df);
     let mut sections = Vec::new();
     let mut used_headings: Vec<String> = vec![CLOSING_HEADING.to_lowercase()];
     if !background.is_empty() {
@@ -108,7 +109,7 @@ pub fn build(
         let phrase = heading_for(
             article,
             candidates,
-            df,
+            &rarity,
             &background,
             &sentences,
             &used_headings,
@@ -135,7 +136,14 @@ pub fn build(
             .map(title_case)
             .filter(|h| is_rooted(h, &sentences) && !used_headings.contains(&h.to_lowercase()));
         let heading = own_subhead.unwrap_or_else(|| {
-            heading_for(article, candidates, df, &shown, &sentences, &used_headings)
+            heading_for(
+                article,
+                candidates,
+                &rarity,
+                &shown,
+                &sentences,
+                &used_headings,
+            )
         });
         used_headings.push(heading.to_lowercase());
         sections.push(Section {
