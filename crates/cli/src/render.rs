@@ -63,9 +63,12 @@ pub fn html(brief: &Brief, article: &Article) -> String {
     let mut sentence = |s: &BriefSentence, out: &mut String| {
         counter += 1;
         let id = format!("src{counter}");
+        // The longest source is the statement itself: a Who Said What line also
+        // cites the speaker's name, which may stand elsewhere in the article.
         let passage = s
             .sources
-            .first()
+            .iter()
+            .max_by_key(|p| p.span.len())
             .map(|p| passage(article, p.span.start, p.span.end));
         let (before, quoted, after) = passage.unwrap_or_default();
         let _ = write!(
