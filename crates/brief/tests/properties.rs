@@ -92,7 +92,9 @@ fn sentence(p: Parts) -> String {
     )
 }
 
-/// Distinct plain sentences laid out in paragraphs of 1–4 sentences.
+/// Distinct plain sentences laid out in paragraphs of 1–4 sentences. Distinct in
+/// their words: a copy that differs only in its closing mark is the same sentence
+/// to a reader, and the brief shows it once.
 fn plain_article() -> impl Strategy<Value = (String, usize)> {
     let parts = (
         0..12usize,
@@ -110,7 +112,7 @@ fn plain_article() -> impl Strategy<Value = (String, usize)> {
         let mut in_paragraph = 0;
         for (p, paragraph_len) in items {
             let s = sentence(p);
-            if !seen.insert(s.clone()) {
+            if !seen.insert(s.trim_end_matches(['.', '!', '?']).to_string()) {
                 continue;
             }
             if in_paragraph == 0 && !text.is_empty() {
@@ -278,8 +280,9 @@ fn check_shape(article: &Article, brief: &Brief) -> Result<(), TestCaseError> {
             .iter()
             .map(|s| s.sources[0].sentence)
             .collect();
+        // Story sections follow the article; lists (Who Said What) go speaker by speaker.
         prop_assert!(
-            order.windows(2).all(|w| w[0] < w[1]),
+            section.list || order.windows(2).all(|w| w[0] < w[1]),
             "section out of story order"
         );
     }

@@ -233,6 +233,16 @@ fn headline_from_lede(lede: &str) -> String {
             text = &text[..comma];
         }
     }
+    // A long lede that opens with a scene-setting phrase ("With its snow-capped
+    // mountains, the valley …") loses that phrase first: the news follows it.
+    let opener = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    if text.split_whitespace().count() > HEADLINE_WORDS && INTRODUCTORY.contains(&opener.as_str()) {
+        if let Some(comma) = text.find(", ") {
+            if text[..comma].split_whitespace().count() <= 12 {
+                text = &text[comma + 2..];
+            }
+        }
+    }
     if text.split_whitespace().count() > HEADLINE_WORDS {
         let cut = text
             .match_indices([',', ';'])
@@ -244,8 +254,40 @@ fn headline_from_lede(lede: &str) -> String {
             text = &text[..i];
         }
     }
-    text.trim_end_matches([',', ';', ':', ' ']).to_string()
+    let text = text.trim_end_matches([',', ';', ':', ' ']);
+    // A headline starts with a capital even when the cut leaves "the …".
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
 }
+
+/// Words that open a scene-setting phrase rather than the news itself.
+const INTRODUCTORY: &[&str] = &[
+    "with",
+    "after",
+    "as",
+    "in",
+    "despite",
+    "although",
+    "though",
+    "when",
+    "while",
+    "amid",
+    "following",
+    "once",
+    "since",
+    "for",
+    "on",
+    "at",
+    "from",
+    "during",
+    "before",
+    "under",
+    "having",
+    "faced",
+];
 
 pub(crate) fn brief_sentence(article: &Article, c: &Candidate) -> BriefSentence {
     BriefSentence {
@@ -273,6 +315,10 @@ mod tests {
             "The council voted on Tuesday to build a barrier across the river"
         );
         assert_eq!(headline_from_lede("Talks failed."), "Talks failed");
+        assert_eq!(
+            headline_from_lede("With its snow-capped mountains and picturesque deserted hamlets, the Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot."),
+            "The Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot"
+        );
     }
 
     #[test]
