@@ -126,8 +126,9 @@ pub fn who_said_what(
         });
         chosen.truncate(MAX_PER_SPEAKER);
         chosen.sort_unstable();
-        for i in chosen {
-            lines.push(line(article, doc, voice, &quotes[i]));
+        // The role introduces the speaker once, on their first line.
+        for (n, i) in chosen.into_iter().enumerate() {
+            lines.push(line(article, doc, voice, n == 0, &quotes[i]));
         }
     }
     (!lines.is_empty()).then(|| Section {
@@ -165,7 +166,13 @@ fn by_name<'e>(
 }
 
 /// "NAME, ROLE, CUE “STATEMENT”" with each part's span as a source, in that order.
-fn line(article: &Article, doc: &Document, voice: &Voice, quote: &Quote) -> BriefSentence {
+fn line(
+    article: &Article,
+    doc: &Document,
+    voice: &Voice,
+    with_role: bool,
+    quote: &Quote,
+) -> BriefSentence {
     let text = &article.text;
     let part = |span: Span| one_line(&text[span.start..span.end]);
     let source = |span: Span| Provenance {
@@ -175,7 +182,7 @@ fn line(article: &Article, doc: &Document, voice: &Voice, quote: &Quote) -> Brie
     };
     let mut shown = part(voice.name);
     let mut sources = vec![source(voice.name)];
-    if let Some(role) = voice.role {
+    if let Some(role) = voice.role.filter(|_| with_role) {
         shown.push_str(&format!(", {},", part(role)));
         sources.push(source(role));
     }

@@ -154,7 +154,7 @@ const MODIFIERS: &[&str] = &[
 ];
 
 /// Longest role we read on either side of a name, in tokens.
-const MAX_ROLE_TOKENS: usize = 8;
+const MAX_ROLE_TOKENS: usize = 12;
 
 /// Groups `mentions` (in text order, as [`super::recognize`] returns them) into
 /// entities, in order of first mention.
