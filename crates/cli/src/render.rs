@@ -7,7 +7,7 @@ use brief::{Article, Brief, BriefSentence};
 /// `# Title`, `## Key Takeaways` bullets, then one `## Heading` per section.
 pub fn markdown(brief: &Brief) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n\n## Key Takeaways\n", one_line(&brief.title));
+    let _ = writeln!(out, "# {}\n\n## Key Takeaways\n", brief.title);
     for t in &brief.takeaways {
         let _ = writeln!(out, "- {}", t.text);
     }
@@ -23,10 +23,6 @@ pub fn markdown(brief: &Brief) -> String {
         }
     }
     out
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Escapes text for HTML element content and attribute values.

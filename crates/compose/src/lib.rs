@@ -206,7 +206,7 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
     candidates
         .first()
         .map(|c| headline_from_lede(&one_line(article.slice(c.span))))
-        .unwrap_or_else(|| article.id.clone())
+        .unwrap_or_else(|| one_line(&article.id))
 }
 
 /// Words that mark a trailing attribution clause (", a spokesman said.").
@@ -288,6 +288,15 @@ const INTRODUCTORY: &[&str] = &[
     "having",
     "faced",
 ];
+
+/// Where a span of the article sits: the article, the sentence it starts in, the span.
+pub(crate) fn provenance(article: &Article, doc: &Document, span: Span) -> Provenance {
+    Provenance {
+        article: article.id.clone(),
+        sentence: doc.sentences.partition_point(|s| s.span.end <= span.start),
+        span,
+    }
+}
 
 pub(crate) fn brief_sentence(article: &Article, c: &Candidate) -> BriefSentence {
     BriefSentence {

@@ -3,10 +3,8 @@
 //! Crosby spokesman"). Each line is the role and the name as written, with both
 //! spans as its sources, so it stays faithful.
 
-use crate::one_line;
-use brief_core::{
-    Article, BriefSentence, Document, EntityKind, NamedEntity, Provenance, Section, Span,
-};
+use crate::{one_line, provenance};
+use brief_core::{Article, BriefSentence, Document, EntityKind, NamedEntity, Section, Span};
 
 /// The heading of the people section.
 pub const WHOS_WHO: &str = "Who's Who";
@@ -41,11 +39,7 @@ pub fn whos_who(
 
 /// "ROLE NAME" or "NAME, ROLE", in the order the article writes them.
 fn line(article: &Article, doc: &Document, name: Span, role: Span) -> BriefSentence {
-    let source = |span: Span| Provenance {
-        article: article.id.clone(),
-        sentence: doc.sentences.partition_point(|s| s.span.end <= span.start),
-        span,
-    };
+    let source = |span: Span| provenance(article, doc, span);
     let (name_text, role_text) = (one_line(article.slice(name)), one_line(article.slice(role)));
     if role.end <= name.start {
         BriefSentence {

@@ -3,10 +3,8 @@
 //! them), the cue and the statement, every part a span of the article listed as a
 //! source in that order, so the line stays faithful.
 
-use crate::one_line;
-use brief_core::{
-    Article, BriefSentence, Document, EntityKind, NamedEntity, Provenance, Quote, Section, Span,
-};
+use crate::{one_line, provenance};
+use brief_core::{Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span};
 
 /// The heading of the statements section, when its lines say "said".
 pub const WHO_SAID_WHAT: &str = "Who Said What";
@@ -175,11 +173,7 @@ fn line(
 ) -> BriefSentence {
     let text = &article.text;
     let part = |span: Span| one_line(&text[span.start..span.end]);
-    let source = |span: Span| Provenance {
-        article: article.id.clone(),
-        sentence: doc.sentences.partition_point(|s| s.span.end <= span.start),
-        span,
-    };
+    let source = |span: Span| provenance(article, doc, span);
     let mut shown = part(voice.name);
     let mut sources = vec![source(voice.name)];
     if let Some(role) = voice.role.filter(|_| with_role) {

@@ -38,7 +38,7 @@ pub struct Section {
 pub struct Brief {
     /// Id of the input it was made from.
     pub id: String,
-    /// Headline: the article's title, or its first sentence when it has none.
+    /// Headline on one line: the article's title, or its lede cut short when it has none.
     pub title: String,
     /// The most important points, 3–6 unless asked otherwise.
     pub takeaways: Vec<BriefSentence>,

@@ -182,13 +182,6 @@ fn closes_p(tag: Tag) -> bool {
     )
 }
 
-fn is_heading(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
-    )
-}
-
 /// Elements an end tag search never crosses (HTML's scope boundaries).
 fn is_scope_boundary(tag: Tag) -> bool {
     matches!(
@@ -333,7 +326,7 @@ impl<'a> Builder<'a> {
             }
             Tag::Option => self.close_implied(&[Tag::Option], |t| t != Tag::Option),
             Tag::A => self.close_implied(&[Tag::A], |t| !is_inline(t)),
-            t if is_heading(t) && self.stack.last().is_some_and(|s| is_heading(s.1)) => {
+            t if t.is_heading() && self.stack.last().is_some_and(|s| s.1.is_heading()) => {
                 self.pop_to(self.stack.len() - 1);
             }
             _ => {}

@@ -225,13 +225,6 @@ fn is_div_block_child(tag: Tag) -> bool {
     )
 }
 
-fn is_heading(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
-    )
-}
-
 /// Containers a div-like element can be, for paragraph scoring.
 fn is_div_like(tag: Tag) -> bool {
     matches!(
@@ -438,7 +431,7 @@ impl<'p, 'd> Pass<'p, 'd> {
                     match tag {
                         Tag::A => s.link = s.text,
                         Tag::Ul | Tag::Ol => s.list = s.text,
-                        t if is_heading(t) => s.heading = s.text,
+                        t if t.is_heading() => s.heading = s.text,
                         Tag::P => s.p += 1,
                         Tag::Img | Tag::Picture => s.img += 1,
                         Tag::Li => s.li += 1,
@@ -723,7 +716,7 @@ impl<'p, 'd> Pass<'p, 'd> {
                 // The headline (h1) is metadata, not body; so are subheads
                 // named like furniture.
                 let mut drop =
-                    tag == Tag::H1 || (is_heading(tag) && hints::class_weight(cats) < 0.0);
+                    tag == Tag::H1 || (tag.is_heading() && hints::class_weight(cats) < 0.0);
                 if i != root {
                     // A block of nothing but links: buttons, "read more", link lists.
                     if matches!(tag, Tag::P | Tag::Div)

@@ -120,6 +120,14 @@ pub(crate) enum Tag {
 }
 
 impl Tag {
+    /// A heading element, `h1` to `h6`.
+    pub(crate) fn is_heading(self) -> bool {
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
+    }
+
     /// The tag for an element name, ignoring ASCII case.
     pub(crate) fn from_name(name: &str) -> Tag {
         let b = name.as_bytes();
