@@ -18,12 +18,16 @@
 //! ```
 #![deny(missing_docs)]
 
-pub use brief_compose::{compose, validate, words_in_order, Options, Unfaithful};
+pub use brief_compose::{
+    compose, compose_story, validate, words_in_order, Options, Unfaithful, OTHER_REPORTS_HEADING,
+};
 pub use brief_core::{
     Article, Brief, BriefSentence, Document, Entity, EntityKind, Figure, Heading, NamedEntity,
     Provenance, Quote, Section, Span, Speaker,
 };
 pub use brief_read as read;
+pub use brief_store as store;
+pub use brief_stories as stories;
 pub use brief_understand::{entities, figures, quotes, understand};
 
 use brief_understand::words::{is_stop_word, lowercase_into};
@@ -112,6 +116,34 @@ impl Pipeline {
             }
         })?;
         Ok(brief)
+    }
+}
+
+impl Pipeline {
+    /// One brief for a story told by several articles (see [`compose_story`]):
+    /// the most typical article's brief, each sentence credited to every article
+    /// carrying it word for word, and what the others add under "Other Reports".
+    /// The result has passed [`validate`] against all the articles. `id` names the story.
+    pub fn story_brief(&self, id: &str, articles: &[Article]) -> Result<Brief, BriefError> {
+        let docs: Vec<Document> = articles.iter().map(understand).collect();
+        let members: Vec<(&Article, &Document)> = articles.iter().zip(&docs).collect();
+        let mut brief = compose_story(&members, &self.options).ok_or(BriefError::TooShort {
+            id: id.to_string(),
+            sentences: 0,
+        })?;
+        brief.id = id.to_string();
+        validate(&brief, |source| articles.iter().find(|a| a.id == source)).map_err(|source| {
+            BriefError::Unfaithful {
+                id: id.to_string(),
+                source,
+            }
+        })?;
+        Ok(brief)
+    }
+
+    /// What the story store needs to file an article: its terms, date, sketch and names.
+    pub fn profile(&self, article: &Article) -> stories::Profile {
+        stories::Profile::new(article, &understand(article))
     }
 }
 

@@ -10,6 +10,7 @@ mod extract;
 mod facts;
 mod inputs;
 mod render;
+mod store;
 mod summarize;
 mod train;
 mod wire;
@@ -37,6 +38,16 @@ enum Command {
     Extract(extract::Args),
     /// Print the named entities (PER, ORG, LOC, MISC) of each input as JSON lines.
     Entities(entities::Args),
+    /// Add articles (HTML, text, JSONL; files, directories or stdin) to the store, grouped into stories.
+    Ingest(store::IngestArgs),
+    /// List the stories in the store, most recently updated first.
+    Stories(store::StoriesArgs),
+    /// Write one story's brief, built across all its articles.
+    Story(store::StoryArgs),
+    /// Count what the store holds.
+    Stats(store::StatsArgs),
+    /// Full-text search over the stored articles, with filters.
+    Search(store::SearchArgs),
     /// Benchmarks: quality and speed against gold data.
     #[command(subcommand)]
     Eval(eval::Command),
@@ -60,6 +71,11 @@ fn main() -> ExitCode {
         Command::Facts(args) => facts::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Entities(args) => entities::run(args),
+        Command::Ingest(args) => store::ingest(args),
+        Command::Stories(args) => store::stories(args),
+        Command::Story(args) => store::story(args),
+        Command::Stats(args) => store::stats(args),
+        Command::Search(args) => store::search(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
     };

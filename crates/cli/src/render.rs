@@ -53,7 +53,8 @@ var p=document.getElementById('src');var t=document.getElementById(s.dataset.src
 
 /// A standalone page: each sentence shows its source passage on hover (title) and
 /// on click (a panel with the passage, the sentence highlighted).
-pub fn html(brief: &Brief, article: &Article) -> String {
+pub fn html(brief: &Brief, articles: &[&Article]) -> String {
+    let find = |id: &str| articles.iter().copied().find(|a| a.id == id);
     let mut sources = String::new();
     let mut counter = 0usize;
     let mut sentence = |s: &BriefSentence, out: &mut String| {
@@ -61,21 +62,26 @@ pub fn html(brief: &Brief, article: &Article) -> String {
         let id = format!("src{counter}");
         // The longest source is the statement itself: a Who Said What line also
         // cites the speaker's name, which may stand elsewhere in the article.
-        let passage = s
-            .sources
-            .iter()
-            .max_by_key(|p| p.span.len())
-            .map(|p| passage(article, p.span.start, p.span.end));
-        let (before, quoted, after) = passage.unwrap_or_default();
+        let longest = s.sources.iter().max_by_key(|p| p.span.len());
+        let shown = longest.and_then(|p| find(&p.article).map(|a| (a, p)));
+        let (before, quoted, after) = shown
+            .map(|(a, p)| passage(a, p.span.start, p.span.end))
+            .unwrap_or_default();
+        let origin = shown.map_or(String::new(), |(a, _)| match &a.outlet {
+            Some(outlet) => format!("{} ({outlet})", a.id),
+            None => a.id.clone(),
+        });
         let _ = write!(
             sources,
-            "<template id=\"{id}\"><small>Source: {} — bytes {}</small>{}<mark>{}</mark>{}</template>",
-            escape(&article.id),
-            s.sources
-                .iter()
-                .map(|p| format!("{}–{}", p.span.start, p.span.end))
-                .collect::<Vec<_>>()
-                .join(", "),
+            "<template id=\"{id}\"><small>Source: {} — {}</small>{}<mark>{}</mark>{}</template>",
+            escape(&origin),
+            escape(
+                &s.sources
+                    .iter()
+                    .map(|p| format!("{} bytes {}–{}", p.article, p.span.start, p.span.end))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
             escape(&before),
             escape(&quoted),
             escape(&after)

@@ -140,7 +140,7 @@ pub(crate) fn error_id(e: &anyhow::Error, fallback: String) -> String {
 fn render_one(brief: &Brief, article: &Article, format: BriefFormat) -> Result<String> {
     Ok(match format {
         BriefFormat::Md => render::markdown(brief),
-        BriefFormat::Html => render::html(brief, article),
+        BriefFormat::Html => render::html(brief, &[article]),
         BriefFormat::Json => {
             let mut s = serde_json::to_string(&wire::WireBrief::new(brief, article))?;
             s.push('\n');

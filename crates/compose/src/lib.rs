@@ -17,10 +17,12 @@ mod people;
 mod rank;
 mod sections;
 mod statements;
+mod story;
 mod terms;
 pub mod trim;
 mod validate;
 
+pub use story::{compose_story, OTHER_REPORTS_HEADING};
 pub use validate::{validate, words_in_order, Unfaithful};
 
 use brief_core::{Article, Brief, BriefSentence, Document, Provenance, Span};

@@ -8,10 +8,13 @@
 //! - [`attribution`]: attribution (quote) scores as `peers/score_brief.py quotes` computes
 //!   them over PolNeAR's brat annotation.
 //!
+//! - [`clusters`]: B-cubed and pairwise scores of a clustering (stories against gold).
+//!
 //! It is *not* for producing briefs and knows nothing of the pipeline's types
 //! except through plain strings: scorers take text in and give numbers out.
 
 pub mod attribution;
+pub mod clusters;
 pub mod extraction;
 pub mod porter;
 pub mod rouge;

@@ -51,3 +51,17 @@ pub enum ReadError {
         reason: String,
     },
 }
+
+impl ReadError {
+    /// The kind of failure in a few words, for counts of rejected inputs.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            ReadError::Empty { .. } => "empty",
+            ReadError::Binary { .. } => "binary",
+            ReadError::Charset { .. } => "undecodable text",
+            ReadError::TooLarge { .. } => "too large",
+            ReadError::NoArticle { .. } => "no article text",
+            ReadError::Jsonl { .. } => "bad JSONL record",
+        }
+    }
+}

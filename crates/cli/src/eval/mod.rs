@@ -1,5 +1,6 @@
 //! `brief eval`: benchmarks that print quality and speed figures.
 
+mod clusters;
 mod extraction;
 pub mod ner;
 mod quotes;
@@ -15,6 +16,8 @@ pub enum Command {
     Quotes(quotes::Args),
     /// ROUGE of the takeaways against reference highlights (CNN/DM style), beside Lead-3.
     Summaries(summaries::Args),
+    /// Story clustering against gold clusters (ECB+), over shuffled ingestion orders.
+    Clusters(clusters::Args),
     /// Main-text extraction against gold text or snippets, per dataset.
     Extraction(extraction::Args),
     /// Named entities against BIO gold, per dataset (as peers/score_brief.py ner scores them).
@@ -25,6 +28,7 @@ pub fn run(cmd: Command) -> Result<Outcome> {
     match cmd {
         Command::Quotes(args) => quotes::run(args),
         Command::Summaries(args) => summaries::run(args),
+        Command::Clusters(args) => clusters::run(args),
         Command::Extraction(args) => extraction::run(args),
         Command::Ner(args) => ner::run(args),
     }

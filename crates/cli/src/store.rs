@@ -1,0 +1,353 @@
+//! The store commands: `ingest`, `stories`, `story`, `stats`, `search`.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use brief::read::{read_document, read_jsonl, Format};
+use brief::store::{Ingested, SearchQuery, Store, StoryFilter};
+use brief::stories::{date::day_number, Config};
+use brief::{Article, Pipeline};
+use serde_json::json;
+
+use crate::inputs::{read_bytes, sources, Source};
+use crate::summarize::BriefFormat;
+use crate::{render, wire, Outcome};
+
+/// Where the store is: every store command takes it.
+#[derive(clap::Args, Debug)]
+pub struct StoreArg {
+    /// The store file (default: $BRIEF_STORE, else brief/brief.sqlite in the user's data directory).
+    #[arg(long, global = true)]
+    pub store: Option<PathBuf>,
+}
+
+impl StoreArg {
+    fn open(&self) -> Result<Store> {
+        let path = self
+            .store
+            .clone()
+            .unwrap_or_else(brief::store::default_path);
+        Store::open(&path).with_context(|| format!("cannot open store {}", path.display()))
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct IngestArgs {
+    /// Files, directories (walked recursively) or `-` for stdin (the default): HTML,
+    /// text and JSONL (one article per line).
+    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+#[derive(Default)]
+struct Counts {
+    read: u64,
+    new: u64,
+    stories_started: u64,
+    duplicate: u64,
+    near_duplicate: u64,
+    rejected: BTreeMap<String, u64>,
+}
+
+pub fn ingest(args: IngestArgs) -> Result<Outcome> {
+    let mut store = args.store.open()?;
+    let pipeline = Pipeline::default();
+    let sources = sources(&args.inputs)?;
+    let bar = (sources.len() > 1 && io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(sources.len() as u64));
+    let mut counts = Counts::default();
+    let mut session = store.ingest(Config::default())?;
+    for source in &sources {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+        let bytes = match read_bytes(source) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("brief: {e:#}");
+                *counts.rejected.entry("unreadable file".into()).or_default() += 1;
+                continue;
+            }
+        };
+        for record in articles_for_store(source, &bytes) {
+            let article = match record {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("brief: {e}");
+                    *counts.rejected.entry(e.reason().to_string()).or_default() += 1;
+                    continue;
+                }
+            };
+            counts.read += 1;
+            match session.add(&article, |a| pipeline.profile(a))? {
+                Ingested::New { started, .. } => {
+                    counts.new += 1;
+                    counts.stories_started += u64::from(started);
+                }
+                Ingested::NearDuplicate { .. } => counts.near_duplicate += 1,
+                Ingested::Duplicate { .. } => counts.duplicate += 1,
+            }
+        }
+    }
+    session.finish()?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let rejected: u64 = counts.rejected.values().sum();
+    let reasons = counts
+        .rejected
+        .iter()
+        .map(|(r, n)| format!("{n} {r}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    println!(
+        "read {}, new {} ({} new stories), duplicate {}, near-duplicate {}, rejected {}{}",
+        counts.read,
+        counts.new,
+        counts.stories_started,
+        counts.duplicate,
+        counts.near_duplicate,
+        rejected,
+        if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({reasons})")
+        }
+    );
+    Ok(if rejected > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Articles of one source, ids as the store wants them: a JSONL line keeps its
+/// id; any other input gets a content-derived id (a path is not stable).
+fn articles_for_store(
+    source: &Source,
+    bytes: &[u8],
+) -> Vec<Result<Article, brief::read::ReadError>> {
+    let name = source.name();
+    let file_name = match source {
+        Source::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
+        Source::Stdin => None,
+    };
+    match Format::detect(file_name.as_deref(), bytes) {
+        Format::Jsonl => read_jsonl(&name, bytes),
+        format => vec![read_document(&name, bytes, format).map(|mut a| {
+            a.id.clear();
+            a
+        })],
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    /// One line per item for people.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StoriesArgs {
+    /// Only stories with an article published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only stories with an article matching this full-text query.
+    #[arg(long)]
+    pub query: Option<String>,
+    /// At most this many stories, most recently updated first.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+fn parse_day(flag: &str, value: &str) -> Result<i32> {
+    match day_number(value) {
+        Some(d) => Ok(d),
+        None => bail!("--{flag} {value:?}: expected a date like 2024-03-01"),
+    }
+}
+
+pub fn stories(args: StoriesArgs) -> Result<Outcome> {
+    let store = args.store.open()?;
+    let filter = StoryFilter {
+        since_day: args
+            .since
+            .as_deref()
+            .map(|s| parse_day("since", s))
+            .transpose()?,
+        query: args.query,
+        limit: args.limit,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    for s in store.stories(&filter)? {
+        match args.format {
+            ListFormat::Json => writeln!(
+                out,
+                "{}",
+                json!({"id": s.id.to_string(), "title": s.title, "articles": s.articles,
+                       "outlets": s.outlets, "first": s.first, "last": s.last})
+            )?,
+            ListFormat::Text => writeln!(
+                out,
+                "{:>6}  {:<60}  {} article{}  {}{}",
+                s.id,
+                s.title.chars().take(60).collect::<String>(),
+                s.articles.len(),
+                if s.articles.len() == 1 { "" } else { "s" },
+                s.outlets.join(", "),
+                match (&s.first, &s.last) {
+                    (Some(f), Some(l)) if f != l => format!("  {f} – {l}"),
+                    (Some(f), _) => format!("  {f}"),
+                    _ => String::new(),
+                }
+            )?,
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StoryArgs {
+    /// The story id (from `brief stories`).
+    pub id: u64,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: BriefFormat,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+pub fn story(args: StoryArgs) -> Result<Outcome> {
+    let store = args.store.open()?;
+    let stored = store.story_articles(args.id)?;
+    if stored.is_empty() {
+        bail!("no story {} in the store", args.id);
+    }
+    let articles: Vec<Article> = stored.into_iter().map(|s| s.article).collect();
+    let brief = Pipeline::default()
+        .story_brief(&args.id.to_string(), &articles)
+        .with_context(|| format!("story {}", args.id))?;
+    let lead = brief
+        .takeaways
+        .first()
+        .and_then(|t| t.sources.first())
+        .and_then(|p| articles.iter().find(|a| a.id == p.article))
+        .unwrap_or(&articles[0]);
+    let refs: Vec<&Article> = articles.iter().collect();
+    let text = match args.format {
+        BriefFormat::Md => render::markdown(&brief),
+        BriefFormat::Html => render::html(&brief, &refs),
+        BriefFormat::Json => {
+            let mut s = serde_json::to_string(&wire::WireBrief::new(&brief, lead))?;
+            s.push('\n');
+            s
+        }
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StatsArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+pub fn stats(args: StatsArgs) -> Result<Outcome> {
+    let store = args.store.open()?;
+    let s = store.stats()?;
+    let duplicates = store.duplicates_skipped()?;
+    match args.format {
+        ListFormat::Json => println!(
+            "{}",
+            json!({"articles": s.articles, "stories": s.stories,
+                   "duplicates": duplicates, "near_duplicates": s.near_duplicates})
+        ),
+        ListFormat::Text => println!(
+            "{} articles in {} stories; {} near-duplicates linked; {} exact duplicates skipped",
+            s.articles, s.stories, s.near_duplicates, duplicates
+        ),
+    }
+    Ok(Outcome::Success)
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    /// Words to find (all of them; "quoted phrases" stay phrases).
+    pub query: String,
+    /// Only articles from this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only articles naming this person, organisation or place.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+pub fn search(args: SearchArgs) -> Result<Outcome> {
+    let store = args.store.open()?;
+    let query = SearchQuery {
+        text: args.query,
+        outlet: args.outlet,
+        since_day: args
+            .since
+            .as_deref()
+            .map(|s| parse_day("since", s))
+            .transpose()?,
+        until_day: args
+            .until
+            .as_deref()
+            .map(|s| parse_day("until", s))
+            .transpose()?,
+        entity: args.entity,
+        limit: args.limit,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    for hit in store.search(&query)? {
+        match args.format {
+            ListFormat::Json => writeln!(
+                out,
+                "{}",
+                json!({"id": hit.id, "story": hit.story.to_string(), "title": hit.title,
+                       "outlet": hit.outlet, "published": hit.published,
+                       "snippet": hit.snippet, "score": hit.score})
+            )?,
+            ListFormat::Text => writeln!(
+                out,
+                "{}  story {}  {}{}\n    {}",
+                hit.id,
+                hit.story,
+                hit.title.as_deref().unwrap_or(""),
+                hit.outlet
+                    .as_deref()
+                    .map_or(String::new(), |o| format!("  ({o})")),
+                hit.snippet.replace('\n', " ")
+            )?,
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}

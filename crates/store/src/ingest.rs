@@ -1,0 +1,300 @@
+//! Adding articles: exact duplicates skipped, near-duplicates linked, every
+//! article assigned to a story, in batched transactions.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use brief_core::Article;
+use brief_stories::{
+    Assignment, Clusterer, Config, DocumentFrequencies, Profile, StoryId, StoryState,
+};
+use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::FxHashSet;
+use sha2::{Digest, Sha256};
+
+use crate::{Store, StoreError};
+
+/// Articles per transaction: large enough to amortise the commit, small enough
+/// that a kill loses little work (never data: the batch is simply re-read).
+const BATCH: usize = 500;
+
+/// What happened to one article.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ingested {
+    /// Stored, in a story (a new one when `started`).
+    New {
+        /// The article's id in the store.
+        id: String,
+        /// Its story.
+        story: StoryId,
+        /// True when the article started the story.
+        started: bool,
+    },
+    /// The same text is already stored under `existing`: nothing was written.
+    Duplicate {
+        /// The stored article's id.
+        existing: String,
+    },
+    /// Stored and linked to the article it is a version of.
+    NearDuplicate {
+        /// The article's id in the store.
+        id: String,
+        /// The story of both.
+        story: StoryId,
+        /// The id of the original.
+        of: String,
+    },
+}
+
+/// A content-derived article id, stable across machines and runs.
+pub fn content_id(text: &str) -> String {
+    let hash = content_hash(text);
+    let mut id = String::with_capacity(17);
+    id.push('h');
+    for b in &hash[..8] {
+        id.push_str(&format!("{b:02x}"));
+    }
+    id
+}
+
+fn content_hash(text: &str) -> [u8; 16] {
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..16].try_into().expect("sha256 has 32 bytes")
+}
+
+/// An ingest session: holds the clusterer and an open transaction. Call
+/// [`Ingest::finish`] to commit the last batch; dropping it rolls that batch back.
+pub struct Ingest<'s> {
+    conn: &'s Connection,
+    clusterer: Clusterer,
+    next_key: i64,
+    pending: usize,
+    dirty: FxHashSet<StoryId>,
+    finished: bool,
+}
+
+impl Store {
+    /// Starts an ingest session, resuming the clusterer from the stored state.
+    pub fn ingest(&mut self, config: Config) -> Result<Ingest<'_>, StoreError> {
+        let conn = &self.conn;
+        let frequencies = match load_state(conn, "frequencies")? {
+            Some(bytes) => DocumentFrequencies::from_bytes(&bytes)
+                .ok_or(StoreError::Damaged("document frequencies"))?,
+            None => DocumentFrequencies::default(),
+        };
+        let mut stmt = conn.prepare("SELECT state FROM stories ORDER BY touched DESC LIMIT ?1")?;
+        let mut stories = Vec::new();
+        for blob in stmt.query_map([config.max_active as i64], |r| r.get::<_, Vec<u8>>(0))? {
+            stories.push(StoryState::from_bytes(&blob?).ok_or(StoreError::Damaged("story state"))?);
+        }
+        let next_story: i64 =
+            conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM stories", [], |r| {
+                r.get(0)
+            })?;
+        let next_key: i64 =
+            conn.query_row("SELECT COALESCE(MAX(key), 0) + 1 FROM articles", [], |r| {
+                r.get(0)
+            })?;
+        let clusterer = Clusterer::resume(config, frequencies, stories, next_story as StoryId);
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(Ingest {
+            conn,
+            clusterer,
+            next_key,
+            pending: 0,
+            dirty: FxHashSet::default(),
+            finished: false,
+        })
+    }
+}
+
+fn load_state(conn: &Connection, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(conn
+        .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+impl Ingest<'_> {
+    /// The id of a stored article with exactly this text, if any.
+    pub fn existing(&self, text: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM articles WHERE hash = ?1",
+                [&content_hash(text)[..]],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Stores an article and assigns it to a story, unless the same text is
+    /// stored already (then only the duplicate is counted). `profile` (terms,
+    /// date, sketch, entity names) is computed only for a new text. `article.id`
+    /// is kept; an empty id gets a content-derived one.
+    pub fn add(
+        &mut self,
+        article: &Article,
+        profile: impl FnOnce(&Article) -> Profile,
+    ) -> Result<Ingested, StoreError> {
+        if let Some(existing) = self.existing(&article.text)? {
+            self.conn.execute(
+                "INSERT INTO state (key, value) VALUES ('duplicates', 1) \
+                 ON CONFLICT(key) DO UPDATE SET value = value + 1",
+                [],
+            )?;
+            return Ok(Ingested::Duplicate { existing });
+        }
+        let profile = &profile(article);
+        let key = self.next_key;
+        let assignment = self.clusterer.assign(key as u64, profile);
+        let story = assignment.story();
+        if let Assignment::Started(_) = assignment {
+            let title = article
+                .title
+                .clone()
+                .unwrap_or_else(|| first_line(&article.text));
+            self.conn.execute(
+                "INSERT INTO stories (id, title, articles, touched, state) VALUES (?1, ?2, 0, 0, x'')",
+                params![story as i64, title],
+            )?;
+        }
+        let id = if article.id.is_empty() {
+            content_id(&article.text)
+        } else {
+            article.id.clone()
+        };
+        let near_duplicate_of = match assignment {
+            Assignment::NearDuplicate { of, .. } => Some(of as i64),
+            _ => None,
+        };
+        let headings = serde_json::to_string(
+            &article
+                .headings
+                .iter()
+                .map(|h| [h.span.start, h.span.end])
+                .collect::<Vec<_>>(),
+        )
+        .expect("numbers serialise");
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        self.conn.execute(
+            "INSERT INTO articles (key, id, hash, title, byline, published, day, outlet, url, text, \
+             headings, story, near_duplicate_of, ingested) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                key,
+                id,
+                &content_hash(&article.text)[..],
+                article.title,
+                article.byline,
+                article.published,
+                profile.day,
+                article.outlet,
+                article.url,
+                article.text,
+                headings,
+                story as i64,
+                near_duplicate_of,
+                now
+            ],
+        )?;
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+            params![key, article.title.as_deref().unwrap_or(""), article.text],
+        )?;
+        let mut insert_name = self.conn.prepare_cached(
+            "INSERT OR IGNORE INTO article_names (article, name, kind) VALUES (?1, ?2, ?3)",
+        )?;
+        for (name, kind) in &profile.names {
+            insert_name.execute(params![key, name, kind])?;
+        }
+        self.next_key += 1;
+        self.dirty.insert(story);
+        self.pending += 1;
+        let outcome = match near_duplicate_of {
+            Some(of) => Ingested::NearDuplicate {
+                id,
+                story,
+                of: self
+                    .conn
+                    .query_row("SELECT id FROM articles WHERE key = ?1", [of], |r| r.get(0))?,
+            },
+            None => Ingested::New {
+                id,
+                story,
+                started: matches!(assignment, Assignment::Started(_)),
+            },
+        };
+        if self.pending >= BATCH {
+            self.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Writes the touched stories and the clusterer statistics, commits, and opens
+    /// the next transaction.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        self.save()?;
+        self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
+        self.pending = 0;
+        Ok(())
+    }
+
+    fn save(&mut self) -> Result<(), StoreError> {
+        let mut update = self.conn.prepare_cached(
+            "UPDATE stories SET first_day = ?2, last_day = ?3, articles = ?4, touched = ?5, state = ?6 \
+             WHERE id = ?1",
+        )?;
+        for id in self.dirty.drain() {
+            // Stories touched in this batch are the most recent, so still in
+            // memory: eviction keeps the newest stories, far more than a batch.
+            let story = self
+                .clusterer
+                .story(id)
+                .expect("a story touched in this batch is in memory");
+            update.execute(params![
+                id as i64,
+                story.first,
+                story.last,
+                story.articles,
+                story.touched() as i64,
+                story.to_bytes()
+            ])?;
+        }
+        self.conn.execute(
+            "INSERT INTO state (key, value) VALUES ('frequencies', ?1) \
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [self.clusterer.frequencies().to_bytes()],
+        )?;
+        Ok(())
+    }
+
+    /// Commits the last batch and ends the session.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        self.save()?;
+        self.conn.execute_batch("COMMIT")?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Ingest<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            // An unfinished session (an error, a panic) leaves the store as of its
+            // last commit; the uncommitted articles are simply not there.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut out: String = line.trim().chars().take(120).collect();
+    if line.trim().chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}

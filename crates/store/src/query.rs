@@ -1,0 +1,328 @@
+//! Reading the store: stories, their articles, counts and full-text search.
+
+use brief_core::{Article, Heading, Span};
+use brief_stories::StoryId;
+use rusqlite::{params_from_iter, types::Value, OptionalExtension, Row};
+
+use crate::{Store, StoreError};
+
+/// One story as listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StorySummary {
+    /// Story id.
+    pub id: StoryId,
+    /// The title of the article that started it.
+    pub title: String,
+    /// Article ids, in ingestion order.
+    pub articles: Vec<String>,
+    /// Distinct outlets, in order of first article.
+    pub outlets: Vec<String>,
+    /// Earliest and latest publication day (ISO dates), when articles are dated.
+    pub first: Option<String>,
+    /// See `first`.
+    pub last: Option<String>,
+}
+
+/// Which stories to list.
+#[derive(Clone, Debug, Default)]
+pub struct StoryFilter {
+    /// Only stories with an article published on or after this day number.
+    pub since_day: Option<i32>,
+    /// Only stories with an article matching this full-text query.
+    pub query: Option<String>,
+    /// At most this many (newest first).
+    pub limit: Option<usize>,
+}
+
+/// An article read back from the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredArticle {
+    /// The article as it was ingested.
+    pub article: Article,
+    /// Its story.
+    pub story: StoryId,
+    /// Publication day number, when dated.
+    pub day: Option<i32>,
+    /// The id of the article it is a version of.
+    pub near_duplicate_of: Option<String>,
+    /// Ingestion order.
+    pub key: i64,
+}
+
+/// Store counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stats {
+    /// Distinct articles stored (near-duplicates included).
+    pub articles: u64,
+    /// Stories.
+    pub stories: u64,
+    /// Articles stored as versions of another.
+    pub near_duplicates: u64,
+}
+
+/// A full-text search.
+#[derive(Clone, Debug, Default)]
+pub struct SearchQuery {
+    /// Words to find (all of them, stemmed; `"a phrase"` in quotes stays a phrase).
+    pub text: String,
+    /// Only articles from this outlet (exact, case-insensitive).
+    pub outlet: Option<String>,
+    /// Only articles published on or after this day number.
+    pub since_day: Option<i32>,
+    /// Only articles published on or before this day number.
+    pub until_day: Option<i32>,
+    /// Only articles naming this entity (case-insensitive, the name as found).
+    pub entity: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+/// One search result, best first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    /// Article id.
+    pub id: String,
+    /// Its story.
+    pub story: StoryId,
+    /// Title, outlet and publication date as stored.
+    pub title: Option<String>,
+    /// See `title`.
+    pub outlet: Option<String>,
+    /// See `title`.
+    pub published: Option<String>,
+    /// The best-matching passage, matches in `[…]`.
+    pub snippet: String,
+    /// BM25 relevance (higher is better).
+    pub score: f64,
+}
+
+/// Turns a user's query into an FTS5 query: each bare word quoted (so `-`, `:`
+/// and FTS operators in news text are words, not syntax), quoted phrases kept.
+fn fts_query(text: &str) -> Result<String, StoreError> {
+    let mut parts = Vec::new();
+    for (i, chunk) in text.split('"').enumerate() {
+        if i % 2 == 1 {
+            let words: Vec<&str> = chunk
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if !words.is_empty() {
+                parts.push(format!("\"{}\"", words.join(" ")));
+            }
+        } else {
+            parts.extend(
+                chunk
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| format!("\"{w}\"")),
+            );
+        }
+    }
+    if parts.is_empty() {
+        return Err(StoreError::BadQuery(format!("no words in {text:?}")));
+    }
+    Ok(parts.join(" "))
+}
+
+fn iso(day: Option<i32>) -> Option<String> {
+    day.map(brief_stories::date::iso_from_day)
+}
+
+impl Store {
+    /// Stories, most recently updated first.
+    pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>, StoreError> {
+        let mut sql = String::from("SELECT s.id FROM stories s WHERE 1");
+        let mut values: Vec<Value> = Vec::new();
+        if let Some(day) = filter.since_day {
+            values.push(Value::Integer(day.into()));
+            sql.push_str(&format!(" AND s.last_day >= ?{}", values.len()));
+        }
+        if let Some(q) = &filter.query {
+            values.push(Value::Text(fts_query(q)?));
+            sql.push_str(&format!(
+                " AND s.id IN (SELECT a.story FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid \
+                 WHERE articles_fts MATCH ?{})",
+                values.len()
+            ));
+        }
+        sql.push_str(" ORDER BY s.touched DESC, s.id DESC");
+        if let Some(limit) = filter.limit {
+            values.push(Value::Integer(limit as i64));
+            sql.push_str(&format!(" LIMIT ?{}", values.len()));
+        }
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        ids.into_iter()
+            .map(|id| {
+                self.story(id as StoryId)
+                    .transpose()
+                    .expect("listed story exists")
+            })
+            .collect()
+    }
+
+    /// One story's summary, `None` when there is no such story.
+    pub fn story(&self, id: StoryId) -> Result<Option<StorySummary>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT title, first_day, last_day FROM stories WHERE id = ?1",
+                [id as i64],
+                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((title, first, last)) = row else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, outlet FROM articles WHERE story = ?1 ORDER BY key")?;
+        let mut articles = Vec::new();
+        let mut outlets: Vec<String> = Vec::new();
+        for row in stmt.query_map([id as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })? {
+            let (article, outlet) = row?;
+            articles.push(article);
+            if let Some(o) = outlet {
+                if !outlets.contains(&o) {
+                    outlets.push(o);
+                }
+            }
+        }
+        Ok(Some(StorySummary {
+            id,
+            title,
+            articles,
+            outlets,
+            first: iso(first),
+            last: iso(last),
+        }))
+    }
+
+    /// A story's articles, in ingestion order.
+    pub fn story_articles(&self, id: StoryId) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.key, a.id, a.title, a.byline, a.published, a.day, a.outlet, a.url, a.text, \
+             a.headings, a.story, o.id FROM articles a LEFT JOIN articles o ON o.key = a.near_duplicate_of \
+             WHERE a.story = ?1 ORDER BY a.key",
+        )?;
+        let rows = stmt.query_map([id as i64], stored_article)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Counts of what is stored.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories), \
+             (SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL)",
+            [],
+            |r| {
+                Ok(Stats {
+                    articles: r.get::<_, i64>(0)? as u64,
+                    stories: r.get::<_, i64>(1)? as u64,
+                    near_duplicates: r.get::<_, i64>(2)? as u64,
+                })
+            },
+        )?)
+    }
+
+    /// Exact re-submissions skipped by every ingest so far.
+    pub fn duplicates_skipped(&self) -> Result<u64, StoreError> {
+        let n: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT value FROM state WHERE key = 'duplicates'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(n.unwrap_or(0) as u64)
+    }
+
+    /// Full-text search over stored articles, best first.
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+        let mut values: Vec<Value> = vec![Value::Text(fts_query(&query.text)?)];
+        let mut sql = String::from(
+            "SELECT a.id, a.story, a.title, a.outlet, a.published, \
+             snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0) AS rank \
+             FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid \
+             WHERE articles_fts MATCH ?1",
+        );
+        if let Some(outlet) = &query.outlet {
+            values.push(Value::Text(outlet.clone()));
+            sql.push_str(&format!(" AND a.outlet = ?{} COLLATE NOCASE", values.len()));
+        }
+        if let Some(day) = query.since_day {
+            values.push(Value::Integer(day.into()));
+            sql.push_str(&format!(" AND a.day >= ?{}", values.len()));
+        }
+        if let Some(day) = query.until_day {
+            values.push(Value::Integer(day.into()));
+            sql.push_str(&format!(" AND a.day <= ?{}", values.len()));
+        }
+        if let Some(entity) = &query.entity {
+            values.push(Value::Text(entity.clone()));
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM article_names n WHERE n.name = ?{} AND n.article = a.key)",
+                values.len()
+            ));
+        }
+        values.push(Value::Integer(query.limit.max(1) as i64));
+        sql.push_str(&format!(" ORDER BY rank LIMIT ?{}", values.len()));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| {
+            Ok(SearchHit {
+                id: r.get(0)?,
+                story: r.get::<_, i64>(1)? as StoryId,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                published: r.get(4)?,
+                snippet: r.get(5)?,
+                // FTS5's bm25 is negative, lower is better; report it the usual way.
+                score: -r.get::<_, f64>(6)?,
+            })
+        })?;
+        rows.collect::<Result<_, _>>().map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.contains("fts5") => {
+                StoreError::BadQuery(msg)
+            }
+            e => e.into(),
+        })
+    }
+}
+
+fn stored_article(r: &Row<'_>) -> rusqlite::Result<StoredArticle> {
+    let text: String = r.get(8)?;
+    let headings_json: String = r.get(9)?;
+    let spans: Vec<[usize; 2]> = serde_json::from_str(&headings_json).unwrap_or_default();
+    let headings = spans
+        .into_iter()
+        .filter(|[s, e]| {
+            s <= e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e)
+        })
+        .map(|[start, end]| Heading {
+            text: text[start..end].to_string(),
+            span: Span { start, end },
+        })
+        .collect();
+    Ok(StoredArticle {
+        key: r.get(0)?,
+        article: Article {
+            id: r.get(1)?,
+            title: r.get(2)?,
+            byline: r.get(3)?,
+            published: r.get(4)?,
+            outlet: r.get(6)?,
+            url: r.get(7)?,
+            text,
+            headings,
+        },
+        day: r.get(5)?,
+        story: r.get::<_, i64>(10)? as StoryId,
+        near_duplicate_of: r.get(11)?,
+    })
+}
