@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use brief::read::{read_document, read_jsonl, Format, ReadError};
+use brief::read::{read_all, Format, ReadError};
 use brief::Article;
 
 /// One input source: a file or stdin.
@@ -85,17 +85,14 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Every article in a source (JSONL holds many), each read on its own.
+/// Every article in a source (JSONL, feeds and WARC archives hold many), each read on its own.
 pub fn articles(source: &Source, bytes: &[u8]) -> Vec<Result<Article, ReadError>> {
     let name = source.name();
     let file_name = match source {
         Source::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
         Source::Stdin => None,
     };
-    match Format::detect(file_name.as_deref(), bytes) {
-        Format::Jsonl => read_jsonl(&name, bytes),
-        format => vec![read_document(&name, bytes, format)],
-    }
+    read_all(&name, bytes, Format::detect(file_name.as_deref(), bytes))
 }
 
 /// Reads every article of every input in order and hands each (or the reason it

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
-use brief::read::{read_document, read_jsonl, Format};
+use brief::read::{read_all, Format};
 use brief::store::{Ingested, SearchQuery, Store, StoryFilter};
 use brief::stories::{date::day_number, Config};
 use brief::{Article, Pipeline};
@@ -36,7 +36,7 @@ impl StoreArg {
 #[derive(clap::Args, Debug)]
 pub struct IngestArgs {
     /// Files, directories (walked recursively) or `-` for stdin (the default): HTML,
-    /// text and JSONL (one article per line).
+    /// text, JSONL (one article per line), RSS/Atom/JSON feeds, WARC archives (plain or gzip).
     pub inputs: Vec<String>,
     #[command(flatten)]
     pub store: StoreArg,
@@ -124,8 +124,8 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
     })
 }
 
-/// Articles of one source, ids as the store wants them: a JSONL line keeps its
-/// id; any other input gets a content-derived id (a path is not stable).
+/// Articles of one source, ids as the store wants them: a JSONL line or a feed
+/// entry keeps its id; a page or text gets a content-derived id (a path is not stable).
 fn articles_for_store(
     source: &Source,
     bytes: &[u8],
@@ -135,13 +135,14 @@ fn articles_for_store(
         Source::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
         Source::Stdin => None,
     };
-    match Format::detect(file_name.as_deref(), bytes) {
-        Format::Jsonl => read_jsonl(&name, bytes),
-        format => vec![read_document(&name, bytes, format).map(|mut a| {
-            a.id.clear();
-            a
-        })],
+    let format = Format::detect(file_name.as_deref(), bytes);
+    let mut articles = read_all(&name, bytes, format);
+    if matches!(format, Format::Html | Format::Text | Format::Warc) {
+        for article in articles.iter_mut().flatten() {
+            article.id.clear();
+        }
     }
+    articles
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]

@@ -363,3 +363,39 @@ fn an_ingest_killed_at_random_moments_loses_and_duplicates_nothing() {
     .sum();
     assert_eq!(listed, n, "every article in exactly one story");
 }
+
+#[test]
+fn feeds_and_archives_are_ingested_with_bad_records_counted() {
+    let scratch = Scratch::new("feeds");
+    let store = scratch.store();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/feeds");
+    let out = brief(&["ingest", "--store", &store, &dir.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "some records were rejected");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        report.trim(),
+        "read 3, new 3 (3 new stories), duplicate 0, near-duplicate 0, rejected 2 (1 damaged WARC record, 1 no article text)"
+    );
+    let stories = json_lines(&stdout(&brief(&[
+        "stories", "--store", &store, "--format", "json",
+    ])));
+    let ids: Vec<&str> = stories
+        .iter()
+        .flat_map(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap())
+        })
+        .collect();
+    // Feed entries keep their ids; the archived page gets a content-derived one.
+    assert!(
+        ids.contains(&"gazette-1") && ids.contains(&"gazette-2"),
+        "{ids:?}"
+    );
+    assert!(
+        ids.iter().any(|id| id.len() == 17 && id.starts_with('h')),
+        "{ids:?}"
+    );
+}

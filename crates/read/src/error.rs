@@ -40,6 +40,22 @@ pub enum ReadError {
         /// The input's name.
         origin: String,
     },
+    /// A feed that cannot be parsed.
+    #[error("{origin}: malformed feed ({reason})")]
+    Feed {
+        /// The input's name.
+        origin: String,
+        /// What the parser said.
+        reason: String,
+    },
+    /// A damaged WARC record or archive.
+    #[error("{origin}: {reason}")]
+    Warc {
+        /// The input (or record) name.
+        origin: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// A bad JSONL record.
     #[error("{origin}:{line}: {reason}")]
     Jsonl {
@@ -62,6 +78,8 @@ impl ReadError {
             ReadError::TooLarge { .. } => "too large",
             ReadError::NoArticle { .. } => "no article text",
             ReadError::Jsonl { .. } => "bad JSONL record",
+            ReadError::Feed { .. } => "malformed feed",
+            ReadError::Warc { .. } => "damaged WARC record",
         }
     }
 }

@@ -17,13 +17,17 @@
 
 mod charset;
 mod error;
+mod feed;
 pub mod html;
 mod jsonl;
 mod text;
+mod warc;
 
 pub use charset::{decode, Decoded};
 pub use error::ReadError;
+pub use feed::read_feed;
 pub use jsonl::read_jsonl;
+pub use warc::read_warc;
 
 use brief_core::Article;
 
@@ -40,6 +44,10 @@ pub enum Format {
     Text,
     /// One JSON object per line, each an article.
     Jsonl,
+    /// An RSS, Atom or JSON Feed file: one article per entry.
+    Feed,
+    /// A WARC archive (plain or gzip): one article per HTML page.
+    Warc,
 }
 
 impl Format {
@@ -52,6 +60,8 @@ impl Format {
             Some("html" | "htm" | "xhtml" | "shtml") => return Format::Html,
             Some("jsonl" | "ndjson") => return Format::Jsonl,
             Some("txt" | "text" | "md") => return Format::Text,
+            Some("rss" | "atom") => return Format::Feed,
+            Some("warc") => return Format::Warc,
             _ => {}
         }
         Format::sniff(bytes)
@@ -64,12 +74,23 @@ impl Format {
             .iter()
             .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF))
             .unwrap_or(head.len());
-        let head = &head[start..];
-        if head.first() == Some(&b'{') {
-            return Format::Jsonl;
+        if warc::looks_like_warc(bytes) {
+            return Format::Warc;
         }
+        let head = &head[start..];
         let lower: Vec<u8> = head.iter().take(1024).map(u8::to_ascii_lowercase).collect();
         let has = |needle: &[u8]| memchr::memmem::find(&lower, needle).is_some();
+        if head.first() == Some(&b'{') {
+            // A JSON Feed is one object naming its version; anything else is JSONL.
+            return if has(b"jsonfeed.org/version") {
+                Format::Feed
+            } else {
+                Format::Jsonl
+            };
+        }
+        if lower.starts_with(b"<") && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf")) {
+            return Format::Feed;
+        }
         if lower.starts_with(b"<!doctype html")
             || lower.starts_with(b"<html")
             || has(b"<html")
@@ -84,16 +105,28 @@ impl Format {
     }
 }
 
-/// Reads one HTML or plain-text document. JSONL holds many: use [`read_jsonl`].
+/// Reads every article an input holds: one for a page or a text, one per line
+/// of JSONL, one per entry of a feed, one per page of a WARC archive. Each is
+/// read on its own, so one bad record does not cost the others.
+pub fn read_all(origin: &str, bytes: &[u8], format: Format) -> Vec<Result<Article, ReadError>> {
+    match format {
+        Format::Jsonl => read_jsonl(origin, bytes),
+        Format::Feed => read_feed(origin, bytes),
+        Format::Warc => read_warc(origin, bytes),
+        Format::Html | Format::Text => vec![read_document(origin, bytes, format)],
+    }
+}
+
+/// Reads one HTML or plain-text document. JSONL, feeds and archives hold many: use [`read_all`].
 ///
 /// `origin` names the input in errors and becomes the article id.
 pub fn read_document(origin: &str, bytes: &[u8], format: Format) -> Result<Article, ReadError> {
     check_size(origin, bytes)?;
     match format {
-        Format::Jsonl => Err(ReadError::Jsonl {
+        Format::Jsonl | Format::Feed | Format::Warc => Err(ReadError::Jsonl {
             origin: origin.to_string(),
             line: 0,
-            reason: "a JSONL input holds many articles: read it with read_jsonl".into(),
+            reason: "this input holds many articles: read it with read_all".into(),
         }),
         Format::Text => {
             let decoded = decode(origin, bytes, None)?;
