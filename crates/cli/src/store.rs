@@ -72,6 +72,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
                 continue;
             }
         };
+        let mut fresh = Vec::new();
         for record in articles_for_store(source, &bytes) {
             let article = match record {
                 Ok(a) => a,
@@ -82,13 +83,27 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
                 }
             };
             counts.read += 1;
-            match session.add(&article, |a| pipeline.profile(a))? {
-                Ingested::New { started, .. } => {
-                    counts.new += 1;
-                    counts.stories_started += u64::from(started);
+            if session.existing(&article.text)?.is_some() {
+                // Counted by the store as a skipped re-submission.
+                session.add(&article, |a| pipeline.profile(a))?;
+                counts.duplicate += 1;
+            } else {
+                fresh.push(article);
+            }
+        }
+        // Understanding is the costly part and independent per article: it runs
+        // on every core; the store takes the results in input order.
+        for chunk in fresh.chunks(PROFILE_CHUNK) {
+            let profiles = parallel_map(chunk, |a| pipeline.profile(a));
+            for (article, profile) in chunk.iter().zip(profiles) {
+                match session.add(article, |_| profile)? {
+                    Ingested::New { started, .. } => {
+                        counts.new += 1;
+                        counts.stories_started += u64::from(started);
+                    }
+                    Ingested::NearDuplicate { .. } => counts.near_duplicate += 1,
+                    Ingested::Duplicate { .. } => counts.duplicate += 1,
                 }
-                Ingested::NearDuplicate { .. } => counts.near_duplicate += 1,
-                Ingested::Duplicate { .. } => counts.duplicate += 1,
             }
         }
     }
@@ -121,6 +136,28 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         Outcome::SomeFailed
     } else {
         Outcome::Success
+    })
+}
+
+/// Articles understood together before the store takes them in order.
+const PROFILE_CHUNK: usize = 256;
+
+/// `f` over `items` on all cores, results in input order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads == 1 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let per = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(per)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a profiling thread panicked"))
+            .collect()
     })
 }
 

@@ -47,7 +47,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             join: 0.30,
-            near_duplicate: 0.5,
+            near_duplicate: 0.6,
             window_days: 7,
             story_terms: 300,
             indexed_terms: 40,

@@ -11,6 +11,26 @@ pub const HASHES: usize = 128;
 
 /// Words per shingle.
 const SHINGLE: usize = 4;
+/// log2 of [`HASHES`].
+const HASH_BITS: u32 = 7;
+const _: () = assert!(1 << HASH_BITS == HASHES);
+
+/// Fills each empty bin from the next filled bin to its right (wrapping), mixed
+/// with the distance so that borrowed values differ from their source.
+fn densify(mins: &mut [u32; HASHES], filled: &[bool; HASHES]) {
+    let source = *mins;
+    for (j, slot) in mins.iter_mut().enumerate() {
+        if filled[j] {
+            continue;
+        }
+        let mut distance = 1;
+        while !filled[(j + distance) % HASHES] {
+            distance += 1;
+        }
+        let borrowed = source[(j + distance) % HASHES];
+        *slot = (mix(u64::from(borrowed) ^ ((distance as u64) << 32)) >> 32) as u32;
+    }
+}
 
 /// A MinHash sketch of an article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,8 +42,14 @@ pub struct Sketch {
 
 impl Sketch {
     /// The sketch of `text`'s word shingles (case and punctuation ignored).
+    ///
+    /// One-permutation hashing: each shingle is hashed once, its top bits pick
+    /// one of [`HASHES`] bins and the bin keeps its smallest value; bins no
+    /// shingle reached borrow from the next filled bin (rotation densification),
+    /// so two texts with the same shingles always get the same sketch.
     pub fn of_text(text: &str) -> Sketch {
         let mut mins = Box::new([u32::MAX; HASHES]);
+        let mut filled = [false; HASHES];
         let mut window = [0u64; SHINGLE];
         let mut words = 0usize;
         let mut shingles = 0u32;
@@ -42,12 +68,12 @@ impl Sketch {
                 h = mix(h ^ window[(words + k) % SHINGLE]);
             }
             shingles = shingles.saturating_add(1);
-            for (i, slot) in mins.iter_mut().enumerate() {
-                let v = (mix(h ^ SEEDS[i]) >> 32) as u32;
-                if v < *slot {
-                    *slot = v;
-                }
-            }
+            let bin = (h >> (64 - HASH_BITS)) as usize;
+            mins[bin] = mins[bin].min(h as u32);
+            filled[bin] = true;
+        }
+        if shingles > 0 {
+            densify(&mut mins, &filled);
         }
         Sketch { mins, shingles }
     }
@@ -113,19 +139,6 @@ fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
-
-/// One seed per hash function, fixed so that stored sketches stay comparable.
-static SEEDS: [u64; HASHES] = {
-    let mut seeds = [0u64; HASHES];
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut i = 0;
-    while i < HASHES {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        seeds[i] = state;
-        i += 1;
-    }
-    seeds
-};
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 
 mod clusters;
 mod extraction;
+mod near_duplicates;
 pub mod ner;
 mod quotes;
 mod summaries;
@@ -18,6 +19,8 @@ pub enum Command {
     Summaries(summaries::Args),
     /// Story clustering against gold clusters (ECB+), over shuffled ingestion orders.
     Clusters(clusters::Args),
+    /// Near-duplicate detection on versions of real articles (changed lede, boilerplate, corrections).
+    NearDuplicates(near_duplicates::Args),
     /// Main-text extraction against gold text or snippets, per dataset.
     Extraction(extraction::Args),
     /// Named entities against BIO gold, per dataset (as peers/score_brief.py ner scores them).
@@ -29,6 +32,7 @@ pub fn run(cmd: Command) -> Result<Outcome> {
         Command::Quotes(args) => quotes::run(args),
         Command::Summaries(args) => summaries::run(args),
         Command::Clusters(args) => clusters::run(args),
+        Command::NearDuplicates(args) => near_duplicates::run(args),
         Command::Extraction(args) => extraction::run(args),
         Command::Ner(args) => ner::run(args),
     }
