@@ -9,6 +9,7 @@ mod eval;
 mod extract;
 mod facts;
 mod inputs;
+mod parallel;
 mod render;
 mod store;
 mod summarize;

@@ -12,6 +12,7 @@ use brief::{Article, Pipeline};
 use serde_json::json;
 
 use crate::inputs::{read_bytes, sources, Source};
+use crate::parallel::pipelined;
 use crate::summarize::BriefFormat;
 use crate::{render, wire, Outcome};
 
@@ -24,12 +25,29 @@ pub struct StoreArg {
 }
 
 impl StoreArg {
-    fn open(&self) -> Result<Store> {
-        let path = self
-            .store
+    fn path(&self) -> PathBuf {
+        self.store
             .clone()
-            .unwrap_or_else(brief::store::default_path);
+            .unwrap_or_else(brief::store::default_path)
+    }
+
+    fn open(&self) -> Result<Store> {
+        let path = self.path();
         Store::open(&path).with_context(|| format!("cannot open store {}", path.display()))
+    }
+}
+
+/// Groups an iterator's items into vectors of `size`.
+struct Chunks<I> {
+    items: I,
+    size: usize,
+}
+
+impl<I: Iterator> Iterator for Chunks<I> {
+    type Item = Vec<I::Item>;
+    fn next(&mut self) -> Option<Vec<I::Item>> {
+        let chunk: Vec<I::Item> = self.items.by_ref().take(self.size).collect();
+        (!chunk.is_empty()).then_some(chunk)
     }
 }
 
@@ -52,61 +70,85 @@ struct Counts {
     rejected: BTreeMap<String, u64>,
 }
 
+/// One input record on its way to the store.
+enum Item {
+    /// An article, with its profile unless it is stored already.
+    Article(Box<Article>),
+    /// Could not be read: the reason in a few words, and the message.
+    Rejected(&'static str, String),
+}
+
 pub fn ingest(args: IngestArgs) -> Result<Outcome> {
-    let mut store = args.store.open()?;
+    let path = args.store.path();
+    let mut store =
+        Store::open(&path).with_context(|| format!("cannot open store {}", path.display()))?;
+    // A second, read-only connection lets the readers skip understanding
+    // articles the store already holds (re-running an ingest costs little).
+    let reader = Store::open_reader(&path)
+        .with_context(|| format!("cannot open store {}", path.display()))?;
     let pipeline = Pipeline::default();
     let sources = sources(&args.inputs)?;
     let bar = (sources.len() > 1 && io::stderr().is_terminal())
         .then(|| indicatif::ProgressBar::new(sources.len() as u64));
     let mut counts = Counts::default();
     let mut session = store.ingest(Config::default())?;
-    for source in &sources {
-        if let Some(bar) = &bar {
+    let progress = bar.clone();
+    let items = sources.iter().flat_map(move |source| {
+        if let Some(bar) = &progress {
             bar.inc(1);
         }
-        let bytes = match read_bytes(source) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("brief: {e:#}");
-                *counts.rejected.entry("unreadable file".into()).or_default() += 1;
-                continue;
-            }
-        };
-        let mut fresh = Vec::new();
-        for record in articles_for_store(source, &bytes) {
-            let article = match record {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("brief: {e}");
-                    *counts.rejected.entry(e.reason().to_string()).or_default() += 1;
+        match read_bytes(source) {
+            Ok(bytes) => articles_for_store(source, &bytes)
+                .into_iter()
+                .map(|record| match record {
+                    Ok(article) => Item::Article(Box::new(article)),
+                    Err(e) => Item::Rejected(e.reason(), e.to_string()),
+                })
+                .collect::<Vec<_>>(),
+            Err(e) => vec![Item::Rejected("unreadable file", format!("{e:#}"))],
+        }
+    });
+    let chunks = Chunks {
+        items,
+        size: PROFILE_CHUNK,
+    };
+    let reader = std::sync::Mutex::new(reader);
+    let profile = |item: &Item| match item {
+        Item::Article(article) => {
+            let stored = reader
+                .lock()
+                .map(|r| r.contains_text(&article.text).unwrap_or(false))
+                .unwrap_or(false);
+            (!stored).then(|| pipeline.profile(article))
+        }
+        Item::Rejected(..) => None,
+    };
+    pipelined(chunks, profile, |chunk, profiles| -> Result<()> {
+        for (item, profile) in chunk.into_iter().zip(profiles) {
+            let article = match item {
+                Item::Article(article) => article,
+                Item::Rejected(reason, message) => {
+                    eprintln!("brief: {message}");
+                    *counts.rejected.entry(reason.to_string()).or_default() += 1;
                     continue;
                 }
             };
             counts.read += 1;
-            if session.existing(&article.text)?.is_some() {
-                // Counted by the store as a skipped re-submission.
-                session.add(&article, |a| pipeline.profile(a))?;
-                counts.duplicate += 1;
-            } else {
-                fresh.push(article);
-            }
-        }
-        // Understanding is the costly part and independent per article: it runs
-        // on every core; the store takes the results in input order.
-        for chunk in fresh.chunks(PROFILE_CHUNK) {
-            let profiles = parallel_map(chunk, |a| pipeline.profile(a));
-            for (article, profile) in chunk.iter().zip(profiles) {
-                match session.add(article, |_| profile)? {
-                    Ingested::New { started, .. } => {
-                        counts.new += 1;
-                        counts.stories_started += u64::from(started);
-                    }
-                    Ingested::NearDuplicate { .. } => counts.near_duplicate += 1,
-                    Ingested::Duplicate { .. } => counts.duplicate += 1,
+            let added = match profile {
+                Some(profile) => session.add(&article, |_| profile)?,
+                None => session.add(&article, |a| pipeline.profile(a))?,
+            };
+            match added {
+                Ingested::New { started, .. } => {
+                    counts.new += 1;
+                    counts.stories_started += u64::from(started);
                 }
+                Ingested::NearDuplicate { .. } => counts.near_duplicate += 1,
+                Ingested::Duplicate { .. } => counts.duplicate += 1,
             }
         }
-    }
+        Ok(())
+    })?;
     session.finish()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -140,26 +182,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
 }
 
 /// Articles understood together before the store takes them in order.
-const PROFILE_CHUNK: usize = 256;
-
-/// `f` over `items` on all cores, results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads == 1 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let per = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(per)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a profiling thread panicked"))
-            .collect()
-    })
-}
+pub const PROFILE_CHUNK: usize = 256;
 
 /// Articles of one source, ids as the store wants them: a JSONL line or a feed
 /// entry keeps its id; a page or text gets a content-derived id (a path is not stable).

@@ -56,7 +56,7 @@ pub fn content_id(text: &str) -> String {
     id
 }
 
-fn content_hash(text: &str) -> [u8; 16] {
+pub(crate) fn content_hash(text: &str) -> [u8; 16] {
     let digest = Sha256::digest(text.as_bytes());
     digest[..16].try_into().expect("sha256 has 32 bytes")
 }

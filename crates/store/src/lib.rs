@@ -79,6 +79,17 @@ impl Store {
         Store::setup(conn)
     }
 
+    /// Opens an existing store for reading only, beside a writer (WAL lets
+    /// readers and one writer work at once).
+    pub fn open_reader(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        Ok(Store { conn })
+    }
+
     /// A store in memory, gone when dropped (tests, benchmarks).
     pub fn in_memory() -> Result<Store, StoreError> {
         Store::setup(Connection::open_in_memory()?)
@@ -91,6 +102,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Index pages are touched at random (content hashes, names, stories): a
+        // page cache of 64 MiB keeps ingest from waiting on reads as the store grows.
+        conn.pragma_update(None, "cache_size", -65_536)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         schema::migrate(&mut conn)?;
         Ok(Store { conn })

@@ -230,6 +230,19 @@ impl Store {
         )?)
     }
 
+    /// True when an article with exactly this text is stored.
+    pub fn contains_text(&self, text: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM articles WHERE hash = ?1",
+                [&crate::ingest::content_hash(text)[..]],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
     /// Exact re-submissions skipped by every ingest so far.
     pub fn duplicates_skipped(&self) -> Result<u64, StoreError> {
         let n: Option<i64> = self

@@ -10,7 +10,7 @@
 //! ([`StoryState::to_bytes`], [`DocumentFrequencies::to_bytes`]) so a store can
 //! carry the state between runs.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::profile::{Profile, Term};
 use crate::sketch::Sketch;
@@ -37,6 +37,9 @@ pub struct Config {
     pub query_terms: usize,
     /// Stories kept per posting list (most recently touched).
     pub postings: usize,
+    /// Candidates, ranked by their indexed terms alone, scored in full (cosine
+    /// with the whole centroid, near-duplicate sketches).
+    pub rescored: usize,
     /// Stories kept in memory; the least recently touched leave first.
     pub max_active: usize,
     /// Recent members per story kept for near-duplicate checks.
@@ -53,6 +56,7 @@ impl Default for Config {
             indexed_terms: 40,
             query_terms: 30,
             postings: 64,
+            rescored: 8,
             max_active: 50_000,
             sketches_per_story: 32,
         }
@@ -273,7 +277,8 @@ pub struct Clusterer {
     config: Config,
     frequencies: DocumentFrequencies,
     stories: FxHashMap<StoryId, StoryState>,
-    postings: FxHashMap<Term, Vec<StoryId>>,
+    /// For each indexed term, stories with the term's share of their centroid.
+    postings: FxHashMap<Term, Vec<(StoryId, f32)>>,
     next_id: StoryId,
     clock: u64,
 }
@@ -423,32 +428,46 @@ impl Clusterer {
         v
     }
 
+    /// The stories most likely to be the article's: similarity accumulated
+    /// over the posting lists of its strongest terms (a partial dot product with
+    /// each story's indexed terms), the best [`Config::rescored`] kept.
     fn candidates(&self, vector: &[(Term, f32)], day: Option<i32>) -> Vec<StoryId> {
-        let mut seen = FxHashSet::default();
-        let mut out = Vec::new();
-        for (term, _) in strongest(vector, self.config.query_terms) {
-            for id in self.postings.get(&term).into_iter().flatten() {
-                if seen.insert(*id) {
-                    if let Some(story) = self.stories.get(id) {
-                        if story.within_window(day, self.config.window_days) {
-                            out.push(*id);
-                        }
-                    }
-                }
+        let mut partial: FxHashMap<StoryId, f32> = FxHashMap::default();
+        for (term, weight) in strongest(vector, self.config.query_terms) {
+            for &(id, share) in self.postings.get(&term).into_iter().flatten() {
+                *partial.entry(id).or_default() += weight * share;
             }
         }
-        out
+        let mut ranked: Vec<(StoryId, f32)> = partial
+            .into_iter()
+            .filter(|(id, _)| {
+                self.stories
+                    .get(id)
+                    .is_some_and(|s| s.within_window(day, self.config.window_days))
+            })
+            .collect();
+        // Ties by id, so that the result never depends on hash order.
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(self.config.rescored);
+        ranked.into_iter().map(|(id, _)| id).collect()
     }
 
     /// Puts a story at the front of the posting lists of its strongest terms.
     fn index(&mut self, story: &StoryState) {
-        for (term, _) in strongest(&story.centroid, self.config.indexed_terms) {
+        let norm = story
+            .centroid
+            .iter()
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(f32::MIN_POSITIVE);
+        for (term, weight) in strongest(&story.centroid, self.config.indexed_terms) {
             let list = self.postings.entry(term).or_default();
-            list.retain(|&id| id != story.id);
+            list.retain(|&(id, _)| id != story.id);
             if list.len() >= self.config.postings {
                 list.remove(0);
             }
-            list.push(story.id);
+            list.push((story.id, weight / norm));
         }
     }
 
@@ -467,7 +486,7 @@ impl Clusterer {
         }
         let stories = &self.stories;
         self.postings.retain(|_, list| {
-            list.retain(|id| stories.contains_key(id));
+            list.retain(|(id, _)| stories.contains_key(id));
             !list.is_empty()
         });
     }
@@ -657,7 +676,7 @@ mod tests {
             .postings
             .values()
             .flatten()
-            .all(|id| c.stories.contains_key(id)));
+            .all(|(id, _)| c.stories.contains_key(id)));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod extraction;
 mod near_duplicates;
 pub mod ner;
 mod quotes;
+mod scale;
 mod summaries;
 
 use anyhow::Result;
@@ -21,6 +22,8 @@ pub enum Command {
     Clusters(clusters::Args),
     /// Near-duplicate detection on versions of real articles (changed lede, boilerplate, corrections).
     NearDuplicates(near_duplicates::Args),
+    /// Ingest many generated articles into a store: throughput, memory, assignment cost, search latency.
+    Scale(scale::Args),
     /// Main-text extraction against gold text or snippets, per dataset.
     Extraction(extraction::Args),
     /// Named entities against BIO gold, per dataset (as peers/score_brief.py ner scores them).
@@ -33,6 +36,7 @@ pub fn run(cmd: Command) -> Result<Outcome> {
         Command::Summaries(args) => summaries::run(args),
         Command::Clusters(args) => clusters::run(args),
         Command::NearDuplicates(args) => near_duplicates::run(args),
+        Command::Scale(args) => scale::run(args),
         Command::Extraction(args) => extraction::run(args),
         Command::Ner(args) => ner::run(args),
     }
