@@ -22,13 +22,13 @@ pub use brief_compose::{
     compose, compose_story, validate, words_in_order, Options, Unfaithful, OTHER_REPORTS_HEADING,
 };
 pub use brief_core::{
-    Article, Brief, BriefSentence, Document, Entity, EntityKind, Figure, Heading, NamedEntity,
-    Provenance, Quote, Section, Span, Speaker,
+    Article, Brief, BriefSentence, Dated, Document, Entity, EntityKind, Figure, Heading,
+    NamedEntity, Provenance, Quote, Section, Span, Speaker,
 };
 pub use brief_read as read;
 pub use brief_store as store;
 pub use brief_stories as stories;
-pub use brief_understand::{entities, figures, quotes, understand};
+pub use brief_understand::{dates, entities, figures, quotes, understand};
 
 use brief_understand::words::{is_stop_word, lowercase_into};
 
@@ -48,6 +48,12 @@ pub enum BriefError {
     #[error("{id}: the text does not look like English (brief handles English news)")]
     NotEnglish {
         /// The article id.
+        id: String,
+    },
+    /// An update was asked for and no article is newer than the last brief.
+    #[error("{id}: nothing new since the last brief")]
+    NothingNew {
+        /// The story id.
         id: String,
     },
     /// A composed sentence failed the faithfulness check: a bug, reported rather than shown.
@@ -119,24 +125,74 @@ impl Pipeline {
     }
 }
 
+/// A story to brief: its articles and what to say about them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Story<'a> {
+    /// The story's id (the brief's id).
+    pub id: &'a str,
+    /// Its articles, oldest (first ingested) first.
+    pub articles: &'a [Article],
+    /// For an update: how many leading articles an earlier brief covered.
+    pub known: usize,
+    /// For an update: the label of the update point (an ISO date).
+    pub since: Option<&'a str>,
+    /// Leading articles of earlier stories about the same actors and places.
+    pub background: &'a [Article],
+}
+
 impl Pipeline {
     /// One brief for a story told by several articles (see [`compose_story`]):
     /// the most typical article's brief, each sentence credited to every article
-    /// carrying it word for word, and what the others add under "Other Reports".
-    /// The result has passed [`validate`] against all the articles. `id` names the story.
-    pub fn story_brief(&self, id: &str, articles: &[Article]) -> Result<Brief, BriefError> {
-        let docs: Vec<Document> = articles.iter().map(understand).collect();
-        let members: Vec<(&Article, &Document)> = articles.iter().zip(&docs).collect();
-        let mut brief = compose_story(&members, &self.options).ok_or(BriefError::TooShort {
-            id: id.to_string(),
-            sentences: 0,
-        })?;
-        brief.id = id.to_string();
-        validate(&brief, |source| articles.iter().find(|a| a.id == source)).map_err(|source| {
-            BriefError::Unfaithful {
-                id: id.to_string(),
-                source,
+    /// carrying it word for word, what the others add under "Other Reports",
+    /// differing figures side by side, earlier coverage, a timeline; for an
+    /// update, only what the known articles did not say. The result has passed
+    /// [`validate`] against all the articles.
+    pub fn story_brief(&self, story: &Story<'_>) -> Result<Brief, BriefError> {
+        let understood =
+            |articles: &[Article]| -> Vec<Document> { articles.iter().map(understand).collect() };
+        let docs = understood(story.articles);
+        let background_docs = understood(story.background);
+        fn member<'m>((article, doc): (&'m Article, &'m Document)) -> brief_compose::Member<'m> {
+            brief_compose::Member {
+                article,
+                doc,
+                day: article.published.as_deref().and_then(dates::day_number),
             }
+        }
+        let material = brief_compose::StoryMaterial {
+            members: story.articles.iter().zip(&docs).map(member).collect(),
+            known: story.known,
+            since: story.since.map(str::to_string),
+            background: story
+                .background
+                .iter()
+                .zip(&background_docs)
+                .map(member)
+                .collect(),
+        };
+        let mut brief = compose_story(&material, &self.options).ok_or_else(|| {
+            if story.known > 0 {
+                BriefError::NothingNew {
+                    id: story.id.to_string(),
+                }
+            } else {
+                BriefError::TooShort {
+                    id: story.id.to_string(),
+                    sentences: 0,
+                }
+            }
+        })?;
+        brief.id = story.id.to_string();
+        let find = |source: &str| {
+            story
+                .articles
+                .iter()
+                .chain(story.background)
+                .find(|a| a.id == source)
+        };
+        validate(&brief, find).map_err(|source| BriefError::Unfaithful {
+            id: story.id.to_string(),
+            source,
         })?;
         Ok(brief)
     }

@@ -7,7 +7,14 @@ use brief::{Article, Brief, BriefSentence};
 /// `# Title`, `## Key Takeaways` bullets, then one `## Heading` per section.
 pub fn markdown(brief: &Brief) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n\n## Key Takeaways\n", brief.title);
+    let _ = writeln!(out, "# {}\n", brief.title);
+    if let Some(since) = &brief.since {
+        let _ = writeln!(
+            out,
+            "*New since {since}: only what the earlier reports did not say.*\n"
+        );
+    }
+    let _ = writeln!(out, "## Key Takeaways\n");
     for t in &brief.takeaways {
         let _ = writeln!(out, "- {}", t.text);
     }
@@ -22,7 +29,27 @@ pub fn markdown(brief: &Brief) -> String {
             let _ = writeln!(out, "{}", body.join(" "));
         }
     }
+    if show_timeline(brief) {
+        let _ = writeln!(out, "\n## {TIMELINE_HEADING}\n");
+        for event in &brief.timeline {
+            let _ = writeln!(out, "- **{}** — {}", event.date, event.sentence.text);
+        }
+    }
     out
+}
+
+/// The heading the timeline is shown under.
+const TIMELINE_HEADING: &str = "Timeline";
+
+/// The timeline is shown as a section when the brief has room for one more
+/// (seven at most) and it holds more than one day.
+fn show_timeline(brief: &Brief) -> bool {
+    brief.sections.len() < 7
+        && brief
+            .timeline
+            .first()
+            .zip(brief.timeline.last())
+            .is_some_and(|(a, b)| a.date != b.date)
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -94,11 +121,15 @@ pub fn html(brief: &Brief, articles: &[&Article]) -> String {
         );
     };
     let mut body = String::new();
-    let _ = write!(
-        body,
-        "<h1>{}</h1>\n<h2>Key Takeaways</h2>\n<ul>",
-        escape(&brief.title)
-    );
+    let _ = writeln!(body, "<h1>{}</h1>", escape(&brief.title));
+    if let Some(since) = &brief.since {
+        let _ = writeln!(
+            body,
+            "<p class=\"since\">New since {}: only what the earlier reports did not say.</p>",
+            escape(since)
+        );
+    }
+    body.push_str("<h2>Key Takeaways</h2>\n<ul>");
     for t in &brief.takeaways {
         body.push_str("<li>");
         sentence(t, &mut body);
@@ -122,6 +153,16 @@ pub fn html(brief: &Brief, articles: &[&Article]) -> String {
             }
             body.push_str("</p>\n");
         }
+    }
+    if !brief.timeline.is_empty() {
+        let _ = writeln!(body, "<h2>{TIMELINE_HEADING}</h2>");
+        body.push_str("<ul class=\"timeline\">");
+        for event in &brief.timeline {
+            let _ = write!(body, "<li><time>{}</time> ", escape(&event.date));
+            sentence(&event.sentence, &mut body);
+            body.push_str("</li>");
+        }
+        body.push_str("</ul>\n");
     }
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\

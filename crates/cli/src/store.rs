@@ -5,9 +5,10 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
+use brief::dates::day_number;
 use brief::read::{read_all, Format};
 use brief::store::{Ingested, SearchQuery, Store, StoryFilter};
-use brief::stories::{date::day_number, Config};
+use brief::stories::Config;
 use brief::{Article, Pipeline};
 use serde_json::json;
 
@@ -283,9 +284,23 @@ pub struct StoryArgs {
     pub id: u64,
     #[arg(long, value_enum, default_value = "md")]
     pub format: BriefFormat,
+    /// Only what is new: since a date (YYYY-MM-DD; articles published, or else
+    /// ingested, on or after it) or `last` (since the last brief written for the story).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Leave out the background drawn from earlier stories.
+    #[arg(long)]
+    pub no_background: bool,
     #[command(flatten)]
     pub store: StoreArg,
 }
+
+/// Names a story is about, for finding its earlier coverage.
+const KEY_NAMES: usize = 6;
+/// Earlier stories must share this many of them.
+const MIN_SHARED_NAMES: usize = 2;
+/// Earlier stories drawn on for background.
+const BACKGROUND_STORIES: usize = 3;
 
 pub fn story(args: StoryArgs) -> Result<Outcome> {
     let store = args.store.open()?;
@@ -293,19 +308,82 @@ pub fn story(args: StoryArgs) -> Result<Outcome> {
     if stored.is_empty() {
         bail!("no story {} in the store", args.id);
     }
-    let articles: Vec<Article> = stored.into_iter().map(|s| s.article).collect();
-    let brief = Pipeline::default()
-        .story_brief(&args.id.to_string(), &articles)
-        .with_context(|| format!("story {}", args.id))?;
+    let up_to = stored.iter().map(|s| s.key).max().unwrap_or(0);
+    // An update puts the known articles first, the new ones after.
+    let (mut known, mut new): (Vec<_>, Vec<_>) = match args.since.as_deref() {
+        None => (Vec::new(), stored),
+        Some("last") => {
+            let Some(last) = store.last_brief(args.id)? else {
+                bail!("no brief was written for story {} yet: write one first, or give --since a date", args.id);
+            };
+            stored.into_iter().partition(|s| s.key <= last.up_to)
+        }
+        Some(date) => {
+            let day = parse_day("since", date)?;
+            let start_of_day = i64::from(day) * 86_400;
+            stored
+                .into_iter()
+                .partition(|s| s.day.map_or(s.ingested < start_of_day, |d| d < day))
+        }
+    };
+    let since_label = match args.since.as_deref() {
+        None => None,
+        Some("last") => store
+            .last_brief(args.id)?
+            .map(|b| brief::dates::iso_from_day((b.written / 86_400) as i32)),
+        Some(date) => Some(date.to_string()),
+    };
+    let known_count = known.len();
+    known.append(&mut new);
+    let articles: Vec<Article> = known.into_iter().map(|s| s.article).collect();
+    let background: Vec<Article> = if args.no_background {
+        Vec::new()
+    } else {
+        let names: Vec<String> = store
+            .story_names(args.id, KEY_NAMES)?
+            .into_iter()
+            .map(|(name, _, _)| name)
+            .collect();
+        let mut leads = Vec::new();
+        for (earlier, _) in
+            store.related_earlier(args.id, &names, MIN_SHARED_NAMES, BACKGROUND_STORIES)?
+        {
+            if let Some(first) = store.story_articles(earlier)?.into_iter().next() {
+                leads.push(first.article);
+            }
+        }
+        leads
+    };
+    let id = args.id.to_string();
+    let request = brief::Story {
+        id: &id,
+        articles: &articles,
+        known: known_count,
+        since: since_label.as_deref(),
+        background: &background,
+    };
+    let brief = match Pipeline::default().story_brief(&request) {
+        Ok(b) => b,
+        Err(brief::BriefError::NothingNew { .. }) => {
+            eprintln!(
+                "brief: story {}: no article is newer than {}",
+                args.id,
+                since_label.unwrap_or_default()
+            );
+            return Ok(Outcome::Success);
+        }
+        Err(e) => return Err(e).with_context(|| format!("story {}", args.id)),
+    };
     let lead = brief
         .takeaways
         .first()
         .and_then(|t| t.sources.first())
         .and_then(|p| articles.iter().find(|a| a.id == p.article))
         .unwrap_or(&articles[0]);
-    let refs: Vec<&Article> = articles.iter().collect();
+    let refs: Vec<&Article> = articles.iter().chain(&background).collect();
+    let markdown = render::markdown(&brief);
     let text = match args.format {
-        BriefFormat::Md => render::markdown(&brief),
+        BriefFormat::Md => markdown.clone(),
         BriefFormat::Html => render::html(&brief, &refs),
         BriefFormat::Json => {
             let mut s = serde_json::to_string(&wire::WireBrief::new(&brief, lead))?;
@@ -314,6 +392,8 @@ pub fn story(args: StoryArgs) -> Result<Outcome> {
         }
     };
     io::stdout().lock().write_all(text.as_bytes())?;
+    // Remembered for `--since last` and searchable with `brief search`.
+    store.record_brief(args.id, up_to, &brief.title, &markdown)?;
     Ok(Outcome::Success)
 }
 
@@ -362,6 +442,9 @@ pub struct SearchArgs {
     /// At most this many results.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// Search the briefs written for stories (their latest versions) instead of the articles.
+    #[arg(long)]
+    pub briefs: bool,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     #[command(flatten)]
@@ -370,6 +453,25 @@ pub struct SearchArgs {
 
 pub fn search(args: SearchArgs) -> Result<Outcome> {
     let store = args.store.open()?;
+    if args.briefs {
+        let mut out = BufWriter::new(io::stdout().lock());
+        for (story, title, snippet, score) in store.search_briefs(&args.query, args.limit)? {
+            match args.format {
+                ListFormat::Json => writeln!(
+                    out,
+                    "{}",
+                    json!({"story": story.to_string(), "title": title, "snippet": snippet, "score": score})
+                )?,
+                ListFormat::Text => writeln!(
+                    out,
+                    "story {story}  {title}\n    {}",
+                    snippet.replace('\n', " ")
+                )?,
+            }
+        }
+        out.flush()?;
+        return Ok(Outcome::Success);
+    }
     let query = SearchQuery {
         text: args.query,
         outlet: args.outlet,

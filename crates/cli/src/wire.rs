@@ -21,6 +21,20 @@ pub struct WireBrief<'a> {
     /// Figures with what they count; absent without facts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<WireFigure<'a>>,
+    /// Dated events of a story, oldest first; absent for one article.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<WireDated<'a>>,
+    /// For an update: everything in takeaways and sections is new since this point.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<&'a str>,
+}
+
+/// A timeline event: an ISO date and a sentence with its sources.
+#[derive(Serialize)]
+pub struct WireDated<'a> {
+    pub date: &'a str,
+    #[serde(flatten)]
+    pub sentence: WireSentence<'a>,
 }
 
 /// An entity of the article: its fullest name, type, roles and every mention.
@@ -138,6 +152,15 @@ impl<'a> WireBrief<'a> {
                 .collect(),
             quotes: wire_quotes(article, &b.quotes),
             figures: wire_figures(article, &b.figures),
+            timeline: b
+                .timeline
+                .iter()
+                .map(|d| WireDated {
+                    date: &d.date,
+                    sentence: sentence(&d.sentence),
+                })
+                .collect(),
+            since: b.since.as_deref(),
         }
     }
 }

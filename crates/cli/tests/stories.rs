@@ -399,3 +399,201 @@ fn feeds_and_archives_are_ingested_with_bad_records_counted() {
         "{ids:?}"
     );
 }
+
+fn sentence_sources(s: &Value) -> Vec<&str> {
+    s["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["article"].as_str().unwrap())
+        .collect()
+}
+
+fn section<'v>(brief: &'v Value, heading: &str) -> Option<&'v Value> {
+    brief["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["heading"] == heading)
+}
+
+#[test]
+fn a_developing_story_shows_differing_figures_a_timeline_and_updates() {
+    let scratch = Scratch::new("developing");
+    let store = scratch.store();
+    stdout(&brief(&[
+        "ingest",
+        "--store",
+        &store,
+        &fixture("developing.jsonl"),
+    ]));
+    let full: Value = serde_json::from_str(&stdout(&brief(&[
+        "story", "1", "--store", &store, "--format", "json",
+    ])))
+    .unwrap();
+    // Two outlets give different death tolls: both are shown, each with its source.
+    let differ = section(&full, "Where Reports Differ").expect("differing figures");
+    let sources: Vec<Vec<&str>> = differ["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(sentence_sources)
+        .collect();
+    assert_eq!(sources, [vec!["floods-a"], vec!["floods-b"]]);
+    assert!(differ["sentences"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("killed 12 people"));
+    assert!(differ["sentences"][1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("At least 15 people"));
+    // The timeline runs oldest first: publication days, and a date the text states.
+    let dates: Vec<&str> = full["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2024-05-06", "2024-05-08", "2024-06-01"]);
+    assert!(full.get("since").is_none());
+
+    // An update since 7 May says only what the article of 8 May adds.
+    let update: Value = serde_json::from_str(&stdout(&brief(&[
+        "story",
+        "1",
+        "--store",
+        &store,
+        "--format",
+        "json",
+        "--since",
+        "2024-05-07",
+    ])))
+    .unwrap();
+    assert_eq!(update["since"], "2024-05-07");
+    assert!(update["takeaways"].as_array().unwrap().len() >= 2);
+    for t in update["takeaways"].as_array().unwrap() {
+        assert_eq!(sentence_sources(t), ["floods-c"], "{t}");
+    }
+    let earlier = section(&update, "Earlier Takeaways").expect("earlier takeaways carried");
+    assert!(earlier["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| sentence_sources(s).iter().all(|a| *a != "floods-c")));
+    assert!(
+        section(&update, "Where Reports Differ").is_none(),
+        "no new difference"
+    );
+    let md = stdout(&brief(&[
+        "story",
+        "1",
+        "--store",
+        &store,
+        "--since",
+        "2024-05-07",
+    ]));
+    assert!(
+        md.contains("*New since 2024-05-07: only what the earlier reports did not say.*"),
+        "{md}"
+    );
+
+    // Since the last brief written: nothing new until another article comes in.
+    let none = brief(&["story", "1", "--store", &store, "--since", "last"]);
+    assert!(none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no article is newer"));
+    let extra = scratch.0.join("extra.jsonl");
+    std::fs::write(
+        &extra,
+        serde_json::json!({"id": "floods-d", "outlet": "The Ledger", "published": "2024-05-09",
+            "title": "Kora floods: bridge at Port Elm to reopen",
+            "text": "Engineers said the bridge at Port Elm on the Kora river would reopen next week after repairs. Governor Ruth Adeyemi said the floods in the northern province had cost farmers more than half of the spring harvest. The Red Cross said its shelters in Port Elm still housed 400 people."})
+            .to_string(),
+    )
+    .unwrap();
+    stdout(&brief(&[
+        "ingest",
+        "--store",
+        &store,
+        &extra.display().to_string(),
+    ]));
+    let latest: Value = serde_json::from_str(&stdout(&brief(&[
+        "story", "1", "--store", &store, "--format", "json", "--since", "last",
+    ])))
+    .unwrap();
+    assert!(latest["takeaways"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| sentence_sources(t) == ["floods-d"]));
+    // Written briefs are searchable.
+    let hits = json_lines(&stdout(&brief(&[
+        "search",
+        "--store",
+        &store,
+        "--briefs",
+        "--format",
+        "json",
+        "helicopters",
+    ])));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["story"], "1");
+}
+
+#[test]
+fn a_story_opens_with_earlier_coverage_of_the_same_actors() {
+    let scratch = Scratch::new("background");
+    let store = scratch.store();
+    stdout(&brief(&[
+        "ingest",
+        "--store",
+        &store,
+        &fixture("developing.jsonl"),
+    ]));
+    let later = scratch.0.join("later.jsonl");
+    std::fs::write(
+        &later,
+        serde_json::json!({"id": "dam-1", "outlet": "Daily Courier", "published": "2024-09-02",
+            "title": "Province approves Kora dam",
+            "text": "Governor Ruth Adeyemi approved plans on Monday for a dam on the Kora river above Port Elm, four months after floods devastated the province. The dam will cost 300 million dollars and hold back water during heavy rain, engineers said. Work is due to begin next year."})
+            .to_string(),
+    )
+    .unwrap();
+    stdout(&brief(&[
+        "ingest",
+        "--store",
+        &store,
+        &later.display().to_string(),
+    ]));
+    let stories = json_lines(&stdout(&brief(&[
+        "stories", "--store", &store, "--format", "json",
+    ])));
+    assert_eq!(stories.len(), 2, "months apart: two stories");
+    let dam = stories
+        .iter()
+        .find(|s| s["articles"][0] == "dam-1")
+        .unwrap();
+    let b: Value = serde_json::from_str(&stdout(&brief(&[
+        "story",
+        dam["id"].as_str().unwrap(),
+        "--store",
+        &store,
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(b["sections"][0]["heading"], "Earlier Coverage");
+    let background = sentence_sources(&b["sections"][0]["sentences"][0]);
+    assert!(background[0].starts_with("floods-"), "{background:?}");
+    let plain: Value = serde_json::from_str(&stdout(&brief(&[
+        "story",
+        dam["id"].as_str().unwrap(),
+        "--store",
+        &store,
+        "--format",
+        "json",
+        "--no-background",
+    ])))
+    .unwrap();
+    assert!(section(&plain, "Earlier Coverage").is_none());
+}

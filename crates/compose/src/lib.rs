@@ -22,7 +22,10 @@ mod terms;
 pub mod trim;
 mod validate;
 
-pub use story::{compose_story, OTHER_REPORTS_HEADING};
+pub use story::{
+    compose_story, Member, StoryMaterial, DIFFER_HEADING, EARLIER_COVERAGE_HEADING,
+    EARLIER_TAKEAWAYS_HEADING, OTHER_REPORTS_HEADING,
+};
 pub use validate::{validate, words_in_order, Unfaithful};
 
 use brief_core::{Article, Brief, BriefSentence, Document, Provenance, Span};
@@ -110,6 +113,8 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         entities,
         quotes,
         figures,
+        timeline: Vec::new(),
+        since: None,
     }
 }
 

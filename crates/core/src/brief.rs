@@ -51,13 +51,28 @@ pub struct Brief {
     pub quotes: Vec<Quote>,
     /// Figures with what they count (empty without facts).
     pub figures: Vec<Figure>,
+    /// Dated events, oldest first (story briefs; empty for one article).
+    pub timeline: Vec<Dated>,
+    /// For an update: the point (an ISO date, or the last brief's) after which
+    /// everything in the takeaways and sections is new.
+    pub since: Option<String>,
+}
+
+/// One event of a timeline: a source sentence and its date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    /// ISO date ("2024-03-05"): a date the sentence states, else its article's.
+    pub date: String,
+    /// The sentence.
+    pub sentence: BriefSentence,
 }
 
 impl Brief {
-    /// Every sentence of the brief, takeaways first.
+    /// Every sentence of the brief, takeaways first, timeline last.
     pub fn sentences(&self) -> impl Iterator<Item = &BriefSentence> {
         self.takeaways
             .iter()
             .chain(self.sections.iter().flat_map(|s| s.sentences.iter()))
+            .chain(self.timeline.iter().map(|d| &d.sentence))
     }
 }

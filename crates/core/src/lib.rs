@@ -25,7 +25,7 @@ mod facts;
 mod span;
 
 pub use article::{Article, Heading};
-pub use brief::{Brief, BriefSentence, Provenance, Section};
+pub use brief::{Brief, BriefSentence, Dated, Provenance, Section};
 pub use document::{Document, Sentence, Token, TokenKind};
 pub use entity::{Entity, EntityKind, NamedEntity};
 pub use facts::{Figure, Quote, Speaker};

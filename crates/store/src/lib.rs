@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use ingest::{Ingest, Ingested};
-pub use query::{SearchHit, SearchQuery, Stats, StoredArticle, StoryFilter, StorySummary};
+pub use query::{
+    SearchHit, SearchQuery, Stats, StoredArticle, StoryFilter, StorySummary, WrittenBrief,
+};
 pub use schema::VERSION as SCHEMA_VERSION;
 
 /// Why the store could not do what was asked.

@@ -47,6 +47,17 @@ pub struct StoredArticle {
     pub near_duplicate_of: Option<String>,
     /// Ingestion order.
     pub key: i64,
+    /// When it was ingested (Unix seconds).
+    pub ingested: i64,
+}
+
+/// A brief recorded as written for a story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenBrief {
+    /// When (Unix seconds).
+    pub written: i64,
+    /// The last article (ingestion key) it covered.
+    pub up_to: i64,
 }
 
 /// Store counts.
@@ -125,7 +136,7 @@ fn fts_query(text: &str) -> Result<String, StoreError> {
 }
 
 fn iso(day: Option<i32>) -> Option<String> {
-    day.map(brief_stories::date::iso_from_day)
+    day.map(brief_stories::dates::iso_from_day)
 }
 
 impl Store {
@@ -207,10 +218,130 @@ impl Store {
     pub fn story_articles(&self, id: StoryId) -> Result<Vec<StoredArticle>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.key, a.id, a.title, a.byline, a.published, a.day, a.outlet, a.url, a.text, \
-             a.headings, a.story, o.id FROM articles a LEFT JOIN articles o ON o.key = a.near_duplicate_of \
+             a.headings, a.story, o.id, a.ingested FROM articles a LEFT JOIN articles o ON o.key = a.near_duplicate_of \
              WHERE a.story = ?1 ORDER BY a.key",
         )?;
         let rows = stmt.query_map([id as i64], stored_article)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The names a story's articles mention most: `(name, CoNLL type, articles)`,
+    /// most widespread first.
+    pub fn story_names(
+        &self,
+        id: StoryId,
+        limit: usize,
+    ) -> Result<Vec<(String, String, u32)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.name, n.kind, COUNT(*) AS c FROM article_names n JOIN articles a ON a.key = n.article \
+             WHERE a.story = ?1 AND n.kind != 'MISC' GROUP BY n.name ORDER BY c DESC, n.name LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![id as i64, limit as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u32))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Earlier stories about the same actors and places: stories whose articles
+    /// name at least `min_shared` of `names` and that began before `story` did,
+    /// most shared names first, then the most recent. Each with its shared count.
+    pub fn related_earlier(
+        &self,
+        story: StoryId,
+        names: &[String],
+        min_shared: usize,
+        limit: usize,
+    ) -> Result<Vec<(StoryId, usize)>, StoreError> {
+        if names.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = (0..names.len())
+            .map(|i| format!("?{}", i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT a.story, COUNT(DISTINCT n.name) AS shared FROM article_names n \
+             JOIN articles a ON a.key = n.article \
+             WHERE n.name IN ({placeholders}) AND a.story != ?1 \
+             AND a.story IN (SELECT s.id FROM stories s WHERE s.id < ?1) \
+             GROUP BY a.story HAVING shared >= ?2 ORDER BY shared DESC, a.story DESC LIMIT {limit}"
+        );
+        let mut values: Vec<Value> = vec![
+            Value::Integer(story as i64),
+            Value::Integer(min_shared as i64),
+        ];
+        values.extend(names.iter().map(|n| Value::Text(n.clone())));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| {
+            Ok((r.get::<_, i64>(0)? as StoryId, r.get::<_, i64>(1)? as usize))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records that a brief covering the story's articles up to `up_to` was written.
+    pub fn record_brief(
+        &self,
+        story: StoryId,
+        up_to: i64,
+        title: &str,
+        text: &str,
+    ) -> Result<(), StoreError> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO briefs (story, written, up_to, title, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![story as i64, now, up_to, title, text],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO briefs_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+            rusqlite::params![id, title, text],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The last brief written for a story.
+    pub fn last_brief(&self, story: StoryId) -> Result<Option<WrittenBrief>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT written, up_to FROM briefs WHERE story = ?1 ORDER BY id DESC LIMIT 1",
+                [story as i64],
+                |r| {
+                    Ok(WrittenBrief {
+                        written: r.get(0)?,
+                        up_to: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Full-text search over the briefs written so far: `(story, title, snippet, score)`, best first.
+    pub fn search_briefs(
+        &self,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<(StoryId, String, String, f64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.story, b.title, snippet(briefs_fts, 1, '[', ']', '…', 16), bm25(briefs_fts, 2.0, 1.0) AS rank \
+             FROM briefs_fts JOIN briefs b ON b.id = briefs_fts.rowid WHERE briefs_fts MATCH ?1 \
+             AND b.id = (SELECT MAX(id) FROM briefs WHERE story = b.story) ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(
+            rusqlite::params![fts_query(text)?, limit.max(1) as i64],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)? as StoryId,
+                    r.get(1)?,
+                    r.get(2)?,
+                    -r.get::<_, f64>(3)?,
+                ))
+            },
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -337,5 +468,6 @@ fn stored_article(r: &Row<'_>) -> rusqlite::Result<StoredArticle> {
         day: r.get(5)?,
         story: r.get::<_, i64>(10)? as StoryId,
         near_duplicate_of: r.get(11)?,
+        ingested: r.get(12)?,
     })
 }

@@ -52,6 +52,21 @@ const MIGRATIONS: &[&str] = &[
         title, text, content='articles', content_rowid='key', tokenize='porter unicode61'
     );
     "#,
+    // 1 → 2: briefs written for stories (for updates "since the last brief", and search).
+    r#"
+    CREATE TABLE briefs (
+        id      INTEGER PRIMARY KEY,
+        story   INTEGER NOT NULL REFERENCES stories(id),
+        written INTEGER NOT NULL,
+        up_to   INTEGER NOT NULL,
+        title   TEXT NOT NULL,
+        text    TEXT NOT NULL
+    );
+    CREATE INDEX briefs_story ON briefs(story, id);
+    CREATE VIRTUAL TABLE briefs_fts USING fts5(
+        title, text, content='briefs', content_rowid='id', tokenize='porter unicode61'
+    );
+    "#,
 ];
 
 /// The version this code writes.

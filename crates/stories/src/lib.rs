@@ -11,9 +11,11 @@
 //! are composed from the articles' own sentences elsewhere.
 
 pub mod cluster;
-pub mod date;
 pub mod profile;
 pub mod sketch;
+
+/// Day numbers of dates (re-exported for the store, which reads no text itself).
+pub use brief_understand::dates;
 
 pub use cluster::{
     ArticleKey, Assignment, Clusterer, Config, DocumentFrequencies, StoryId, StoryState,

@@ -5,8 +5,8 @@ use brief_understand::entities;
 use brief_understand::words::{is_stop_word, lowercase_into, stem};
 use rustc_hash::FxHashMap;
 
-use crate::date::day_number;
 use crate::sketch::Sketch;
+use brief_understand::dates::day_number;
 
 /// A term key: the hash of a word stem, a name or a number, tagged by its class.
 pub type Term = u64;

@@ -14,7 +14,8 @@
 //!
 //! The facts of an article are found on request, over the same tokens: [`quotes::find`]
 //! (attributed statements: direct quotes and reported speech, with cue and speaker) and
-//! [`figures::find`] (numbers with what they count).
+//! [`figures::find`] (numbers with what they count); [`dates`] reads publication
+//! dates and explicit dates in running text as day numbers.
 //!
 //! ```
 //! use brief_core::Article;
@@ -25,6 +26,7 @@
 //! ```
 
 mod abbrev;
+pub mod dates;
 pub mod entities;
 pub mod figures;
 pub mod quotes;

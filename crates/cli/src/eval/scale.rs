@@ -82,7 +82,7 @@ fn generate(sources: &[Source], k: usize, total: usize) -> Article {
         id: format!("s{k}"),
         title: lede.sentences.first().cloned(),
         outlet: Some(format!("Outlet {}", rng.below(OUTLETS))),
-        published: Some(brief::stories::date::iso_from_day(day)),
+        published: Some(brief::dates::iso_from_day(day)),
         text,
         ..Article::default()
     }
