@@ -30,6 +30,10 @@ pub use brief_store as store;
 pub use brief_stories as stories;
 pub use brief_understand::{dates, entities, figures, quotes, understand};
 
+mod story;
+
+pub use story::{Since, StoryBrief, StoryError};
+
 use brief_understand::words::{is_stop_word, lowercase_into};
 
 /// Why an article cannot be briefed.

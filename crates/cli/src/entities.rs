@@ -7,7 +7,9 @@ use brief::{entities, understand, EntityKind};
 use clap::ValueEnum;
 
 use crate::inputs::for_each_article;
-use crate::{wire, Outcome};
+use brief_render::wire;
+
+use crate::Outcome;
 
 /// Entity type labels to print.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]

@@ -6,7 +6,9 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::inputs::for_each_article;
-use crate::{wire, Outcome};
+use brief_render::wire;
+
+use crate::Outcome;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum ExtractFormat {

@@ -7,7 +7,9 @@ use brief::{entities, figures, quotes, understand, Article, Figure, Quote};
 use clap::ValueEnum;
 
 use crate::inputs::for_each_article;
-use crate::{wire, Outcome};
+use brief_render::wire;
+
+use crate::Outcome;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum FactsFormat {

@@ -10,11 +10,9 @@ mod extract;
 mod facts;
 mod inputs;
 mod parallel;
-mod render;
 mod store;
 mod summarize;
 mod train;
-mod wire;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

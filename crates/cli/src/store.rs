@@ -9,13 +9,15 @@ use brief::dates::day_number;
 use brief::read::{read_all, Format};
 use brief::store::{Ingested, SearchQuery, Store, StoryFilter};
 use brief::stories::Config;
-use brief::{Article, Pipeline};
+use brief::{Article, Pipeline, Since, StoryError};
 use serde_json::json;
 
 use crate::inputs::{read_bytes, sources, Source};
 use crate::parallel::pipelined;
 use crate::summarize::BriefFormat;
-use crate::{render, wire, Outcome};
+use brief_render::{self as render, wire};
+
+use crate::Outcome;
 
 /// Where the store is: every store command takes it.
 #[derive(clap::Args, Debug)]
@@ -295,105 +297,45 @@ pub struct StoryArgs {
     pub store: StoreArg,
 }
 
-/// Names a story is about, for finding its earlier coverage.
-const KEY_NAMES: usize = 6;
-/// Earlier stories must share this many of them.
-const MIN_SHARED_NAMES: usize = 2;
-/// Earlier stories drawn on for background.
-const BACKGROUND_STORIES: usize = 3;
-
 pub fn story(args: StoryArgs) -> Result<Outcome> {
     let store = args.store.open()?;
-    let stored = store.story_articles(args.id)?;
-    if stored.is_empty() {
-        bail!("no story {} in the store", args.id);
-    }
-    let up_to = stored.iter().map(|s| s.key).max().unwrap_or(0);
-    // An update puts the known articles first, the new ones after.
-    let (mut known, mut new): (Vec<_>, Vec<_>) = match args.since.as_deref() {
-        None => (Vec::new(), stored),
-        Some("last") => {
-            let Some(last) = store.last_brief(args.id)? else {
-                bail!("no brief was written for story {} yet: write one first, or give --since a date", args.id);
-            };
-            stored.into_iter().partition(|s| s.key <= last.up_to)
-        }
-        Some(date) => {
-            let day = parse_day("since", date)?;
-            let start_of_day = i64::from(day) * 86_400;
-            stored
-                .into_iter()
-                .partition(|s| s.day.map_or(s.ingested < start_of_day, |d| d < day))
-        }
-    };
-    let since_label = match args.since.as_deref() {
+    let since = match args.since.as_deref() {
         None => None,
-        Some("last") => store
-            .last_brief(args.id)?
-            .map(|b| brief::dates::iso_from_day((b.written / 86_400) as i32)),
-        Some(date) => Some(date.to_string()),
+        Some(text) => Some(Since::parse(text).with_context(|| {
+            format!("--since {text:?}: expected `last` or a date like 2024-03-01")
+        })?),
     };
-    let known_count = known.len();
-    known.append(&mut new);
-    let articles: Vec<Article> = known.into_iter().map(|s| s.article).collect();
-    let background: Vec<Article> = if args.no_background {
-        Vec::new()
-    } else {
-        let names: Vec<String> = store
-            .story_names(args.id, KEY_NAMES)?
-            .into_iter()
-            .map(|(name, _, _)| name)
-            .collect();
-        let mut leads = Vec::new();
-        for (earlier, _) in
-            store.related_earlier(args.id, &names, MIN_SHARED_NAMES, BACKGROUND_STORIES)?
-        {
-            if let Some(first) = store.story_articles(earlier)?.into_iter().next() {
-                leads.push(first.article);
-            }
-        }
-        leads
-    };
-    let id = args.id.to_string();
-    let request = brief::Story {
-        id: &id,
-        articles: &articles,
-        known: known_count,
-        since: since_label.as_deref(),
-        background: &background,
-    };
-    let brief = match Pipeline::default().story_brief(&request) {
-        Ok(b) => b,
-        Err(brief::BriefError::NothingNew { .. }) => {
+    let story = match Pipeline::default().brief_stored_story(
+        &store,
+        args.id,
+        since.as_ref(),
+        !args.no_background,
+    ) {
+        Ok(story) => story,
+        Err(StoryError::Brief(brief::BriefError::NothingNew { .. })) => {
             eprintln!(
                 "brief: story {}: no article is newer than {}",
                 args.id,
-                since_label.unwrap_or_default()
+                args.since.unwrap_or_default()
             );
             return Ok(Outcome::Success);
         }
         Err(e) => return Err(e).with_context(|| format!("story {}", args.id)),
     };
-    let lead = brief
-        .takeaways
-        .first()
-        .and_then(|t| t.sources.first())
-        .and_then(|p| articles.iter().find(|a| a.id == p.article))
-        .unwrap_or(&articles[0]);
-    let refs: Vec<&Article> = articles.iter().chain(&background).collect();
-    let markdown = render::markdown(&brief);
+    let refs: Vec<&Article> = story.articles.iter().collect();
+    let markdown = render::markdown(&story.brief);
     let text = match args.format {
         BriefFormat::Md => markdown.clone(),
-        BriefFormat::Html => render::html(&brief, &refs),
+        BriefFormat::Html => render::html(&story.brief, &refs),
         BriefFormat::Json => {
-            let mut s = serde_json::to_string(&wire::WireBrief::new(&brief, lead))?;
+            let mut s = serde_json::to_string(&wire::WireBrief::new(&story.brief, story.lead()))?;
             s.push('\n');
             s
         }
     };
     io::stdout().lock().write_all(text.as_bytes())?;
-    // Remembered for `--since last` and searchable with `brief search`.
-    store.record_brief(args.id, up_to, &brief.title, &markdown)?;
+    // Remembered for `--since last` and searchable with `brief search --briefs`.
+    store.record_brief(args.id, story.up_to, &story.brief.title, &markdown)?;
     Ok(Outcome::Success)
 }
 

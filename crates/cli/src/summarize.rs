@@ -9,7 +9,9 @@ use brief::{Article, Brief, Pipeline};
 use clap::ValueEnum;
 
 use crate::inputs::{articles, file_stem_for, read_bytes, sources};
-use crate::{render, wire, Outcome};
+use brief_render::{self as render, wire};
+
+use crate::Outcome;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum BriefFormat {

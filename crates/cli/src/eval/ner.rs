@@ -21,7 +21,9 @@ use brief::entities::Annotated;
 use brief::{entities, understand, Article, Entity, EntityKind, Span};
 use serde::Deserialize;
 
-use crate::{wire, Outcome};
+use brief_render::wire;
+
+use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

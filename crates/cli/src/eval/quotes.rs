@@ -15,7 +15,9 @@ use brief::{figures, quotes, understand, Article, Figure, Quote};
 use brief_eval::attribution::{parse_ann, Attribution, Counts, Predicted};
 use serde::Deserialize;
 
-use crate::{wire, Outcome};
+use brief_render::wire;
+
+use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

@@ -12,7 +12,9 @@ use brief::{understand, Article, Brief, Pipeline};
 use brief_eval::rouge::{RougeScores, Scorer};
 use serde::Deserialize;
 
-use crate::{wire, Outcome};
+use brief_render::wire;
+
+use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

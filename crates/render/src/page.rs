@@ -1,4 +1,4 @@
-//! Rendering a brief as Markdown (seed-shaped) or as one self-contained HTML page.
+//! A brief as Markdown (seed-shaped) or as one self-contained HTML page.
 
 use std::fmt::Write;
 
