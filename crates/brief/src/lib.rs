@@ -19,7 +19,8 @@
 #![deny(missing_docs)]
 
 pub use brief_compose::{
-    compose, compose_story, validate, words_in_order, Options, Unfaithful, OTHER_REPORTS_HEADING,
+    compose, compose_story, validate, words_in_order, Options, Unfaithful,
+    EARLIER_COVERAGE_HEADING, OTHER_REPORTS_HEADING,
 };
 pub use brief_core::{
     Article, Brief, BriefSentence, Dated, Document, Entity, EntityKind, Figure, Heading,

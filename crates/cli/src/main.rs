@@ -10,6 +10,7 @@ mod extract;
 mod facts;
 mod inputs;
 mod parallel;
+mod serve;
 mod store;
 mod summarize;
 mod train;
@@ -47,6 +48,8 @@ enum Command {
     Stats(store::StatsArgs),
     /// Full-text search over the stored articles, with filters.
     Search(store::SearchArgs),
+    /// Serve the HTTP API and web pages (briefs, ingest, stories, search).
+    Serve(serve::Args),
     /// Benchmarks: quality and speed against gold data.
     #[command(subcommand)]
     Eval(eval::Command),
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::Story(args) => store::story(args),
         Command::Stats(args) => store::stats(args),
         Command::Search(args) => store::search(args),
+        Command::Serve(args) => serve::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
     };

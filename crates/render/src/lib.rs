@@ -9,4 +9,4 @@
 mod page;
 pub mod wire;
 
-pub use page::{escape, html, markdown};
+pub use page::{escape, html, html_page, markdown, PageParts, PAGE_SCRIPT};

@@ -74,13 +74,35 @@ h1{font-size:1.7rem;line-height:1.2}h2{font:600 1.1rem system-ui,sans-serif;marg
 #src{position:sticky;bottom:0;background:#f6f6f6;border-top:2px solid #c90;padding:.6rem 1rem;font:15px/1.4 system-ui,sans-serif;display:none}\
 #src mark{background:#fff3b0}#src small{color:#666;display:block}";
 
-const SCRIPT: &str = "document.addEventListener('click',function(e){var s=e.target.closest('.s');if(!s)return;\
+/// The page's script (shown source passages); public so a server can allow it by hash.
+pub const PAGE_SCRIPT: &str = "document.addEventListener('click',function(e){var s=e.target.closest('.s');if(!s)return;\
 document.querySelectorAll('.s.on').forEach(function(x){x.classList.remove('on')});s.classList.add('on');\
 var p=document.getElementById('src');var t=document.getElementById(s.dataset.src);p.innerHTML=t.innerHTML;p.style.display='block';});";
 
 /// A standalone page: each sentence shows its source passage on hover (title) and
 /// on click (a panel with the passage, the sentence highlighted).
 pub fn html(brief: &Brief, articles: &[&Article]) -> String {
+    html_page(brief, articles, &PageParts::default())
+}
+
+/// Server-made HTML placed around a brief on a page. Its maker escapes every
+/// text it puts in; the brief's own text is escaped here.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PageParts<'a> {
+    /// Extra CSS.
+    pub style: &'a str,
+    /// Markup before the title (navigation).
+    pub before: &'a str,
+    /// Markup after the takeaways (charts, filters).
+    pub after_takeaways: &'a str,
+    /// Markup at the end of the body.
+    pub after: &'a str,
+    /// An extra script, run after the page's own.
+    pub script: &'a str,
+}
+
+/// [`html`] with extra parts around the brief.
+pub fn html_page(brief: &Brief, articles: &[&Article], parts: &PageParts<'_>) -> String {
     let find = |id: &str| articles.iter().copied().find(|a| a.id == id);
     let mut sources = String::new();
     let mut counter = 0usize;
@@ -136,10 +158,11 @@ pub fn html(brief: &Brief, articles: &[&Article]) -> String {
         body.push_str("</li>");
     }
     body.push_str("</ul>\n");
+    body.push_str(parts.after_takeaways);
     for section in &brief.sections {
         let _ = writeln!(body, "<h2>{}</h2>", escape(&section.heading));
         if section.list {
-            body.push_str("<ul>");
+            body.push_str("<ul class=\"list\">");
             for s in &section.sentences {
                 body.push_str("<li>");
                 sentence(s, &mut body);
@@ -166,9 +189,13 @@ pub fn html(brief: &Brief, articles: &[&Article]) -> String {
     }
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{STYLE}</style></head>\
-<body>\n{body}<div id=\"src\" aria-live=\"polite\"></div>{sources}<script>{SCRIPT}</script></body></html>\n",
-        escape(&brief.title)
+<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{STYLE}{}</style></head>\
+<body>\n{}{body}{}<div id=\"src\" aria-live=\"polite\"></div>{sources}<script>{PAGE_SCRIPT}</script>{}</body></html>\n",
+        escape(&brief.title),
+        parts.style,
+        parts.before,
+        parts.after,
+        if parts.script.is_empty() { String::new() } else { format!("<script>{}</script>", parts.script) },
     )
 }
 

@@ -1,0 +1,195 @@
+//! brief over HTTP: a JSON API (briefs, ingest, stories, search) and web pages
+//! people can read, on the store and the pipeline.
+//!
+//! [`router`] builds the axum application; [`run`] binds, serves and shuts down
+//! gracefully. Requests are bounded: a body size limit (413), a per-request
+//! timeout (503), a cap on requests in flight past which the server sheds load
+//! (503), and a cap on CPU-heavy work waiting (429). Writes go through one writer
+//! thread that commits before it answers, so an acknowledged article is stored.
+//! When a token is set, every write needs `Authorization: Bearer <token>`.
+//!
+//! It is *not* where briefs are made or stored (`brief`, `brief-store`) nor how
+//! they are rendered (`brief-render`); it serves no file from disk.
+
+mod api;
+mod error;
+mod pages;
+mod state;
+mod svg;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{middleware, BoxError, Router};
+use tower::ServiceBuilder;
+
+pub use error::ApiError;
+pub use state::AppState;
+
+/// The API description, checked against the routes by a test and served at
+/// `/api/openapi.json`.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+/// Every route: method and path (axum syntax), as the router and the OpenAPI
+/// test both read it.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("GET", "/healthz"),
+    ("GET", "/api/openapi.json"),
+    ("POST", "/api/brief"),
+    ("POST", "/api/articles"),
+    ("GET", "/api/stories"),
+    ("GET", "/api/stories/{id}"),
+    ("GET", "/api/search"),
+    ("GET", "/"),
+    ("GET", "/search"),
+    ("GET", "/stories/{id}"),
+    ("POST", "/brief"),
+];
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The store file.
+    pub store: PathBuf,
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// The bearer token writes need; required when `addr` is not loopback.
+    pub token: Option<String>,
+    /// Largest request body.
+    pub max_body: usize,
+    /// Longest a request may take.
+    pub timeout: Duration,
+    /// Requests in flight past which new ones are refused (503).
+    pub max_in_flight: usize,
+    /// CPU-heavy requests waiting or running past which new ones are refused (429).
+    pub max_pending_work: usize,
+}
+
+impl Config {
+    /// Defaults for a store and an address.
+    pub fn new(store: PathBuf, addr: SocketAddr) -> Self {
+        Config {
+            store,
+            addr,
+            token: None,
+            max_body: 8 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+            max_in_flight: 1024,
+            max_pending_work: 256,
+        }
+    }
+}
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServeError {
+    /// Listening beyond this machine without a token.
+    #[error("{0} is reachable from other machines: set a token (--token or BRIEF_TOKEN) so writes are authorised")]
+    TokenRequired(SocketAddr),
+    /// The store could not be opened.
+    #[error(transparent)]
+    Store(#[from] brief::store::StoreError),
+    /// The address could not be bound, or serving failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+async fn overloaded(error: BoxError) -> axum::response::Response {
+    if error.is::<tower::timeout::error::Elapsed>() {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the request took too long").into_response()
+    } else if error.is::<tower::load_shed::error::Overloaded>() {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is at capacity; retry shortly",
+        )
+        .into_response()
+    } else {
+        ApiError::internal(error).into_response()
+    }
+}
+
+/// Security headers on every response: nothing loads from elsewhere, scripts
+/// run only inline from the server, no framing.
+async fn security_headers(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// The application.
+pub fn router(state: AppState, config: &Config) -> Router {
+    let api = Router::new()
+        .route("/openapi.json", get(api::openapi))
+        .route("/brief", post(api::brief))
+        .route("/articles", post(api::ingest))
+        .route("/stories", get(api::stories))
+        .route("/stories/{id}", get(api::story))
+        .route("/search", get(api::search))
+        .fallback(|| async { ApiError::not_found("no such endpoint") })
+        .layer(middleware::from_fn(error::json_errors));
+    let pages = Router::new()
+        .route("/", get(pages::index))
+        .route("/search", get(pages::search))
+        .route("/stories/{id}", get(pages::story))
+        .route("/brief", post(pages::brief_form));
+    Router::new()
+        .route("/healthz", get(api::healthz))
+        .nest("/api", api)
+        .merge(pages)
+        .layer(DefaultBodyLimit::max(config.max_body))
+        .layer(middleware::from_fn(security_headers))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(overloaded))
+                .load_shed()
+                .concurrency_limit(config.max_in_flight)
+                .timeout(config.timeout),
+        )
+        .with_state(state)
+}
+
+/// Serves until `shutdown` completes, then finishes the requests in flight.
+pub async fn run(
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    if !config.addr.ip().is_loopback() && config.token.is_none() {
+        return Err(ServeError::TokenRequired(config.addr));
+    }
+    let state = AppState::open(&config.store, config.token.clone(), config.max_pending_work)?;
+    let app = router(state, &config);
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    eprintln!(
+        "brief serve: listening on http://{}",
+        listener.local_addr()?
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    Ok(())
+}
