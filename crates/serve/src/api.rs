@@ -206,12 +206,14 @@ pub async fn ingest(
         | "application/x-jsonlines"
         | "text/plain"
         | "" => {}
-        other => return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
+        other => {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!(
                 "content type {other:?}: send JSON lines (application/x-ndjson) or one JSON object"
             ),
-        )),
+            ))
+        }
     }
     let records = read_jsonl("request", &body);
     if records.is_empty() {

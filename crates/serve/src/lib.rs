@@ -141,8 +141,31 @@ async fn security_headers(
     response
 }
 
+/// A body whose announced length is past the limit is refused at once, before a
+/// byte of it is read (the body limit alone would read up to the limit first).
+async fn refuse_announced_oversize(
+    request: axum::extract::Request,
+    next: middleware::Next,
+    max_body: usize,
+) -> axum::response::Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > max_body as u64) {
+        return ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the body is over the {max_body}-byte limit"),
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
 /// The application.
 pub fn router(state: AppState, config: &Config) -> Router {
+    let max_body = config.max_body;
     let api = Router::new()
         .route("/openapi.json", get(api::openapi))
         .route("/brief", post(api::brief))
@@ -162,6 +185,11 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .nest("/api", api)
         .merge(pages)
         .layer(DefaultBodyLimit::max(config.max_body))
+        .layer(middleware::from_fn(
+            move |request: axum::extract::Request, next: middleware::Next| {
+                refuse_announced_oversize(request, next, max_body)
+            },
+        ))
         .layer(middleware::from_fn(security_headers))
         .layer(
             ServiceBuilder::new()
@@ -181,13 +209,22 @@ pub async fn run(
     if !config.addr.ip().is_loopback() && config.token.is_none() {
         return Err(ServeError::TokenRequired(config.addr));
     }
-    let state = AppState::open(&config.store, config.token.clone(), config.max_pending_work)?;
-    let app = router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     eprintln!(
         "brief serve: listening on http://{}",
         listener.local_addr()?
     );
+    serve_on(listener, config, shutdown).await
+}
+
+/// [`run`] on a listener already bound (tests bind port 0).
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let state = AppState::open(&config.store, config.token.clone(), config.max_pending_work)?;
+    let app = router(state, &config);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await?;

@@ -1,0 +1,145 @@
+//! `brief serve` as a process: SIGTERM stops it cleanly, and a kill -9 in the
+//! middle of ingesting loses no acknowledged write.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Running {
+    child: Child,
+    base: String,
+}
+
+fn start(store: &str) -> Running {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["serve", "--store", store, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("brief serve starts");
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().expect("a first line").unwrap();
+    let base = first
+        .split_once("listening on ")
+        .map(|(_, url)| url.trim().to_string())
+        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+    // Keep draining stderr so the server never blocks on it.
+    std::thread::spawn(move || for _ in lines {});
+    Running { child, base }
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("brief-serve-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn post_article(agent: &ureq::Agent, base: &str, id: &str) -> Result<u16, String> {
+    let line = serde_json::json!({"id": id, "title": "River rises", "published": "2024-03-05",
+        "text": format!("Officials in Town{id} said on Monday that the river at Bridge{id} had risen overnight. Mayor Person{id} said crews would work through the night. More rain is expected this week in Region{id}.")})
+    .to_string();
+    match agent
+        .post(&format!("{base}/api/articles"))
+        .set("content-type", "application/x-ndjson")
+        .send_string(&line)
+    {
+        Ok(r) => Ok(r.status()),
+        Err(ureq::Error::Status(s, _)) => Ok(s),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn stored_ids(base: &str) -> Vec<String> {
+    let body = ureq::get(&format!("{base}/api/stories?limit=1000"))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    let stories: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
+    stories
+        .iter()
+        .flat_map(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_kill_mid_ingest_loses_no_acknowledged_write() {
+    let dir = scratch("kill");
+    let store = dir.join("store.sqlite").display().to_string();
+    let mut server = start(&store);
+    let agent = ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(10))
+        .build();
+    let base = server.base.clone();
+    let writer = std::thread::spawn(move || {
+        let mut acknowledged = Vec::new();
+        for k in 0..100_000 {
+            let id = format!("k{k}");
+            match post_article(&agent, &base, &id) {
+                Ok(200) => acknowledged.push(id),
+                Ok(status) => panic!("unexpected status {status}"),
+                Err(_) => break, // the server is gone
+            }
+        }
+        acknowledged
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    server.child.kill().unwrap(); // SIGKILL
+    server.child.wait().unwrap();
+    let acknowledged = writer.join().unwrap();
+    assert!(
+        acknowledged.len() > 10,
+        "the server took writes before the kill"
+    );
+    let mut again = start(&store);
+    let stored = stored_ids(&again.base);
+    for id in &acknowledged {
+        assert!(
+            stored.contains(id),
+            "acknowledged {id} lost ({} acknowledged, {} stored)",
+            acknowledged.len(),
+            stored.len()
+        );
+    }
+    again.child.kill().unwrap();
+    let _ = again.child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let dir = scratch("term");
+    let store = dir.join("store.sqlite").display().to_string();
+    let mut server = start(&store);
+    let agent = ureq::agent();
+    assert_eq!(post_article(&agent, &server.base, "t1"), Ok(200));
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+    let mut again = start(&store);
+    assert_eq!(stored_ids(&again.base), ["t1"]);
+    again.child.kill().unwrap();
+    let _ = again.child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
