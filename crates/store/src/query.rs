@@ -388,54 +388,88 @@ impl Store {
     }
 
     /// Full-text search over stored articles, best first.
+    ///
+    /// Without filters, FTS5 finds the best `limit` matches by its `rank`
+    /// (BM25, title ×2) before any article row is read, and snippets are made for
+    /// those only; filters join the article rows first.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        let mut values: Vec<Value> = vec![Value::Text(fts_query(&query.text)?)];
-        let mut sql = String::from(
-            "SELECT a.id, a.story, a.title, a.outlet, a.published, \
-             snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0) AS rank \
-             FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid \
-             WHERE articles_fts MATCH ?1",
-        );
+        let fts = fts_query(&query.text)?;
+        let limit = query.limit.max(1) as i64;
+        let mut values: Vec<Value> = vec![Value::Text(fts.clone())];
+        let mut filters = String::new();
         if let Some(outlet) = &query.outlet {
             values.push(Value::Text(outlet.clone()));
-            sql.push_str(&format!(" AND a.outlet = ?{} COLLATE NOCASE", values.len()));
+            filters.push_str(&format!(" AND a.outlet = ?{} COLLATE NOCASE", values.len()));
         }
         if let Some(day) = query.since_day {
             values.push(Value::Integer(day.into()));
-            sql.push_str(&format!(" AND a.day >= ?{}", values.len()));
+            filters.push_str(&format!(" AND a.day >= ?{}", values.len()));
         }
         if let Some(day) = query.until_day {
             values.push(Value::Integer(day.into()));
-            sql.push_str(&format!(" AND a.day <= ?{}", values.len()));
+            filters.push_str(&format!(" AND a.day <= ?{}", values.len()));
         }
         if let Some(entity) = &query.entity {
             values.push(Value::Text(entity.clone()));
-            sql.push_str(&format!(
+            filters.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM article_names n WHERE n.name = ?{} AND n.article = a.key)",
                 values.len()
             ));
         }
-        values.push(Value::Integer(query.limit.max(1) as i64));
-        sql.push_str(&format!(" ORDER BY rank LIMIT ?{}", values.len()));
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| {
-            Ok(SearchHit {
-                id: r.get(0)?,
-                story: r.get::<_, i64>(1)? as StoryId,
-                title: r.get(2)?,
-                outlet: r.get(3)?,
-                published: r.get(4)?,
-                snippet: r.get(5)?,
-                // FTS5's bm25 is negative, lower is better; report it the usual way.
-                score: -r.get::<_, f64>(6)?,
-            })
-        })?;
-        rows.collect::<Result<_, _>>().map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.contains("fts5") => {
-                StoreError::BadQuery(msg)
-            }
-            e => e.into(),
-        })
+        values.push(Value::Integer(limit));
+        let sql = if filters.is_empty() {
+            format!(
+                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?{}",
+                values.len()
+            )
+        } else {
+            format!(
+                "SELECT a.key, articles_fts.rank FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid \
+                 WHERE articles_fts MATCH ?1{filters} ORDER BY articles_fts.rank LIMIT ?{}",
+                values.len()
+            )
+        };
+        let best: Vec<(i64, f64)> = {
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>().map_err(fts_error)?
+        };
+        let mut snippet = self.conn.prepare_cached(
+            "SELECT snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts \
+             WHERE articles_fts MATCH ?1 AND rowid = ?2",
+        )?;
+        let mut row = self.conn.prepare_cached(
+            "SELECT id, story, title, outlet, published FROM articles WHERE key = ?1",
+        )?;
+        let mut hits = Vec::with_capacity(best.len());
+        for (key, rank) in best {
+            let snippet: String = snippet
+                .query_row(rusqlite::params![fts, key], |r| r.get(0))
+                .map_err(fts_error)?;
+            let hit = row.query_row([key], |r| {
+                Ok(SearchHit {
+                    id: r.get(0)?,
+                    story: r.get::<_, i64>(1)? as StoryId,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: r.get(4)?,
+                    snippet,
+                    // FTS5's rank is negative, lower is better; report it the usual way.
+                    score: -rank,
+                })
+            })?;
+            hits.push(hit);
+        }
+        Ok(hits)
+    }
+}
+
+fn fts_error(e: rusqlite::Error) -> StoreError {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.contains("fts5") => {
+            StoreError::BadQuery(msg)
+        }
+        e => e.into(),
     }
 }
 

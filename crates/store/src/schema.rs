@@ -67,6 +67,12 @@ const MIGRATIONS: &[&str] = &[
         title, text, content='briefs', content_rowid='id', tokenize='porter unicode61'
     );
     "#,
+    // 2 → 3: FTS ranking by the hidden `rank` column (title counts double), so
+    // that the best N are found without sorting every match's full row.
+    r#"
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+    INSERT INTO briefs_fts(briefs_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+    "#,
 ];
 
 /// The version this code writes.

@@ -412,8 +412,7 @@ impl Clusterer {
             }
             story.members.push((key, profile.sketch.clone()));
         }
-        let story = story.clone();
-        self.index(&story);
+        index_story(&mut self.postings, &self.config, story);
         self.evict();
     }
 
@@ -459,21 +458,7 @@ impl Clusterer {
 
     /// Puts a story at the front of the posting lists of its strongest terms.
     fn index(&mut self, story: &StoryState) {
-        let norm = story
-            .centroid
-            .iter()
-            .map(|(_, w)| w * w)
-            .sum::<f32>()
-            .sqrt()
-            .max(f32::MIN_POSITIVE);
-        for (term, weight) in strongest(&story.centroid, self.config.indexed_terms) {
-            let list = self.postings.entry(term).or_default();
-            list.retain(|&(id, _)| id != story.id);
-            if list.len() >= self.config.postings {
-                list.remove(0);
-            }
-            list.push((story.id, weight / norm));
-        }
+        index_story(&mut self.postings, &self.config, story);
     }
 
     fn evict(&mut self) {
@@ -494,6 +479,29 @@ impl Clusterer {
             list.retain(|(id, _)| stories.contains_key(id));
             !list.is_empty()
         });
+    }
+}
+
+/// Puts a story at the front of the posting lists of its strongest terms.
+fn index_story(
+    postings: &mut FxHashMap<Term, Vec<(StoryId, f32)>>,
+    config: &Config,
+    story: &StoryState,
+) {
+    let norm = story
+        .centroid
+        .iter()
+        .map(|(_, w)| w * w)
+        .sum::<f32>()
+        .sqrt()
+        .max(f32::MIN_POSITIVE);
+    for (term, weight) in strongest(&story.centroid, config.indexed_terms) {
+        let list = postings.entry(term).or_default();
+        list.retain(|&(id, _)| id != story.id);
+        if list.len() >= config.postings {
+            list.remove(0);
+        }
+        list.push((story.id, weight / norm));
     }
 }
 
