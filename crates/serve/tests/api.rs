@@ -317,3 +317,21 @@ fn a_64_mib_body_is_refused_before_it_is_read() {
     );
     assert_eq!(call(ureq::get(&server.url("/healthz")), None).0, 200);
 }
+
+#[test]
+fn pages_run_only_the_servers_own_scripts() {
+    let server = Server::start("csp", |_| {});
+    let response = ureq::get(&server.url("/")).call().unwrap();
+    let policy = response
+        .header("content-security-policy")
+        .unwrap()
+        .to_string();
+    let scripts = policy
+        .split(';')
+        .find(|d| d.trim_start().starts_with("script-src"))
+        .unwrap();
+    assert!(!scripts.contains("unsafe-inline"), "{policy}");
+    assert_eq!(scripts.matches("'sha256-").count(), 2, "{policy}");
+    assert!(policy.contains("default-src 'none'"));
+    assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
+}
