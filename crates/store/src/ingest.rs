@@ -13,9 +13,13 @@ use sha2::{Digest, Sha256};
 
 use crate::{Store, StoreError};
 
-/// Articles per transaction: large enough to amortise the commit, small enough
-/// that a kill loses little work (never data: the batch is simply re-read).
-const BATCH: usize = 500;
+/// Articles per transaction: large enough to amortise rewriting the touched
+/// stories' state, small enough that a kill loses little work (never data: the
+/// batch is simply re-read). 500 → 2,000 took ingest from 1,709 to 2,345
+/// articles/s (`brief eval scale --articles 100000`).
+const BATCH: usize = 2000;
+/// A batch also commits once it is this old, so a slow stream is stored promptly.
+const BATCH_AGE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// What happened to one article.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +72,7 @@ pub struct Ingest<'s> {
     clusterer: Clusterer,
     next_key: i64,
     pending: usize,
+    batch_started: std::time::Instant,
     dirty: FxHashSet<StoryId>,
     finished: bool,
 }
@@ -101,6 +106,7 @@ impl Store {
             clusterer,
             next_key,
             pending: 0,
+            batch_started: std::time::Instant::now(),
             dirty: FxHashSet::default(),
             finished: false,
         })
@@ -227,7 +233,7 @@ impl Ingest<'_> {
                 started: matches!(assignment, Assignment::Started(_)),
             },
         };
-        if self.pending >= BATCH {
+        if self.pending >= BATCH || self.batch_started.elapsed() >= BATCH_AGE {
             self.commit()?;
         }
         Ok(outcome)
@@ -239,6 +245,7 @@ impl Ingest<'_> {
         self.save()?;
         self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
         self.pending = 0;
+        self.batch_started = std::time::Instant::now();
         Ok(())
     }
 
