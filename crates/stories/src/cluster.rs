@@ -276,6 +276,9 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Closest stories whose recent members are checked for near-duplicates.
+const NEAR_DUPLICATE_STORIES: usize = 2;
+
 /// The online clusterer.
 #[derive(Debug, Default)]
 pub struct Clusterer {
@@ -343,15 +346,18 @@ impl Clusterer {
         self.clock += 1;
         self.frequencies.add(profile);
         let vector = self.unit_vector(profile);
-        let mut best: Option<(StoryId, f32)> = None;
+        let mut scored: Vec<(StoryId, f32)> = self
+            .candidates(&vector, profile.day)
+            .into_iter()
+            .map(|id| (id, cosine(&vector, &self.stories[&id].centroid)))
+            .collect();
+        scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best = scored.first().copied();
+        // A version of a member shares nearly all its words, so its story is among
+        // the closest: only those are checked member by member (the costly part).
         let mut near: Option<(StoryId, ArticleKey, f32)> = None;
-        for id in self.candidates(&vector, profile.day) {
-            let story = &self.stories[&id];
-            let similarity = cosine(&vector, &story.centroid);
-            if best.is_none_or(|(_, s)| similarity > s) {
-                best = Some((id, similarity));
-            }
-            for (member, sketch) in &story.members {
+        for &(id, _) in scored.iter().take(NEAR_DUPLICATE_STORIES) {
+            for (member, sketch) in &self.stories[&id].members {
                 let j = sketch.similarity(&profile.sketch);
                 if j >= self.config.near_duplicate && near.is_none_or(|(_, _, n)| j > n) {
                     near = Some((id, *member, j));
