@@ -143,3 +143,56 @@ fn sigterm_stops_the_server_cleanly() {
     let _ = again.child.wait();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn sigterm_lets_a_request_in_flight_finish() {
+    let dir = scratch("inflight");
+    let store = dir.join("store.sqlite").display().to_string();
+    let mut server = start(&store);
+    // A long article: its brief takes far longer than the signal takes to arrive.
+    let long: String = (0..60_000)
+        .map(|i| format!("Officials in Town{i} said the river rose by {i} centimetres overnight. "))
+        .collect();
+    let url = format!("{}/api/brief", server.base);
+    let request = std::thread::spawn(move || {
+        match ureq::post(&url)
+            .set("content-type", "text/plain")
+            .send_string(&long)
+        {
+            Ok(r) => {
+                let status = r.status();
+                let mut body = String::new();
+                let read = std::io::Read::read_to_string(&mut r.into_reader(), &mut body);
+                (
+                    status,
+                    read.map(|_| body)
+                        .unwrap_or_else(|e| format!("unreadable body: {e}")),
+                )
+            }
+            Err(ureq::Error::Status(s, r)) => (s, r.into_string().unwrap_or_default()),
+            Err(e) => (0, e.to_string()),
+        }
+    });
+    std::thread::sleep(Duration::from_millis(100));
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (code, body) = request.join().unwrap();
+    assert_eq!(
+        code,
+        200,
+        "the request in flight was answered: {}",
+        &body[..body.len().min(200)]
+    );
+    let brief: serde_json::Value = serde_json::from_str(&body).expect("the whole brief arrived");
+    assert!(
+        !brief["takeaways"].as_array().unwrap().is_empty(),
+        "{}",
+        &body[..body.len().min(300)]
+    );
+    let exit = server.child.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -335,3 +335,21 @@ fn pages_run_only_the_servers_own_scripts() {
     assert!(policy.contains("default-src 'none'"));
     assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
 }
+
+#[test]
+fn a_request_past_its_time_gets_503() {
+    let server = Server::start("timeout", |c| {
+        c.timeout = std::time::Duration::from_millis(5)
+    });
+    // Thousands of sentences: far more than 5 ms of work.
+    let long: String = (0..4000)
+        .map(|i| format!("Officials in Town{i} said the river rose by {i} centimetres overnight. "))
+        .collect();
+    let (status, content_type, body) = call(
+        ureq::post(&server.url("/api/brief")),
+        Some(("text/plain", long.as_bytes())),
+    );
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(content_type, "application/json");
+    assert!(json(&body)["detail"].as_str().unwrap().contains("too long"));
+}
