@@ -88,28 +88,25 @@ impl Pipeline {
             return Err(StoryError::NotFound(id));
         }
         let up_to = stored.iter().map(|s| s.key).max().unwrap_or(0);
-        let (mut known, mut new): (Vec<StoredArticle>, Vec<StoredArticle>) = match since {
-            None => (Vec::new(), stored),
-            Some(Since::LastBrief) => {
-                let last = store
-                    .last_brief(id)?
-                    .ok_or(StoryError::NoEarlierBrief(id))?;
-                stored.into_iter().partition(|s| s.key <= last.up_to)
-            }
-            Some(Since::Day(day)) => {
-                let start_of_day = i64::from(*day) * 86_400;
-                stored
-                    .into_iter()
-                    .partition(|s| s.day.map_or(s.ingested < start_of_day, |d| d < *day))
-            }
-        };
-        let since_label = match since {
-            None => None,
-            Some(Since::LastBrief) => store
-                .last_brief(id)?
-                .map(|b| dates::iso_from_day((b.written / 86_400) as i32)),
-            Some(Since::Day(day)) => Some(dates::iso_from_day(*day)),
-        };
+        let (mut known, mut new, since_label): (Vec<StoredArticle>, Vec<StoredArticle>, _) =
+            match since {
+                None => (Vec::new(), stored, None),
+                Some(Since::LastBrief) => {
+                    let last = store
+                        .last_brief(id)?
+                        .ok_or(StoryError::NoEarlierBrief(id))?;
+                    let (known, new) = stored.into_iter().partition(|s| s.key <= last.up_to);
+                    let label = dates::iso_from_day((last.written / 86_400) as i32);
+                    (known, new, Some(label))
+                }
+                Some(Since::Day(day)) => {
+                    let start_of_day = i64::from(*day) * 86_400;
+                    let (known, new) = stored
+                        .into_iter()
+                        .partition(|s| s.day.map_or(s.ingested < start_of_day, |d| d < *day));
+                    (known, new, Some(dates::iso_from_day(*day)))
+                }
+            };
         let known_count = known.len();
         known.append(&mut new);
         let articles: Vec<Article> = known.into_iter().map(|s| s.article).collect();

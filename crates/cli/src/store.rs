@@ -254,12 +254,7 @@ pub fn stories(args: StoriesArgs) -> Result<Outcome> {
     let mut out = BufWriter::new(io::stdout().lock());
     for s in store.stories(&filter)? {
         match args.format {
-            ListFormat::Json => writeln!(
-                out,
-                "{}",
-                json!({"id": s.id.to_string(), "title": s.title, "articles": s.articles,
-                       "outlets": s.outlets, "first": s.first, "last": s.last})
-            )?,
+            ListFormat::Json => writeln!(out, "{}", wire::story_line(&s))?,
             ListFormat::Text => writeln!(
                 out,
                 "{:>6}  {:<60}  {} article{}  {}{}",
@@ -433,13 +428,7 @@ pub fn search(args: SearchArgs) -> Result<Outcome> {
     let mut out = BufWriter::new(io::stdout().lock());
     for hit in store.search(&query)? {
         match args.format {
-            ListFormat::Json => writeln!(
-                out,
-                "{}",
-                json!({"id": hit.id, "story": hit.story.to_string(), "title": hit.title,
-                       "outlet": hit.outlet, "published": hit.published,
-                       "snippet": hit.snippet, "score": hit.score})
-            )?,
+            ListFormat::Json => writeln!(out, "{}", wire::search_hit(&hit))?,
             ListFormat::Text => writeln!(
                 out,
                 "{}  story {}  {}{}\n    {}",

@@ -388,3 +388,16 @@ pub fn wire_figures<'a>(article: &'a Article, figures: &'a [brief::Figure]) -> V
         })
         .collect()
 }
+
+/// A story as `brief stories --format json` and `GET /api/stories` give it.
+pub fn story_line(s: &brief::store::StorySummary) -> serde_json::Value {
+    serde_json::json!({"id": s.id.to_string(), "title": s.title, "articles": s.articles,
+                       "outlets": s.outlets, "first": s.first, "last": s.last})
+}
+
+/// A search hit as `brief search --format json` and `GET /api/search` give it.
+pub fn search_hit(h: &brief::store::SearchHit) -> serde_json::Value {
+    serde_json::json!({"id": h.id, "story": h.story.to_string(), "title": h.title,
+                       "outlet": h.outlet, "published": h.published,
+                       "snippet": h.snippet, "score": h.score})
+}

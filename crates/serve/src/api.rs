@@ -303,13 +303,7 @@ pub fn list_stories(
         brief::store::StoreError::BadQuery(m) => ApiError::bad_request(m),
         e => ApiError::internal(e),
     })?;
-    Ok(stories
-        .into_iter()
-        .map(|s| {
-            json!({"id": s.id.to_string(), "title": s.title, "articles": s.articles,
-                   "outlets": s.outlets, "first": s.first, "last": s.last})
-        })
-        .collect())
+    Ok(stories.iter().map(wire::story_line).collect())
 }
 
 /// `GET /api/stories`.
@@ -422,13 +416,7 @@ pub fn search_store(
         brief::store::StoreError::BadQuery(m) => ApiError::bad_request(m),
         e => ApiError::internal(e),
     })?;
-    Ok(hits
-        .into_iter()
-        .map(|h| {
-            json!({"id": h.id, "story": h.story.to_string(), "title": h.title, "outlet": h.outlet,
-                   "published": h.published, "snippet": h.snippet, "score": h.score})
-        })
-        .collect())
+    Ok(hits.iter().map(wire::search_hit).collect())
 }
 
 impl SearchParams {

@@ -156,10 +156,11 @@ fn write_loop(mut store: Store, jobs: std::sync::mpsc::Receiver<WriteJob>) {
         let outcome = (|| -> Result<Vec<Vec<Ingested>>, StoreError> {
             let mut session = store.ingest(ClusterConfig::default())?;
             let mut results = Vec::with_capacity(batch.len());
-            for job in &batch {
-                let mut one = Vec::with_capacity(job.articles.len());
-                for (article, profile) in &job.articles {
-                    one.push(session.add(article, |_| profile.clone())?);
+            for job in &mut batch {
+                let articles = std::mem::take(&mut job.articles);
+                let mut one = Vec::with_capacity(articles.len());
+                for (article, profile) in articles {
+                    one.push(session.add(&article, |_| profile)?);
                 }
                 results.push(one);
             }

@@ -122,13 +122,13 @@ fn load_state(conn: &Connection, key: &str) -> Result<Option<Vec<u8>>, StoreErro
 }
 
 impl Ingest<'_> {
-    /// The id of a stored article with exactly this text, if any.
-    pub fn existing(&self, text: &str) -> Result<Option<String>, StoreError> {
+    /// The id of the stored article whose text has this content hash, if any.
+    fn existing(&self, hash: &[u8; 16]) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .query_row(
                 "SELECT id FROM articles WHERE hash = ?1",
-                [&content_hash(text)[..]],
+                [&hash[..]],
                 |r| r.get(0),
             )
             .optional()?)
@@ -143,7 +143,8 @@ impl Ingest<'_> {
         article: &Article,
         profile: impl FnOnce(&Article) -> Profile,
     ) -> Result<Ingested, StoreError> {
-        if let Some(existing) = self.existing(&article.text)? {
+        let hash = content_hash(&article.text);
+        if let Some(existing) = self.existing(&hash)? {
             self.conn.execute(
                 "INSERT INTO state (key, value) VALUES ('duplicates', 1) \
                  ON CONFLICT(key) DO UPDATE SET value = value + 1",
@@ -192,7 +193,7 @@ impl Ingest<'_> {
             params![
                 key,
                 id,
-                &content_hash(&article.text)[..],
+                &hash[..],
                 article.title,
                 article.byline,
                 article.published,

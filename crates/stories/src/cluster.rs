@@ -114,11 +114,7 @@ impl Default for DocumentFrequencies {
 impl DocumentFrequencies {
     fn slot(term: Term) -> usize {
         // FNV's high bits hardly vary over short keys ("1", "12"): mix first.
-        let mut z = term;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^= z >> 31;
-        (z >> (64 - DF_BITS)) as usize
+        (crate::sketch::mix(term) >> (64 - DF_BITS)) as usize
     }
 
     /// Counts one article's terms.
