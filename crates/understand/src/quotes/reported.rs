@@ -286,6 +286,12 @@ fn according(s: &Sent, c: usize, body_end: usize) -> Option<Frame> {
     while end > 0 && !s.is_word(end - 1) && !s.is_number(end - 1) && !s.is_quote(end - 1) {
         end -= 1;
     }
+    // "Turnout, according to officials, was the lowest in decades": a clause that resumes
+    // after the source is one content around the cue.
+    let resumes = source.is_some_and(|(_, last)| {
+        s.is_punct(last + 1, ",") && (last + 2 < body_end) && s.is_punct(c.saturating_sub(1), ",")
+    });
+    let end = if resumes { body_end } else { end };
     (end > 0).then(|| Frame {
         kind: Kind::AccordingAfter,
         content: span(s, (0, end - 1)),
@@ -315,11 +321,13 @@ fn verb(
     let cue_range = (a, c);
     let before = a.checked_sub(1);
 
-    // "Jones, 62, who lives nearby, said …": the subject's appositive ends in the comma.
+    // "Jones, 62, who lives nearby, said …", "“…,” Rep. Jane Doe, Democrat of Ohio, told
+    // …": the subject's appositive ends in the comma; the subject opens the sentence or
+    // follows the content.
     let appositive_subject = before
         .filter(|&b| s.is_punct(b, ","))
         .and_then(|b| left_of(s, b))
-        .filter(|&(first, _)| first == 0);
+        .filter(|&(first, _)| first == 0 || closes_clause(s, first - 1));
     // "CLAUSE, said X." / "“QUOTE,” said X." (a finite verb: "…, saying" is a participle).
     let participle = s.word(c).ends_with("ing");
     if let Some(b) =
@@ -593,7 +601,8 @@ fn around(
             || ["and", "but", "or"].iter().any(|w| s.is_word_eq(next, w));
         // After an inverted speaker ("…,” said Ann Lewis, …") only a quote resumes the content:
         // anything else is the speaker's appositive ("president of the academy").
-        let appositive = inverted && !s.is_quote(next);
+        // A quote resumes only as a quote ("“…,” she said, in a message to …" is no content).
+        let appositive = (inverted || frame.direct) && !s.is_quote(next);
         // "told a crowd in Berea, Ohio on Tuesday": a place name continues the adverbial.
         let place = s.is_capitalized(next) && !super::speaker::PRONOUNS.has(s, next) && {
             let after = next + 1;

@@ -153,7 +153,11 @@ fn np_token(s: &Sent, i: usize, first: Option<usize>) -> bool {
         let role_complement = ROLE_PREPOSITIONS.has(s, i) && i > 0 && ROLES.has(s, i - 1);
         return (joins_names || role_complement) && first.is_some();
     }
-    if PRONOUNS.has(s, i) || super::AUXILIARIES.has(s, i) {
+    // "Song said Mayor Ann Lee had said …": a verb of its own ends the phrase.
+    if PRONOUNS.has(s, i)
+        || super::AUXILIARIES.has(s, i)
+        || (PAST_TENSES.has(s, i) && !s.is_capitalized(i))
+    {
         return false;
     }
     // Lower-case words ending like verbs are the end of a clause, not part of a name:
@@ -178,10 +182,26 @@ fn over_appositive(s: &Sent, comma: usize) -> Option<(usize, usize)> {
             break;
         };
         let opener = open + 1;
+        // "Democrat of Ohio": a title with a lower-case word, not a list of names.
+        let title = (opener..close).any(|i| {
+            s.is_word(i)
+                && !s.is_capitalized(i)
+                && !s.is_word_eq(i, "and")
+                && !s.is_word_eq(i, "or")
+        });
         let appositive = opener < close
             && (APPOSITIVE_OPENERS.has(s, opener)
                 || s.is_number(opener)
-                || !s.is_capitalized(opener));
+                || (s.is_word(opener) && !s.is_capitalized(opener))
+                || title);
+        // "a nurse from Austin, Texas,": a place name's second part, inside an appositive.
+        let place = found.is_none()
+            && close - opener <= 2
+            && (opener..close).all(|i| s.is_capitalized(i) || s.is_punct(i, "."));
+        if place {
+            close = open;
+            continue;
+        }
         if !appositive {
             break;
         }
@@ -202,6 +222,10 @@ pub(super) fn right_of(s: &Sent, start: usize) -> Option<(usize, usize)> {
     }
     if PRONOUNS.has(s, start) {
         return Some((start, start));
+    }
+    // "said dryly": a manner adverb is no speaker.
+    if super::is_ly_adverb(s, start) {
+        return None;
     }
     let mut last = None;
     let mut i = start;

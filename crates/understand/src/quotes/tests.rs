@@ -298,3 +298,59 @@ fn after_a_closing_quote_the_quote_is_the_content() {
         s("The campaign goes on,", "told", "Kasich", true)
     );
 }
+
+#[test]
+fn a_speaker_with_an_appositive_after_the_quote() {
+    assert_eq!(
+        one("\"We need a new bridge,\" Representative Jane Doe, Democrat of Ohio, told the council on Monday."),
+        s("We need a new bridge,", "told", "Representative Jane Doe", true)
+    );
+    assert_eq!(
+        one("''We will not rule it out,'' Mr. Grant, a former banker, said dryly."),
+        s("We will not rule it out,", "said", "Mr. Grant", true)
+    );
+}
+
+#[test]
+fn a_place_in_the_speakers_appositive() {
+    assert_eq!(
+        one("Maria Lopez, a nurse from Austin, Texas, said the clinic was overwhelmed."),
+        s("the clinic was overwhelmed", "said", "Maria Lopez", false)
+    );
+}
+
+#[test]
+fn a_quote_resumes_only_as_a_quote() {
+    assert_eq!(
+        one("“We are ready,” she said, in a message to her supporters."),
+        s("We are ready,", "said", "she", true)
+    );
+}
+
+#[test]
+fn according_to_inside_the_clause() {
+    let all = statements("Gold prices, according to the exchange, rose for a third day.");
+    assert!(
+        all.contains(&s(
+            "Gold prices, according to the exchange, rose for a third day",
+            "according to",
+            "the exchange",
+            false
+        )),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_verb_ends_a_speaker_phrase() {
+    let all = statements("Ann Cole said the governor had said the budget was final.");
+    assert!(
+        all.contains(&s(
+            "the budget was final",
+            "had said",
+            "the governor",
+            false
+        )),
+        "{all:?}"
+    );
+}
