@@ -611,7 +611,7 @@ fn around(
         if next < body_end && !appositive && !new_clause && !place {
             let end = quoted
                 .iter()
-                .find(|q| s.is_quote(next) && q.open == s.toks[next].span)
+                .find(|q| s.is_quote(next) && q.open.start == s.toks[next].span.start)
                 .map_or(s.toks[body_end - 1].span.end, |q| q.inner.end);
             frame.content = Span::new(frame.content.start, end.max(frame.content.end));
         }
@@ -680,8 +680,24 @@ fn content_after(
             .filter(|_| s.word(s.len() - 1) == ":")
             .map(|q| (q.inner, true));
     }
+    // "told Fox News, “…”", "wrote to his followers: “…”": a quote opening after a comma or
+    // colon a few words on is the content when it runs to the end of the sentence.
+    // Not across a cue of its own ("Asked about it, Lane said: “…”").
+    let opening = (k + 1..body_end.min(k + SHORT_TAIL))
+        .take_while(|&j| {
+            let cue = s.is_word(j - 1) && cues::is_cue(&s.word(j - 1).to_lowercase());
+            !s.is_quote(j - 1) && !cue
+        })
+        .find(|&i| s.is_quote(i) && (s.is_punct(i - 1, ",") || s.is_punct(i - 1, ":")));
+    if let Some(q) =
+        opening.and_then(|i| quoted.iter().find(|q| q.open.start == s.toks[i].span.start))
+    {
+        if q.end >= s.toks[body_end - 1].span.end {
+            return Some((q.inner, true));
+        }
+    }
     if s.is_quote(k) {
-        if let Some(q) = quoted.iter().find(|q| q.open == s.toks[k].span) {
+        if let Some(q) = quoted.iter().find(|q| q.open.start == s.toks[k].span.start) {
             let quote_runs_to_end = q.end >= s.toks[body_end - 1].span.end;
             if quote_runs_to_end {
                 return Some((q.inner, true));

@@ -354,3 +354,33 @@ fn a_verb_ends_a_speaker_phrase() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_quote_of_several_sentences_after_the_cue() {
+    for (text, content, cue, speaker) in [
+        (
+            "Asked about it, Mr. Lane said: ''I hope so. I hope so.''",
+            "I hope so. I hope so.",
+            "said",
+            "Mr. Lane",
+        ),
+        (
+            "She told Fox News, “We have a plan. It is a good one.”",
+            "We have a plan. It is a good one.",
+            "told",
+            "She",
+        ),
+        (
+            "He wrote to his followers, “It is time to go. Thank you.”",
+            "It is time to go. Thank you.",
+            "wrote",
+            "He",
+        ),
+    ] {
+        let all = statements(text);
+        assert!(
+            all.contains(&s(content, cue, speaker, true)),
+            "{text}: {all:?}"
+        );
+    }
+}
