@@ -83,9 +83,9 @@ impl Default for Config {
             max_active: 50_000,
             members_per_story: 32,
             neighbour_stories: 3,
-            neighbourhood: 48,
+            neighbourhood: 32,
             member_terms: 160,
-            max_member_vectors: 40_000,
+            max_member_vectors: 16_000,
         }
     }
 }
@@ -661,24 +661,25 @@ impl Clusterer {
             .copied()
             .filter(|&(_, s)| s >= self.config.join / 2.0)
             .collect();
-        let reclusterable = near
-            .iter()
-            .any(|(id, _)| self.stories[id].held_vectors() > 0);
+        // Only young stories are re-clustered: all their members are at hand,
+        // and an established story (more members than are kept) has settled.
+        let young = |id: &StoryId| {
+            let story = &self.stories[id];
+            story.size as usize <= self.config.members_per_story && story.held_vectors() > 0
+        };
+        let movable: Vec<StoryId> = near.iter().map(|&(id, _)| id).filter(young).collect();
         let assignment = match near.first() {
             None => self.start(key, item, profile),
             Some(&(story, similarity))
                 if similarity >= self.config.join
                     && (near.len() == 1 && similarity >= self.config.join + CLEAR_JOIN
-                        || !reclusterable) =>
+                        || !young(&story)) =>
             {
                 self.add_member(story, key, item, profile);
                 Assignment::Joined(story, similarity)
             }
-            Some(_) if !reclusterable => self.start(key, item, profile),
-            Some(_) => {
-                let stories: Vec<StoryId> = near.iter().map(|&(id, _)| id).collect();
-                self.recluster(key, item, profile, &stories)
-            }
+            Some(_) if movable.is_empty() => self.start(key, item, profile),
+            Some(_) => self.recluster(key, item, profile, &movable),
         };
         self.evict();
         assignment
@@ -760,6 +761,7 @@ impl Clusterer {
             .stories
             .entry(story)
             .or_insert_with(|| StoryState::new(story, clock));
+        let held_before = state.held_vectors();
         state.articles += 1 + member.copies;
         state.size += 1;
         state.touched = clock;
@@ -770,19 +772,21 @@ impl Clusterer {
             1.0,
             self.config.story_terms,
         );
-        if !member.item.vector.is_empty() {
-            self.held_vectors += 1;
-        }
         let position = state
             .members
             .partition_point(|m| m.arrived <= member.arrived);
         state.members.insert(position, member);
         if state.members.len() > self.config.members_per_story {
-            let dropped = state.members.remove(0);
-            if !dropped.item.vector.is_empty() {
-                self.held_vectors -= 1;
+            state.members.remove(0);
+        }
+        if state.size as usize > self.config.members_per_story {
+            // Established: never re-clustered again, so its member vectors
+            // would only cost memory and state to write.
+            for m in &mut state.members {
+                m.item.vector = Vec::new();
             }
         }
+        self.held_vectors = self.held_vectors + state.held_vectors() - held_before;
         index_story(&mut self.postings, &self.config, state);
     }
 
@@ -868,23 +872,29 @@ impl Clusterer {
                 }
             }
         }
-        for &m in &moves {
-            self.move_member(m);
+        // All out, then all in: a story filling up past its recent members
+        // must not drop one that is about to move.
+        let taken: Vec<(Move, Member)> = moves
+            .into_iter()
+            .filter_map(|m| self.take_member(m).map(|member| (m, member)))
+            .collect();
+        for (m, member) in taken {
+            self.insert_member(m.to, member, None);
+            if self.stories.get(&m.from).is_some_and(|s| s.articles == 0) {
+                self.stories.remove(&m.from);
+            }
+            self.moves.push(m);
         }
-        self.moves.extend(moves);
         let assignment = assignment.expect("the new article is in a cluster");
         self.add_member(assignment.story(), key, item, profile);
         assignment
     }
 
-    /// Takes a member out of one story and puts it in another.
-    fn move_member(&mut self, m: Move) {
-        let Some(from) = self.stories.get_mut(&m.from) else {
-            return;
-        };
-        let Some(position) = from.members.iter().position(|x| x.key == m.article) else {
-            return;
-        };
+    /// Takes a member out of the story it is moving from, if it is still
+    /// there (counts and centroid follow).
+    fn take_member(&mut self, m: Move) -> Option<Member> {
+        let from = self.stories.get_mut(&m.from)?;
+        let position = from.members.iter().position(|x| x.key == m.article)?;
         let member = from.members.remove(position);
         from.articles -= (1 + member.copies).min(from.articles);
         from.size = from.size.saturating_sub(1);
@@ -898,12 +908,8 @@ impl Clusterer {
         if !member.item.vector.is_empty() {
             self.held_vectors -= 1;
         }
-        if from.articles == 0 {
-            self.stories.remove(&m.from);
-        } else {
-            index_story(&mut self.postings, &self.config, from);
-        }
-        self.insert_member(m.to, member, None);
+        index_story(&mut self.postings, &self.config, from);
+        Some(member)
     }
 
     /// The article's terms as per-channel unit tf-idf vectors (sublinear tf),
