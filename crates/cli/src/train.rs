@@ -1,5 +1,6 @@
 //! `brief train ner`: trains the entity tagger from BIO-tagged JSONL and writes
-//! the model file that `crates/understand` compiles in.
+//! the model file that `crates/understand` compiles in. `brief train background`:
+//! counts the background document frequencies `crates/stories` compiles in.
 //!
 //! The training set holds every document of the chosen datasets twice: whole (the
 //! lines of a `doc_id` joined by blank lines) and line by line. Measured on dev, the
@@ -16,7 +17,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use brief::entities::{self, TrainOptions};
-use brief::{Article, EntityKind};
+use brief::{understand, Article, EntityKind};
+use brief_stories::{DocumentFrequencies, Profile};
 
 use crate::eval::ner::{
     annotated_documents, load_gold, print_table, recognize_all, recognize_documents, score,
@@ -27,6 +29,20 @@ use crate::Outcome;
 pub enum Command {
     /// The named-entity tagger (CoNLL types PER, ORG, LOC, MISC).
     Ner(NerArgs),
+    /// The background document frequencies of story assignment, from articles
+    /// (see crates/stories/models/README.md).
+    Background(BackgroundArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BackgroundArgs {
+    /// Article JSONL with an `article` (CNN/DailyMail) or `text` field (e.g.
+    /// ../shared/data/cnndm/dev.jsonl).
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Where to write the table (crates/stories/models/background.bin).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]
@@ -73,7 +89,42 @@ fn conll_kind(label: &str) -> Option<EntityKind> {
 pub fn run(cmd: Command) -> Result<Outcome> {
     match cmd {
         Command::Ner(args) => ner(args),
+        Command::Background(args) => background(args),
     }
+}
+
+/// Profiles each article as the engine does and counts the documents carrying
+/// each term; writes the compact table (non-zero slots only).
+fn background(args: BackgroundArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let raw = fs::read_to_string(&args.data)
+        .with_context(|| format!("cannot read {}", args.data.display()))?;
+    let mut frequencies = DocumentFrequencies::default();
+    for (n, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let value: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}: line {}", args.data.display(), n + 1))?;
+        let text = value
+            .get("article")
+            .or_else(|| value.get("text"))
+            .and_then(|t| t.as_str())
+            .with_context(|| format!("{}: line {}: no article text", args.data.display(), n + 1))?;
+        let article = Article::from_text(format!("b{n}"), text);
+        frequencies.add(&Profile::new(&article, &understand(&article)));
+    }
+    let bytes = frequencies.to_compact_bytes();
+    fs::write(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "{} articles; wrote {} ({} bytes) in {:.1} s",
+        frequencies.documents(),
+        args.out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Success)
 }
 
 fn ner(args: NerArgs) -> Result<Outcome> {

@@ -5,7 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use brief_core::Article;
 use brief_stories::{
-    Assignment, Clusterer, Config, DocumentFrequencies, Profile, StoryId, StoryState,
+    Assignment, Clusterer, Config, DocumentFrequencies, Move, Profile, StoryId, StoryState,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::FxHashSet;
@@ -219,6 +219,8 @@ impl Ingest<'_> {
         }
         self.next_key += 1;
         self.dirty.insert(story);
+        let moves = self.clusterer.take_moves();
+        self.apply_moves(&moves)?;
         self.pending += 1;
         let outcome = match near_duplicate_of {
             Some(of) => Ingested::NearDuplicate {
@@ -238,6 +240,53 @@ impl Ingest<'_> {
             self.commit()?;
         }
         Ok(outcome)
+    }
+
+    /// Follows the clusterer's re-clustering: each moved article and its
+    /// near-duplicates go to their new story (created if the move split a story),
+    /// and a story left without articles is deleted with any brief written for it.
+    fn apply_moves(&mut self, moves: &[Move]) -> Result<(), StoreError> {
+        if moves.is_empty() {
+            return Ok(());
+        }
+        for m in moves {
+            self.conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO stories (id, title, articles, touched, state) \
+                     SELECT ?1, COALESCE(title, substr(text, 1, 200)), 0, 0, x'' \
+                     FROM articles WHERE key = ?2",
+                )?
+                .execute(params![m.to as i64, m.article as i64])?;
+            for moving in [
+                "UPDATE articles SET story = ?2 WHERE key = ?1",
+                "UPDATE articles SET story = ?2 WHERE near_duplicate_of = ?1",
+            ] {
+                self.conn
+                    .prepare_cached(moving)?
+                    .execute(params![m.article as i64, m.to as i64])?;
+            }
+            self.dirty.insert(m.from);
+            self.dirty.insert(m.to);
+        }
+        for m in moves {
+            let left: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM articles WHERE story = ?1)",
+                [m.from as i64],
+                |r| r.get(0),
+            )?;
+            if !left && self.dirty.remove(&m.from) {
+                self.conn.execute(
+                    "INSERT INTO briefs_fts (briefs_fts, rowid, title, text) \
+                     SELECT 'delete', id, title, text FROM briefs WHERE story = ?1",
+                    [m.from as i64],
+                )?;
+                self.conn
+                    .execute("DELETE FROM briefs WHERE story = ?1", [m.from as i64])?;
+                self.conn
+                    .execute("DELETE FROM stories WHERE id = ?1", [m.from as i64])?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes the touched stories and the clusterer statistics, commits, and opens

@@ -73,6 +73,11 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
     INSERT INTO briefs_fts(briefs_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
     "#,
+    // 3 → 4: re-clustering moves an article with its near-duplicates, found by
+    // this index (near-duplicates only, so it stays small).
+    r#"
+    CREATE INDEX articles_copies ON articles(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
+    "#,
 ];
 
 /// The version this code writes.

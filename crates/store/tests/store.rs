@@ -3,7 +3,7 @@
 
 use brief_core::Article;
 use brief_store::{Ingested, Store, StoreError, SCHEMA_VERSION};
-use brief_stories::{Config, Profile};
+use brief_stories::{Config, Persons, Profile, Sketch};
 
 fn profile(article: &Article) -> Profile {
     Profile::new(article, &brief_understand::understand(article))
@@ -135,4 +135,70 @@ fn search_treats_query_syntax_as_words() {
         }),
         Err(StoreError::BadQuery(_))
     ));
+}
+
+/// A profile of made-up terms (word numbers) led by `person` (none if 0), with
+/// the wording sketch of `wording`.
+fn synthetic(words: &[u64], person: u64, wording: &str) -> Profile {
+    let leading: Vec<u64> = (person != 0).then_some(person).into_iter().collect();
+    Profile {
+        terms: words.iter().map(|w| (w << 2, 1.0)).collect(),
+        persons: Persons {
+            all: leading.clone(),
+            leading,
+        },
+        day: None,
+        sketch: Sketch::of_text(wording),
+        names: Vec::new(),
+    }
+}
+
+#[test]
+fn re_clustering_moves_stored_articles_and_their_copies() {
+    // Two events sharing most of their vocabulary; the first report of the
+    // second names no one, so it joins the first event's story at first.
+    let x = [1, 2, 3, 4, 5, 6, 7, 8];
+    let y = [1, 2, 3, 4, 5, 6, 9, 10];
+    let wording = |n: u32| format!("w{n} x{n} y{n} z{n} v{n} u{n} t{n}");
+    let mut store = Store::in_memory().unwrap();
+    let mut session = store.ingest(Config::default()).unwrap();
+    let add = |session: &mut brief_store::Ingest<'_>, id: &str, p: Profile| {
+        session
+            .add(&article(id, &format!("Text of {id}.")), |_| p)
+            .unwrap()
+    };
+    add(&mut session, "x1", synthetic(&x, 0, &wording(1)));
+    let y1 = add(&mut session, "y1", synthetic(&y, 0, &wording(2)));
+    assert!(matches!(y1, Ingested::New { started: false, .. }), "{y1:?}");
+    let copy = add(&mut session, "y1-copy", synthetic(&y, 0, &wording(2)));
+    assert!(matches!(copy, Ingested::NearDuplicate { .. }), "{copy:?}");
+    for n in 3..9 {
+        let (words, person, id) = if n % 2 == 1 {
+            (&x, 100, format!("x{n}"))
+        } else {
+            (&y, 200, format!("y{n}"))
+        };
+        add(&mut session, &id, synthetic(words, person, &wording(n)));
+    }
+    session.finish().unwrap();
+    let mut stories: Vec<Vec<String>> = store
+        .stories(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            let mut ids = s.articles;
+            ids.sort();
+            ids
+        })
+        .collect();
+    stories.sort();
+    assert_eq!(
+        stories,
+        [
+            vec!["x1", "x3", "x5", "x7"],
+            vec!["y1", "y1-copy", "y4", "y6", "y8"]
+        ]
+    );
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.stories), (9, 2));
 }

@@ -1,18 +1,33 @@
 //! Online story assignment: each new article joins the most similar active story
 //! or starts a new one; no full re-clustering, ever.
 //!
-//! An article is a tf-idf vector over its [`Profile`] terms; a story is the sum of
-//! its members' unit vectors (its centroid). Candidates come from an inverted
-//! index over each story's strongest terms, with posting lists of bounded length,
-//! so the cost of one assignment does not grow with the number of stories; and
-//! only stories touched recently stay in memory ([`Config::max_active`]), so
-//! memory does not either. Everything here can be written out and read back
-//! ([`StoryState::to_bytes`], [`DocumentFrequencies::to_bytes`]) so a store can
-//! carry the state between runs.
+//! An article is a tf-idf vector over its [`Profile`] terms, one unit vector per
+//! [`Channel`](crate::profile::Channel) (words, names, numbers) so that each
+//! counts the same; two articles' similarity is the mean of their channel
+//! cosines, raised when they lead with the same person and lowered when each
+//! leads with people the other never names. A story is scored by its members'
+//! mean similarity to the article (average linkage, from the sum of their
+//! vectors).
+//!
+//! Arrival order must not decide the stories: when an article is close to more
+//! than one story, or to one only weakly, the neighbourhood (the article and the
+//! most recent members of up to [`Config::neighbour_stories`] nearby stories,
+//! at most [`Config::neighbourhood`] in all) is re-clustered from scratch by
+//! average linkage, and members may move between those stories ([`Move`]).
+//! Everything else stays put, so the cost is bounded whatever the size of the
+//! corpus. Candidates come from an inverted index over each story's strongest
+//! terms, with posting lists of bounded length; only stories touched recently
+//! stay in memory ([`Config::max_active`]), and only so many member vectors
+//! ([`Config::max_member_vectors`]), so memory is bounded too. Everything here
+//! can be written out and read back ([`StoryState::to_bytes`],
+//! [`DocumentFrequencies::to_bytes`]) so a store can carry the state between
+//! runs.
+
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::profile::{Profile, Term};
+use crate::profile::{Channel, PersonRelation, Persons, Profile, Term, CHANNELS};
 use crate::sketch::Sketch;
 
 /// A story's id, chosen by the clusterer (a store keeps it as its key).
@@ -23,7 +38,7 @@ pub type ArticleKey = u64;
 /// Thresholds and bounds of assignment.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// Cosine similarity to a story's centroid needed to join it.
+    /// Mean similarity to a story's members needed to join it (average linkage).
     pub join: f32,
     /// Estimated shingle Jaccard above which an article is a version of another.
     pub near_duplicate: f32,
@@ -37,19 +52,27 @@ pub struct Config {
     pub query_terms: usize,
     /// Stories kept per posting list (most recently touched).
     pub postings: usize,
-    /// Candidates, ranked by their indexed terms alone, scored in full (cosine
-    /// with the whole centroid, near-duplicate sketches).
+    /// Candidates, ranked by their indexed terms alone, scored in full.
     pub rescored: usize,
     /// Stories kept in memory; the least recently touched leave first.
     pub max_active: usize,
-    /// Recent members per story kept for near-duplicate checks.
-    pub sketches_per_story: usize,
+    /// Recent members per story kept for near-duplicate checks and re-clustering.
+    pub members_per_story: usize,
+    /// Nearby stories whose members may be re-clustered with a new article.
+    pub neighbour_stories: usize,
+    /// Articles re-clustered at most, the new one included.
+    pub neighbourhood: usize,
+    /// Terms kept of a member's vector.
+    pub member_terms: usize,
+    /// Member vectors kept in memory over all stories; the least recently
+    /// touched stories lose theirs first (they can still be joined, not split).
+    pub max_member_vectors: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            join: 0.30,
+            join: 0.18,
             near_duplicate: 0.6,
             window_days: 7,
             story_terms: 300,
@@ -58,17 +81,30 @@ impl Default for Config {
             postings: 64,
             rescored: 8,
             max_active: 50_000,
-            sketches_per_story: 32,
+            members_per_story: 32,
+            neighbour_stories: 3,
+            neighbourhood: 32,
+            member_terms: 160,
+            max_member_vectors: 16_000,
         }
     }
 }
+
+/// Added to two articles' similarity when they lead with the same person.
+const SHARED_PERSON: f32 = 0.05;
+/// Taken from it when each leads with people the other never names: two
+/// arrests, two climbing accidents, two award hosts.
+const PERSON_CONFLICT: f32 = 0.3;
+/// How far above the join threshold the only nearby story must score for the
+/// article to join it without re-clustering.
+const CLEAR_JOIN: f32 = 0.05;
 
 /// What became of an article.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Assignment {
     /// A new story, with this article as its first member.
     Started(StoryId),
-    /// Joined an existing story at this centroid similarity.
+    /// Joined an existing story at this mean similarity to its members.
     Joined(StoryId, f32),
     /// A version of an article already in the story (same wire copy, an update):
     /// linked to it, and left out of the story's centroid.
@@ -92,8 +128,22 @@ impl Assignment {
     }
 }
 
+/// An earlier article that re-clustering moved to another story. Its
+/// near-duplicates go with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Move {
+    /// The article.
+    pub article: ArticleKey,
+    /// The story it was in.
+    pub from: StoryId,
+    /// The story it is in now.
+    pub to: StoryId,
+}
+
 /// How many articles carry each term, in a fixed table: memory does not grow with
-/// the vocabulary, and a rare collision only blurs one term's weight.
+/// the vocabulary, and a rare collision only blurs one term's weight. Counts of
+/// a background corpus (general news, compiled in) are added to every idf so
+/// the first articles of a store already get sensible weights.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentFrequencies {
     documents: u32,
@@ -111,6 +161,44 @@ impl Default for DocumentFrequencies {
     }
 }
 
+/// Background document frequencies: see `models/README.md`.
+static BACKGROUND_BYTES: &[u8] = include_bytes!("../models/background.bin");
+
+struct Background {
+    documents: u32,
+    counts: Vec<u32>,
+}
+
+fn background() -> &'static Background {
+    static TABLE: OnceLock<Background> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // Compiled in and checked by a test: a malformed table is a build bug.
+        decode_compact(BACKGROUND_BYTES).unwrap_or(Background {
+            documents: 0,
+            counts: vec![0; 1 << DF_BITS],
+        })
+    })
+}
+
+/// Reads the compact table format: documents (u32), non-zero slots (u32), then
+/// (slot, count) pairs as u32, slots ascending; little endian.
+fn decode_compact(bytes: &[u8]) -> Option<Background> {
+    let mut r = Reader(bytes);
+    let documents = r.u32()?;
+    let n = r.u32()? as usize;
+    let mut counts = vec![0; 1 << DF_BITS];
+    let mut previous = None;
+    for _ in 0..n {
+        let slot = r.u32()? as usize;
+        if slot >= counts.len() || previous.is_some_and(|p| p >= slot) {
+            return None;
+        }
+        previous = Some(slot);
+        counts[slot] = r.u32()?;
+    }
+    r.0.is_empty().then_some(Background { documents, counts })
+}
+
 impl DocumentFrequencies {
     fn slot(term: Term) -> usize {
         // FNV's high bits hardly vary over short keys ("1", "12"): mix first.
@@ -126,10 +214,13 @@ impl DocumentFrequencies {
         }
     }
 
-    /// Smoothed inverse document frequency.
+    /// Smoothed inverse document frequency over these counts and the background's.
     fn idf(&self, term: Term) -> f32 {
-        let df = self.counts[Self::slot(term)] as f32;
-        ((self.documents as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+        let slot = Self::slot(term);
+        let background = background();
+        let df = self.counts[slot] as f32 + background.counts[slot] as f32;
+        let documents = self.documents as f32 + background.documents as f32;
+        ((documents + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
     /// Articles counted.
@@ -142,6 +233,26 @@ impl DocumentFrequencies {
         let mut out = Vec::with_capacity(4 + 4 * self.counts.len());
         out.extend_from_slice(&self.documents.to_le_bytes());
         for c in &self.counts {
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+        out
+    }
+
+    /// The counts in the compact format of the compiled-in background table
+    /// (documents, non-zero slots, then (slot, count) pairs).
+    pub fn to_compact_bytes(&self) -> Vec<u8> {
+        let nonzero: Vec<(u32, u32)> = self
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(slot, &c)| (slot as u32, c))
+            .collect();
+        let mut out = Vec::with_capacity(8 + 8 * nonzero.len());
+        out.extend_from_slice(&self.documents.to_le_bytes());
+        out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
+        for (slot, c) in nonzero {
+            out.extend_from_slice(&slot.to_le_bytes());
             out.extend_from_slice(&c.to_le_bytes());
         }
         out
@@ -163,26 +274,82 @@ impl DocumentFrequencies {
     }
 }
 
+/// An article as compared with others: its unit vector and its people.
+#[derive(Clone, Debug, PartialEq)]
+struct Item {
+    /// Per-channel unit tf-idf vectors, each scaled by 1/sqrt(channels), sorted
+    /// by term: the dot product of two is the mean of the channel cosines.
+    vector: Vec<(Term, f32)>,
+    persons: Persons,
+}
+
+impl Item {
+    fn similarity(&self, other: &Item) -> f32 {
+        dot(&self.vector, &other.vector) + person_adjustment(&self.persons, &other.persons)
+    }
+}
+
+fn person_adjustment(a: &Persons, b: &Persons) -> f32 {
+    match a.relation(b) {
+        PersonRelation::Shared => SHARED_PERSON,
+        PersonRelation::Conflict => -PERSON_CONFLICT,
+        PersonRelation::Unknown => 0.0,
+    }
+}
+
+/// A recent member of a story.
+#[derive(Clone, Debug, PartialEq)]
+struct Member {
+    key: ArticleKey,
+    /// Clock value of its arrival.
+    arrived: u64,
+    /// Its vector (cut to its strongest terms) and people; the vector is
+    /// empty once memory pressure dropped it.
+    item: Item,
+    sketch: Sketch,
+    /// Its near-duplicates, which go wherever it goes.
+    copies: u32,
+}
+
 /// One story as the clusterer remembers it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoryState {
     /// The story's id.
     pub id: StoryId,
-    /// Sum of members' unit tf-idf vectors, strongest terms only, sorted by term.
+    /// Sum of members' unit vectors, strongest terms only, sorted by term.
     centroid: Vec<(Term, f32)>,
+    /// Members summed in the centroid (near-duplicates are not).
+    size: u32,
     /// Members, near-duplicates included.
     pub articles: u32,
     /// Earliest and latest dated member (day numbers).
     pub first: Option<i32>,
     /// See `first`.
     pub last: Option<i32>,
-    /// Recent members' sketches, for near-duplicate checks.
-    members: Vec<(ArticleKey, Sketch)>,
+    /// Recent members, oldest first.
+    members: Vec<Member>,
     /// Clock value of the last change, for eviction.
     touched: u64,
 }
 
+/// Marks the state format that carries member vectors (the first, older one
+/// started directly with the story id).
+const STATE_MAGIC: &[u8; 4] = b"BSt2";
+
 impl StoryState {
+    fn new(id: StoryId, clock: u64) -> StoryState {
+        StoryState {
+            id,
+            centroid: Vec::new(),
+            size: 0,
+            articles: 0,
+            first: None,
+            last: None,
+            members: Vec::new(),
+            touched: clock,
+        }
+    }
+
     /// When the story last changed, on the clusterer's clock (one tick per article).
     pub fn touched(&self) -> u64 {
         self.touched
@@ -195,36 +362,122 @@ impl StoryState {
         }
     }
 
+    fn extend_days(&mut self, day: Option<i32>) {
+        if let Some(day) = day {
+            self.first = Some(self.first.map_or(day, |f| f.min(day)));
+            self.last = Some(self.last.map_or(day, |l| l.max(day)));
+        }
+    }
+
+    /// Mean similarity of an article to the members (average linkage).
+    fn score(&self, item: &Item) -> f32 {
+        if self.size == 0 {
+            return 0.0;
+        }
+        let words = dot(&item.vector, &self.centroid) / self.size as f32;
+        let persons = if self.members.is_empty() {
+            0.0
+        } else {
+            self.members
+                .iter()
+                .map(|m| person_adjustment(&item.persons, &m.item.persons))
+                .sum::<f32>()
+                / self.members.len() as f32
+        };
+        words + persons
+    }
+
+    fn held_vectors(&self) -> usize {
+        self.members
+            .iter()
+            .filter(|m| !m.item.vector.is_empty())
+            .count()
+    }
+
     /// Bytes for storage.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
+        out.extend_from_slice(STATE_MAGIC);
         out.extend_from_slice(&self.id.to_le_bytes());
         out.extend_from_slice(&self.articles.to_le_bytes());
+        out.extend_from_slice(&self.size.to_le_bytes());
         for day in [self.first, self.last] {
             out.extend_from_slice(&day.unwrap_or(i32::MIN).to_le_bytes());
         }
         out.extend_from_slice(&self.touched.to_le_bytes());
-        out.extend_from_slice(&(self.centroid.len() as u32).to_le_bytes());
-        for &(t, w) in &self.centroid {
-            out.extend_from_slice(&t.to_le_bytes());
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        write_vector(&mut out, &self.centroid);
         out.extend_from_slice(&(self.members.len() as u32).to_le_bytes());
-        for (key, sketch) in &self.members {
-            out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&sketch.to_bytes());
+        for m in &self.members {
+            out.extend_from_slice(&m.key.to_le_bytes());
+            out.extend_from_slice(&m.arrived.to_le_bytes());
+            out.extend_from_slice(&m.copies.to_le_bytes());
+            out.extend_from_slice(&m.sketch.to_bytes());
+            for list in [&m.item.persons.leading, &m.item.persons.all] {
+                out.extend_from_slice(&(list.len() as u32).to_le_bytes());
+                for p in list {
+                    out.extend_from_slice(&p.to_le_bytes());
+                }
+            }
+            write_vector(&mut out, &m.item.vector);
         }
         out
     }
 
-    /// Reads [`StoryState::to_bytes`]'s output; `None` if malformed.
+    /// Reads [`StoryState::to_bytes`]'s output (or the older format without
+    /// member vectors); `None` if malformed.
     pub fn from_bytes(bytes: &[u8]) -> Option<StoryState> {
+        let sketch_len = Sketch::of_text("").to_bytes().len();
+        let Some(rest) = bytes.strip_prefix(STATE_MAGIC) else {
+            return Self::from_first_format(bytes, sketch_len);
+        };
+        let mut r = Reader(rest);
+        let id = r.u64()?;
+        let articles = r.u32()?;
+        let size = r.u32()?;
+        let first = r.day()?;
+        let last = r.day()?;
+        let touched = r.u64()?;
+        let centroid = r.vector()?;
+        let n = r.u32()? as usize;
+        let mut members = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            let key = r.u64()?;
+            let arrived = r.u64()?;
+            let copies = r.u32()?;
+            let sketch = Sketch::from_bytes(r.take(sketch_len)?)?;
+            let leading = r.list()?;
+            let all = r.list()?;
+            let vector = r.vector()?;
+            members.push(Member {
+                key,
+                arrived,
+                item: Item {
+                    vector,
+                    persons: Persons { leading, all },
+                },
+                sketch,
+                copies,
+            });
+        }
+        r.0.is_empty().then_some(StoryState {
+            id,
+            centroid,
+            size,
+            articles,
+            first,
+            last,
+            members,
+            touched,
+        })
+    }
+
+    /// The state stores wrote before member vectors: joinable, not re-clustered.
+    fn from_first_format(bytes: &[u8], sketch_len: usize) -> Option<StoryState> {
         let mut r = Reader(bytes);
         let id = r.u64()?;
         let articles = r.u32()?;
-        let day = |v: i32| (v != i32::MIN).then_some(v);
-        let first = day(r.i32()?);
-        let last = day(r.i32()?);
+        let first = r.day()?;
+        let last = r.day()?;
         let touched = r.u64()?;
         let n = r.u32()? as usize;
         let mut centroid = Vec::with_capacity(n.min(4096));
@@ -233,20 +486,37 @@ impl StoryState {
         }
         let n = r.u32()? as usize;
         let mut members = Vec::with_capacity(n.min(4096));
-        let sketch_len = Sketch::of_text("").to_bytes().len();
         for _ in 0..n {
             let key = r.u64()?;
-            members.push((key, Sketch::from_bytes(r.take(sketch_len)?)?));
+            members.push(Member {
+                key,
+                arrived: touched,
+                item: Item {
+                    vector: Vec::new(),
+                    persons: Persons::default(),
+                },
+                sketch: Sketch::from_bytes(r.take(sketch_len)?)?,
+                copies: 0,
+            });
         }
         r.0.is_empty().then_some(StoryState {
             id,
             centroid,
+            size: articles,
             articles,
             first,
             last,
             members,
             touched,
         })
+    }
+}
+
+fn write_vector(out: &mut Vec<u8>, vector: &[(Term, f32)]) {
+    out.extend_from_slice(&(vector.len() as u32).to_le_bytes());
+    for &(t, w) in vector {
+        out.extend_from_slice(&t.to_le_bytes());
+        out.extend_from_slice(&w.to_le_bytes());
     }
 }
 
@@ -264,11 +534,28 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
-    fn i32(&mut self) -> Option<i32> {
-        Some(i32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    fn day(&mut self) -> Option<Option<i32>> {
+        let v = i32::from_le_bytes(self.take(4)?.try_into().ok()?);
+        Some((v != i32::MIN).then_some(v))
     }
     fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn list(&mut self) -> Option<Vec<u64>> {
+        let n = self.u32()? as usize;
+        if n > self.0.len() / 8 {
+            return None;
+        }
+        (0..n).map(|_| self.u64()).collect()
+    }
+    fn vector(&mut self) -> Option<Vec<(Term, f32)>> {
+        let n = self.u32()? as usize;
+        if n > self.0.len() / 12 {
+            return None;
+        }
+        (0..n)
+            .map(|_| Some((self.u64()?, f32::from_bits(self.u32()?))))
+            .collect()
     }
 }
 
@@ -285,6 +572,10 @@ pub struct Clusterer {
     postings: FxHashMap<Term, Vec<(StoryId, f32)>>,
     next_id: StoryId,
     clock: u64,
+    /// Member vectors held over all stories.
+    held_vectors: usize,
+    /// Moves made since [`Clusterer::take_moves`] was last called.
+    moves: Vec<Move>,
 }
 
 impl Clusterer {
@@ -313,7 +604,8 @@ impl Clusterer {
         };
         for story in stories {
             clusterer.clock = clusterer.clock.max(story.touched);
-            clusterer.index(&story);
+            clusterer.held_vectors += story.held_vectors();
+            index_story(&mut clusterer.postings, &clusterer.config, &story);
             clusterer.next_id = clusterer.next_id.max(story.id + 1);
             clusterer.stories.insert(story.id, story);
         }
@@ -336,100 +628,308 @@ impl Clusterer {
         self.next_id
     }
 
-    /// Assigns an article to a story and updates that story. `key` names the
-    /// article in later [`Assignment::NearDuplicate`] answers.
+    /// The moves re-clustering made since the last call, oldest first. A story
+    /// a move left empty is gone from the clusterer.
+    pub fn take_moves(&mut self) -> Vec<Move> {
+        std::mem::take(&mut self.moves)
+    }
+
+    /// Assigns an article to a story and updates the stories concerned. `key`
+    /// names the article in later answers ([`Assignment::NearDuplicate`],
+    /// [`Move`]). Earlier articles may move: see [`Clusterer::take_moves`].
     pub fn assign(&mut self, key: ArticleKey, profile: &Profile) -> Assignment {
         self.clock += 1;
         self.frequencies.add(profile);
-        let vector = self.unit_vector(profile);
+        let item = Item {
+            vector: self.unit_vector(profile),
+            persons: profile.persons.clone(),
+        };
         let mut scored: Vec<(StoryId, f32)> = self
-            .candidates(&vector, profile.day)
+            .candidates(&item.vector, profile.day)
             .into_iter()
-            .map(|id| (id, cosine(&vector, &self.stories[&id].centroid)))
+            .map(|id| (id, self.stories[&id].score(&item)))
             .collect();
         scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let best = scored.first().copied();
-        // A version of a member shares nearly all its words, so its story is among
-        // the closest: only those are checked member by member (the costly part).
-        let mut near: Option<(StoryId, ArticleKey, f32)> = None;
-        for &(id, _) in scored.iter().take(NEAR_DUPLICATE_STORIES) {
-            for (member, sketch) in &self.stories[&id].members {
-                let j = sketch.similarity(&profile.sketch);
-                if j >= self.config.near_duplicate && near.is_none_or(|(_, _, n)| j > n) {
-                    near = Some((id, *member, j));
-                }
-            }
+        if let Some(assignment) = self.near_duplicate(&scored, profile) {
+            self.add_copy(&assignment, profile.day);
+            self.evict();
+            return assignment;
         }
-        let assignment = if let Some((story, of, similarity)) = near {
-            Assignment::NearDuplicate {
-                story,
-                of,
-                similarity,
-            }
-        } else {
-            match best {
-                Some((story, similarity)) if similarity >= self.config.join => {
-                    Assignment::Joined(story, similarity)
-                }
-                _ => {
-                    let id = self.next_id;
-                    self.next_id += 1;
-                    Assignment::Started(id)
-                }
-            }
+        let near: Vec<(StoryId, f32)> = scored
+            .iter()
+            .take(self.config.neighbour_stories)
+            .copied()
+            .filter(|&(_, s)| s >= self.config.join / 2.0)
+            .collect();
+        // Only young stories are re-clustered: all their members are at hand,
+        // and an established story (more members than are kept) has settled.
+        let young = |id: &StoryId| {
+            let story = &self.stories[id];
+            story.size as usize <= self.config.members_per_story && story.held_vectors() > 0
         };
-        self.add_member(&assignment, key, profile, &vector);
+        let movable: Vec<StoryId> = near.iter().map(|&(id, _)| id).filter(young).collect();
+        let assignment = match near.first() {
+            None => self.start(key, item, profile),
+            Some(&(story, similarity))
+                if similarity >= self.config.join
+                    && (near.len() == 1 && similarity >= self.config.join + CLEAR_JOIN
+                        || !young(&story)) =>
+            {
+                self.add_member(story, key, item, profile);
+                Assignment::Joined(story, similarity)
+            }
+            Some(_) if movable.is_empty() => self.start(key, item, profile),
+            Some(_) => self.recluster(key, item, profile, &movable),
+        };
+        self.evict();
         assignment
     }
 
-    fn add_member(
-        &mut self,
-        assignment: &Assignment,
-        key: ArticleKey,
-        profile: &Profile,
-        vector: &[(Term, f32)],
-    ) {
-        let id = assignment.story();
-        let clock = self.clock;
-        let config = &self.config;
-        let story = self.stories.entry(id).or_insert_with(|| StoryState {
-            id,
-            centroid: Vec::new(),
-            articles: 0,
-            first: None,
-            last: None,
-            members: Vec::new(),
-            touched: clock,
-        });
-        story.articles += 1;
-        story.touched = clock;
-        if let Some(day) = profile.day {
-            story.first = Some(story.first.map_or(day, |f| f.min(day)));
-            story.last = Some(story.last.map_or(day, |l| l.max(day)));
-        }
-        if !matches!(assignment, Assignment::NearDuplicate { .. }) {
-            story.centroid = add_vectors(&story.centroid, vector, config.story_terms);
-            if story.members.len() >= config.sketches_per_story {
-                story.members.remove(0);
+    /// A version of a recent member of one of the closest stories, if any: it
+    /// shares nearly all its words, so its story is among the closest, and only
+    /// those are checked member by member (the costly part).
+    fn near_duplicate(&self, scored: &[(StoryId, f32)], profile: &Profile) -> Option<Assignment> {
+        let mut near: Option<(StoryId, ArticleKey, f32)> = None;
+        for &(id, _) in scored.iter().take(NEAR_DUPLICATE_STORIES) {
+            for member in &self.stories[&id].members {
+                let j = member.sketch.similarity(&profile.sketch);
+                if j >= self.config.near_duplicate && near.is_none_or(|(_, _, n)| j > n) {
+                    near = Some((id, member.key, j));
+                }
             }
-            story.members.push((key, profile.sketch.clone()));
         }
-        index_story(&mut self.postings, &self.config, story);
-        self.evict();
+        near.map(|(story, of, similarity)| Assignment::NearDuplicate {
+            story,
+            of,
+            similarity,
+        })
     }
 
-    /// The article's terms as a unit tf-idf vector (sublinear tf), sorted by term.
+    fn add_copy(&mut self, assignment: &Assignment, day: Option<i32>) {
+        let &Assignment::NearDuplicate { story, of, .. } = assignment else {
+            return;
+        };
+        let clock = self.clock;
+        let Some(state) = self.stories.get_mut(&story) else {
+            return;
+        };
+        state.articles += 1;
+        state.touched = clock;
+        state.extend_days(day);
+        if let Some(original) = state.members.iter_mut().find(|m| m.key == of) {
+            original.copies += 1;
+        }
+        index_story(&mut self.postings, &self.config, state);
+    }
+
+    fn start(&mut self, key: ArticleKey, item: Item, profile: &Profile) -> Assignment {
+        let id = self.new_story();
+        self.add_member(id, key, item, profile);
+        Assignment::Started(id)
+    }
+
+    fn new_story(&mut self) -> StoryId {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.stories.insert(id, StoryState::new(id, self.clock));
+        id
+    }
+
+    fn add_member(&mut self, story: StoryId, key: ArticleKey, item: Item, profile: &Profile) {
+        let mut vector = item.vector;
+        if vector.len() > self.config.member_terms {
+            vector = strongest(&vector, self.config.member_terms);
+            vector.sort_unstable_by_key(|&(t, _)| t);
+        }
+        let member = Member {
+            key,
+            arrived: self.clock,
+            item: Item {
+                vector,
+                persons: item.persons,
+            },
+            sketch: profile.sketch.clone(),
+            copies: 0,
+        };
+        self.insert_member(story, member, profile.day);
+    }
+
+    /// Puts a member into a story: centroid, counts, recent members.
+    fn insert_member(&mut self, story: StoryId, member: Member, day: Option<i32>) {
+        let clock = self.clock;
+        let state = self
+            .stories
+            .entry(story)
+            .or_insert_with(|| StoryState::new(story, clock));
+        let held_before = state.held_vectors();
+        state.articles += 1 + member.copies;
+        state.size += 1;
+        state.touched = clock;
+        state.extend_days(day);
+        state.centroid = add_vectors(
+            &state.centroid,
+            &member.item.vector,
+            1.0,
+            self.config.story_terms,
+        );
+        let position = state
+            .members
+            .partition_point(|m| m.arrived <= member.arrived);
+        state.members.insert(position, member);
+        if state.members.len() > self.config.members_per_story {
+            state.members.remove(0);
+        }
+        if state.size as usize > self.config.members_per_story {
+            // Established: never re-clustered again, so its member vectors
+            // would only cost memory and state to write.
+            for m in &mut state.members {
+                m.item.vector = Vec::new();
+            }
+        }
+        self.held_vectors = self.held_vectors + state.held_vectors() - held_before;
+        index_story(&mut self.postings, &self.config, state);
+    }
+
+    /// Re-clusters the new article with the most recent members of the nearby
+    /// stories by average linkage, keeps each story id with the cluster that
+    /// holds most of its members, and moves members whose cluster changed.
+    fn recluster(
+        &mut self,
+        key: ArticleKey,
+        item: Item,
+        profile: &Profile,
+        stories: &[StoryId],
+    ) -> Assignment {
+        // The most recent members that still have vectors, newest first.
+        let mut chosen: Vec<(u64, StoryId, ArticleKey)> = stories
+            .iter()
+            .flat_map(|id| {
+                self.stories[id]
+                    .members
+                    .iter()
+                    .filter(|m| !m.item.vector.is_empty())
+                    .map(move |m| (m.arrived, *id, m.key))
+            })
+            .collect();
+        chosen.sort_unstable_by(|a, b| b.cmp(a));
+        chosen.truncate(self.config.neighbourhood.saturating_sub(1));
+        let (clusters, similarity) = {
+            let mut items: Vec<&Item> = vec![&item];
+            for &(_, story, member) in &chosen {
+                let state = &self.stories[&story];
+                let m = state.members.iter().find(|m| m.key == member);
+                items.push(&m.expect("chosen from the story's members").item);
+            }
+            let clusters = average_linkage(&items, self.config.join);
+            let own = clusters
+                .iter()
+                .find(|c| c.contains(&0))
+                .expect("the new article is in a cluster");
+            let similarity = mean_similarity(&items, 0, own);
+            (clusters, similarity)
+        };
+        // Which story each clustered item came from (the new article: none).
+        let origin = |i: usize| (i > 0).then(|| chosen[i - 1].1);
+        let mut overlaps: Vec<(usize, StoryId, usize)> = Vec::new();
+        for (c, members) in clusters.iter().enumerate() {
+            let mut counts: FxHashMap<StoryId, usize> = FxHashMap::default();
+            for &i in members {
+                if let Some(s) = origin(i) {
+                    *counts.entry(s).or_default() += 1;
+                }
+            }
+            overlaps.extend(counts.into_iter().map(|(s, n)| (n, s, c)));
+        }
+        // Largest overlap first; ties by story and cluster for determinism.
+        overlaps.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut target: Vec<Option<StoryId>> = vec![None; clusters.len()];
+        let mut claimed: Vec<StoryId> = Vec::new();
+        for (_, story, c) in overlaps {
+            if target[c].is_none() && !claimed.contains(&story) {
+                target[c] = Some(story);
+                claimed.push(story);
+            }
+        }
+        let mut assignment = None;
+        let mut moves = Vec::new();
+        for (c, members) in clusters.iter().enumerate() {
+            let to = match target[c] {
+                Some(id) => id,
+                None => self.new_story(),
+            };
+            for &i in members {
+                match origin(i) {
+                    None if target[c].is_some() => {
+                        assignment = Some(Assignment::Joined(to, similarity));
+                    }
+                    None => assignment = Some(Assignment::Started(to)),
+                    Some(from) if from != to => moves.push(Move {
+                        article: chosen[i - 1].2,
+                        from,
+                        to,
+                    }),
+                    Some(_) => {}
+                }
+            }
+        }
+        // All out, then all in: a story filling up past its recent members
+        // must not drop one that is about to move.
+        let taken: Vec<(Move, Member)> = moves
+            .into_iter()
+            .filter_map(|m| self.take_member(m).map(|member| (m, member)))
+            .collect();
+        for (m, member) in taken {
+            self.insert_member(m.to, member, None);
+            if self.stories.get(&m.from).is_some_and(|s| s.articles == 0) {
+                self.stories.remove(&m.from);
+            }
+            self.moves.push(m);
+        }
+        let assignment = assignment.expect("the new article is in a cluster");
+        self.add_member(assignment.story(), key, item, profile);
+        assignment
+    }
+
+    /// Takes a member out of the story it is moving from, if it is still
+    /// there (counts and centroid follow).
+    fn take_member(&mut self, m: Move) -> Option<Member> {
+        let from = self.stories.get_mut(&m.from)?;
+        let position = from.members.iter().position(|x| x.key == m.article)?;
+        let member = from.members.remove(position);
+        from.articles -= (1 + member.copies).min(from.articles);
+        from.size = from.size.saturating_sub(1);
+        from.centroid = add_vectors(
+            &from.centroid,
+            &member.item.vector,
+            -1.0,
+            self.config.story_terms,
+        );
+        from.touched = self.clock;
+        if !member.item.vector.is_empty() {
+            self.held_vectors -= 1;
+        }
+        index_story(&mut self.postings, &self.config, from);
+        Some(member)
+    }
+
+    /// The article's terms as per-channel unit tf-idf vectors (sublinear tf),
+    /// each scaled so that a dot product is the mean of channel cosines.
     fn unit_vector(&self, profile: &Profile) -> Vec<(Term, f32)> {
         let mut v: Vec<(Term, f32)> = profile
             .terms
             .iter()
             .map(|&(t, w)| (t, (1.0 + w.ln().max(0.0)) * self.frequencies.idf(t)))
             .collect();
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
+        let mut norms = [0.0f32; CHANNELS];
+        for &(t, w) in &v {
+            norms[Channel::of(t)] += w * w;
+        }
+        let scale = (CHANNELS as f32).sqrt();
+        for n in &mut norms {
+            *n = n.sqrt() * scale;
+        }
+        for (t, w) in &mut v {
+            *w /= norms[Channel::of(*t)];
         }
         v
     }
@@ -458,12 +958,27 @@ impl Clusterer {
         ranked.into_iter().map(|(id, _)| id).collect()
     }
 
-    /// Puts a story at the front of the posting lists of its strongest terms.
-    fn index(&mut self, story: &StoryState) {
-        index_story(&mut self.postings, &self.config, story);
-    }
-
     fn evict(&mut self) {
+        if self.held_vectors > self.config.max_member_vectors {
+            // The least recently touched stories lose their member vectors first,
+            // in a batch so the sort is amortised over many assignments.
+            let goal = self.config.max_member_vectors - self.config.max_member_vectors / 10;
+            let mut by_age: Vec<(u64, StoryId)> =
+                self.stories.values().map(|s| (s.touched, s.id)).collect();
+            by_age.sort_unstable();
+            for (_, id) in by_age {
+                if self.held_vectors <= goal {
+                    break;
+                }
+                let story = self.stories.get_mut(&id).expect("listed above");
+                for m in &mut story.members {
+                    if !m.item.vector.is_empty() {
+                        m.item.vector = Vec::new();
+                        self.held_vectors -= 1;
+                    }
+                }
+            }
+        }
         let excess = self.stories.len().saturating_sub(self.config.max_active);
         if excess == 0 {
             return;
@@ -474,7 +989,9 @@ impl Clusterer {
             self.stories.values().map(|s| (s.touched, s.id)).collect();
         by_age.sort_unstable();
         for (_, id) in by_age.into_iter().take(batch) {
-            self.stories.remove(&id);
+            if let Some(story) = self.stories.remove(&id) {
+                self.held_vectors -= story.held_vectors();
+            }
         }
         let stories = &self.stories;
         self.postings.retain(|_, list| {
@@ -482,6 +999,67 @@ impl Clusterer {
             !list.is_empty()
         });
     }
+}
+
+/// Average-linkage agglomerative clustering: the two clusters with the highest
+/// mean pairwise similarity merge while it is at least `threshold`. Returns the
+/// clusters as indices into `items`, each in ascending order.
+fn average_linkage(items: &[&Item], threshold: f32) -> Vec<Vec<usize>> {
+    let n = items.len();
+    // Sums of pairwise similarities between clusters, indexed by cluster.
+    let mut sums = vec![0.0f32; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = items[i].similarity(items[j]);
+            sums[i * n + j] = s;
+            sums[j * n + i] = s;
+        }
+    }
+    let mut clusters: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+    loop {
+        let mut best: Option<(f32, usize, usize)> = None;
+        for a in 0..n {
+            let Some(ca) = &clusters[a] else { continue };
+            for b in a + 1..n {
+                let Some(cb) = &clusters[b] else { continue };
+                let mean = sums[a * n + b] / (ca.len() * cb.len()) as f32;
+                if mean >= threshold && best.is_none_or(|(m, _, _)| mean > m) {
+                    best = Some((mean, a, b));
+                }
+            }
+        }
+        let Some((_, a, b)) = best else { break };
+        let absorbed = clusters[b].take().expect("b is live");
+        clusters[a].as_mut().expect("a is live").extend(absorbed);
+        for c in 0..n {
+            if c != a && clusters[c].is_some() {
+                let s = sums[a * n + c] + sums[b * n + c];
+                sums[a * n + c] = s;
+                sums[c * n + a] = s;
+            }
+        }
+    }
+    clusters
+        .into_iter()
+        .flatten()
+        .map(|mut c| {
+            c.sort_unstable();
+            c
+        })
+        .collect()
+}
+
+/// Mean similarity of item `i` to the other members of its cluster.
+fn mean_similarity(items: &[&Item], i: usize, cluster: &[usize]) -> f32 {
+    let others: Vec<usize> = cluster.iter().copied().filter(|&j| j != i).collect();
+    if others.is_empty() {
+        return 0.0;
+    }
+    others
+        .iter()
+        .map(|&j| items[i].similarity(items[j]))
+        .sum::<f32>()
+        / others.len() as f32
 }
 
 /// Puts a story at the front of the posting lists of its strongest terms.
@@ -517,29 +1095,26 @@ fn strongest(vector: &[(Term, f32)], n: usize) -> Vec<(Term, f32)> {
     v
 }
 
-/// Cosine of a unit vector with a centroid, both sorted by term.
-fn cosine(unit: &[(Term, f32)], centroid: &[(Term, f32)]) -> f32 {
-    let norm = centroid.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm == 0.0 {
-        return 0.0;
-    }
+/// Dot product of two term-sorted vectors.
+fn dot(a: &[(Term, f32)], b: &[(Term, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-    while i < unit.len() && j < centroid.len() {
-        match unit[i].0.cmp(&centroid[j].0) {
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += unit[i].1 * centroid[j].1;
+                dot += a[i].1 * b[j].1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    dot / norm
+    dot
 }
 
-/// The sum of two term-sorted vectors, cut to the `keep` strongest terms.
-fn add_vectors(a: &[(Term, f32)], b: &[(Term, f32)], keep: usize) -> Vec<(Term, f32)> {
+/// `a + sign * b` over term-sorted vectors, cut to the `keep` strongest terms;
+/// terms that fall to (about) zero are dropped.
+fn add_vectors(a: &[(Term, f32)], b: &[(Term, f32)], sign: f32, keep: usize) -> Vec<(Term, f32)> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
@@ -547,7 +1122,7 @@ fn add_vectors(a: &[(Term, f32)], b: &[(Term, f32)], keep: usize) -> Vec<(Term, 
             (Some(x), Some(y)) if x.0 == y.0 => {
                 i += 1;
                 j += 1;
-                (x.0, x.1 + y.1)
+                (x.0, x.1 + sign * y.1)
             }
             (Some(x), Some(y)) if x.0 < y.0 => {
                 i += 1;
@@ -559,11 +1134,13 @@ fn add_vectors(a: &[(Term, f32)], b: &[(Term, f32)], keep: usize) -> Vec<(Term, 
             }
             (_, Some(y)) => {
                 j += 1;
-                *y
+                (y.0, sign * y.1)
             }
             (None, None) => unreachable!("loop condition"),
         };
-        out.push(next);
+        if next.1 > 1e-6 {
+            out.push(next);
+        }
     }
     if out.len() > keep {
         out = strongest(&out, keep);
@@ -692,6 +1269,117 @@ mod tests {
             .values()
             .flatten()
             .all(|(id, _)| c.stories.contains_key(id)));
+    }
+
+    /// A profile of made-up words (each its own term) and leading people, with
+    /// a sketch of unrelated wording (no near-duplicates).
+    fn synthetic(words: &str, leading: &[u64]) -> Profile {
+        static ARTICLES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = ARTICLES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut terms: Vec<(Term, f32)> = words
+            .split_whitespace()
+            .map(|w| {
+                (
+                    crate::sketch::mix(w.len() as u64 * 0x9e37 + u64::from(w.as_bytes()[0])) & !3,
+                    1.0,
+                )
+            })
+            .collect();
+        terms.sort_unstable_by_key(|&(t, _)| t);
+        terms.dedup_by_key(|t| t.0);
+        let mut all = leading.to_vec();
+        all.sort_unstable();
+        Profile {
+            terms,
+            persons: Persons {
+                leading: leading.to_vec(),
+                all,
+            },
+            day: None,
+            sketch: Sketch::of_text(&format!("w{n} x{n} y{n} z{n} v{n} u{n}")),
+            names: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_early_mistake_is_undone_when_the_two_events_become_clear() {
+        // Two events sharing most of their vocabulary, led by different people.
+        let x = "a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh";
+        let y = "a bb ccc dddd eeeee ffffff kkkkkkk llllllll";
+        let mut c = Clusterer::new(Config::default());
+        // The first of event Y names no one, so nothing tells it from X yet.
+        let first = c.assign(1, &synthetic(x, &[]));
+        let second = c.assign(2, &synthetic(y, &[]));
+        assert_eq!(first, Assignment::Started(1));
+        assert!(matches!(second, Assignment::Joined(1, _)), "{second:?}");
+        for k in 3..9 {
+            let (words, person) = if k % 2 == 1 { (x, 100) } else { (y, 200) };
+            c.assign(k, &synthetic(words, &[person]));
+        }
+        let moves = c.take_moves();
+        assert!(!moves.is_empty(), "re-clustering moved someone");
+        let story_of = |key: ArticleKey| {
+            c.stories
+                .values()
+                .find(|s| s.members.iter().any(|m| m.key == key))
+                .map(|s| s.id)
+                .unwrap()
+        };
+        let xs: Vec<StoryId> = [1, 3, 5, 7].iter().map(|&k| story_of(k)).collect();
+        let ys: Vec<StoryId> = [2, 4, 6, 8].iter().map(|&k| story_of(k)).collect();
+        assert!(xs.iter().all(|&s| s == xs[0]), "{xs:?}");
+        assert!(ys.iter().all(|&s| s == ys[0]), "{ys:?}");
+        assert_ne!(xs[0], ys[0]);
+        // Counts follow the members.
+        assert_eq!(c.story(xs[0]).unwrap().articles, 4);
+        assert_eq!(c.story(ys[0]).unwrap().articles, 4);
+    }
+
+    #[test]
+    fn average_linkage_merges_only_above_the_threshold() {
+        let item = |words: &str| Item {
+            vector: {
+                let p = synthetic(words, &[]);
+                let n = (p.terms.len() as f32).sqrt();
+                p.terms.iter().map(|&(t, _)| (t, 1.0 / n)).collect()
+            },
+            persons: Persons::default(),
+        };
+        let items = [
+            item("a bb ccc"),
+            item("a bb dddd"),
+            item("xxxxx yyyyyy zzzzzzz"),
+        ];
+        let refs: Vec<&Item> = items.iter().collect();
+        assert_eq!(average_linkage(&refs, 0.5), vec![vec![0, 1], vec![2]]);
+        assert_eq!(average_linkage(&refs, 0.9).len(), 3);
+    }
+
+    #[test]
+    fn the_background_table_is_well_formed() {
+        let table = decode_compact(BACKGROUND_BYTES).expect("compiled-in table decodes");
+        assert!(table.documents >= 500, "{}", table.documents);
+        assert!(table.counts.iter().filter(|&&c| c > 0).count() > 10_000);
+    }
+
+    #[test]
+    fn state_written_before_member_vectors_still_reads() {
+        let mut old = Vec::new();
+        old.extend_from_slice(&7u64.to_le_bytes());
+        old.extend_from_slice(&3u32.to_le_bytes());
+        old.extend_from_slice(&i32::MIN.to_le_bytes());
+        old.extend_from_slice(&i32::MIN.to_le_bytes());
+        old.extend_from_slice(&42u64.to_le_bytes());
+        old.extend_from_slice(&1u32.to_le_bytes());
+        old.extend_from_slice(&9u64.to_le_bytes());
+        old.extend_from_slice(&0.5f32.to_le_bytes());
+        old.extend_from_slice(&0u32.to_le_bytes());
+        let story = StoryState::from_bytes(&old).expect("first format");
+        assert_eq!((story.id, story.articles, story.size), (7, 3, 3));
+        assert_eq!(story.centroid, vec![(9, 0.5)]);
+        assert_eq!(story.held_vectors(), 0);
+        let again = StoryState::from_bytes(&story.to_bytes()).unwrap();
+        assert_eq!(again, story);
     }
 
     #[test]

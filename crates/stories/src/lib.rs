@@ -18,7 +18,7 @@ pub mod sketch;
 pub use brief_understand::dates;
 
 pub use cluster::{
-    ArticleKey, Assignment, Clusterer, Config, DocumentFrequencies, StoryId, StoryState,
+    ArticleKey, Assignment, Clusterer, Config, DocumentFrequencies, Move, StoryId, StoryState,
 };
-pub use profile::{Profile, Term};
+pub use profile::{Channel, PersonRelation, Persons, Profile, Term};
 pub use sketch::Sketch;

@@ -14,7 +14,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use brief::{understand, Article};
 use brief_eval::clusters::{score, ClusterScores};
-use brief_stories::{Clusterer, Config, Profile};
+use brief_stories::{Assignment, Clusterer, Config, Profile};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -152,6 +152,8 @@ fn shuffled(n: usize, seed: u64) -> Vec<usize> {
 fn cluster_in_order(records: &[Record], order: &[usize], config: &Config) -> Vec<u64> {
     let mut clusterer = Clusterer::new(config.clone());
     let mut story = vec![0; records.len()];
+    // Near-duplicates follow their original wherever re-clustering moves it.
+    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); records.len()];
     for (position, &i) in order.iter().enumerate() {
         let r = &records[i];
         let article = Article {
@@ -164,7 +166,18 @@ fn cluster_in_order(records: &[Record], order: &[usize], config: &Config) -> Vec
             ..Article::default()
         };
         let profile = Profile::new(&article, &understand(&article));
-        story[i] = clusterer.assign(position as u64, &profile).story();
+        let assignment = clusterer.assign(position as u64, &profile);
+        story[i] = assignment.story();
+        if let Assignment::NearDuplicate { of, .. } = assignment {
+            copies[order[of as usize]].push(i);
+        }
+        for m in clusterer.take_moves() {
+            let moved = order[m.article as usize];
+            story[moved] = m.to;
+            for &copy in &copies[moved] {
+                story[copy] = m.to;
+            }
+        }
     }
     story
 }
