@@ -8,7 +8,7 @@ use brief_stories::{
     Assignment, Clusterer, Config, DocumentFrequencies, Move, Profile, StoryId, StoryState,
 };
 use rusqlite::{params, Connection, OptionalExtension};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
 
 use crate::{Store, StoreError};
@@ -74,6 +74,10 @@ pub struct Ingest<'s> {
     pending: usize,
     batch_started: std::time::Instant,
     dirty: FxHashSet<StoryId>,
+    /// Articles moved by re-clustering since the last commit, to their latest story.
+    moved: FxHashMap<u64, StoryId>,
+    /// Stories articles moved out of since the last commit.
+    vacated: FxHashSet<StoryId>,
     finished: bool,
 }
 
@@ -108,6 +112,8 @@ impl Store {
             pending: 0,
             batch_started: std::time::Instant::now(),
             dirty: FxHashSet::default(),
+            moved: FxHashMap::default(),
+            vacated: FxHashSet::default(),
             finished: false,
         })
     }
@@ -242,14 +248,11 @@ impl Ingest<'_> {
         Ok(outcome)
     }
 
-    /// Follows the clusterer's re-clustering: each moved article and its
-    /// near-duplicates go to their new story (created if the move split a story),
-    /// and a story left without articles is deleted with any brief written for it.
+    /// Notes the clusterer's re-clustering; the rows follow at commit
+    /// ([`Ingest::write_moves`]), once per article however often it moved.
     fn apply_moves(&mut self, moves: &[Move]) -> Result<(), StoreError> {
-        if moves.is_empty() {
-            return Ok(());
-        }
         for m in moves {
+            // A story a move splits off exists at once: new articles may join it.
             self.conn
                 .prepare_cached(
                     "INSERT OR IGNORE INTO stories (id, title, articles, touched, state) \
@@ -257,33 +260,47 @@ impl Ingest<'_> {
                      FROM articles WHERE key = ?2",
                 )?
                 .execute(params![m.to as i64, m.article as i64])?;
+            self.moved.insert(m.article, m.to);
+            self.vacated.insert(m.from);
+            self.dirty.insert(m.from);
+            self.dirty.insert(m.to);
+        }
+        Ok(())
+    }
+
+    /// Each moved article and its near-duplicates go to their latest story, and
+    /// a story left without articles is deleted with any brief written for it.
+    fn write_moves(&mut self) -> Result<(), StoreError> {
+        for (article, to) in self.moved.drain() {
             for moving in [
                 "UPDATE articles SET story = ?2 WHERE key = ?1",
                 "UPDATE articles SET story = ?2 WHERE near_duplicate_of = ?1",
             ] {
                 self.conn
                     .prepare_cached(moving)?
-                    .execute(params![m.article as i64, m.to as i64])?;
+                    .execute(params![article as i64, to as i64])?;
             }
-            self.dirty.insert(m.from);
-            self.dirty.insert(m.to);
         }
-        for m in moves {
+        for story in self.vacated.drain() {
+            if self.clusterer.story(story).is_some() {
+                continue;
+            }
+            self.dirty.remove(&story);
             let left: bool = self.conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM articles WHERE story = ?1)",
-                [m.from as i64],
+                [story as i64],
                 |r| r.get(0),
             )?;
-            if !left && self.dirty.remove(&m.from) {
+            if !left {
                 self.conn.execute(
                     "INSERT INTO briefs_fts (briefs_fts, rowid, title, text) \
                      SELECT 'delete', id, title, text FROM briefs WHERE story = ?1",
-                    [m.from as i64],
+                    [story as i64],
                 )?;
                 self.conn
-                    .execute("DELETE FROM briefs WHERE story = ?1", [m.from as i64])?;
+                    .execute("DELETE FROM briefs WHERE story = ?1", [story as i64])?;
                 self.conn
-                    .execute("DELETE FROM stories WHERE id = ?1", [m.from as i64])?;
+                    .execute("DELETE FROM stories WHERE id = ?1", [story as i64])?;
             }
         }
         Ok(())
@@ -300,6 +317,7 @@ impl Ingest<'_> {
     }
 
     fn save(&mut self) -> Result<(), StoreError> {
+        self.write_moves()?;
         let mut update = self.conn.prepare_cached(
             "UPDATE stories SET first_day = ?2, last_day = ?3, articles = ?4, touched = ?5, state = ?6 \
              WHERE id = ?1",

@@ -813,21 +813,17 @@ impl Clusterer {
             .collect();
         chosen.sort_unstable_by(|a, b| b.cmp(a));
         chosen.truncate(self.config.neighbourhood.saturating_sub(1));
-        let (clusters, similarity) = {
+        let (sims, n) = {
             let mut items: Vec<&Item> = vec![&item];
             for &(_, story, member) in &chosen {
                 let state = &self.stories[&story];
                 let m = state.members.iter().find(|m| m.key == member);
                 items.push(&m.expect("chosen from the story's members").item);
             }
-            let clusters = average_linkage(&items, self.config.join);
-            let own = clusters
-                .iter()
-                .find(|c| c.contains(&0))
-                .expect("the new article is in a cluster");
-            let similarity = mean_similarity(&items, 0, own);
-            (clusters, similarity)
+            (similarities(&items), items.len())
         };
+        let clusters = average_linkage(&sims, n, self.config.join);
+        let mean = |i: usize, cluster: &[usize]| mean_similarity(&sims, n, i, cluster);
         // Which story each clustered item came from (the new article: none).
         let origin = |i: usize| (i > 0).then(|| chosen[i - 1].1);
         let mut overlaps: Vec<(usize, StoryId, usize)> = Vec::new();
@@ -850,9 +846,31 @@ impl Clusterer {
                 claimed.push(story);
             }
         }
+        // The cluster that keeps each story's id.
+        let kept = |story: StoryId| target.iter().position(|&t| t == Some(story));
+        // Who goes where: the new article always; a member only when at least
+        // as close to its new cluster as to what stays of its story.
+        let mut movers: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+        for (c, members) in clusters.iter().enumerate() {
+            for &i in members {
+                match origin(i) {
+                    None => movers[c].push(i),
+                    Some(from) if target[c] != Some(from) => {
+                        let stays = kept(from).map(|k| mean(i, &clusters[k]));
+                        if stays.is_none_or(|stays| mean(i, members) >= stays) {
+                            movers[c].push(i);
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
         let mut assignment = None;
         let mut moves = Vec::new();
-        for (c, members) in clusters.iter().enumerate() {
+        for (c, members) in movers.iter().enumerate() {
+            if members.is_empty() {
+                continue;
+            }
             let to = match target[c] {
                 Some(id) => id,
                 None => self.new_story(),
@@ -860,15 +878,14 @@ impl Clusterer {
             for &i in members {
                 match origin(i) {
                     None if target[c].is_some() => {
-                        assignment = Some(Assignment::Joined(to, similarity));
+                        assignment = Some(Assignment::Joined(to, mean(0, &clusters[c])));
                     }
                     None => assignment = Some(Assignment::Started(to)),
-                    Some(from) if from != to => moves.push(Move {
+                    Some(from) => moves.push(Move {
                         article: chosen[i - 1].2,
                         from,
                         to,
                     }),
-                    Some(_) => {}
                 }
             }
         }
@@ -1001,20 +1018,27 @@ impl Clusterer {
     }
 }
 
-/// Average-linkage agglomerative clustering: the two clusters with the highest
-/// mean pairwise similarity merge while it is at least `threshold`. Returns the
-/// clusters as indices into `items`, each in ascending order.
-fn average_linkage(items: &[&Item], threshold: f32) -> Vec<Vec<usize>> {
+/// Pairwise similarities of items, as a row-major n×n matrix.
+fn similarities(items: &[&Item]) -> Vec<f32> {
     let n = items.len();
-    // Sums of pairwise similarities between clusters, indexed by cluster.
-    let mut sums = vec![0.0f32; n * n];
+    let mut sims = vec![0.0f32; n * n];
     for i in 0..n {
         for j in i + 1..n {
             let s = items[i].similarity(items[j]);
-            sums[i * n + j] = s;
-            sums[j * n + i] = s;
+            sims[i * n + j] = s;
+            sims[j * n + i] = s;
         }
     }
+    sims
+}
+
+/// Average-linkage agglomerative clustering of `n` items with pairwise
+/// similarities `sims`: the two clusters with the highest mean pairwise
+/// similarity merge while it is at least `threshold`. Returns the clusters as
+/// item indices, each in ascending order.
+fn average_linkage(sims: &[f32], n: usize, threshold: f32) -> Vec<Vec<usize>> {
+    // Sums of pairwise similarities between clusters, indexed by cluster.
+    let mut sums = sims.to_vec();
     let mut clusters: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
     loop {
         let mut best: Option<(f32, usize, usize)> = None;
@@ -1049,17 +1073,14 @@ fn average_linkage(items: &[&Item], threshold: f32) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// Mean similarity of item `i` to the other members of its cluster.
-fn mean_similarity(items: &[&Item], i: usize, cluster: &[usize]) -> f32 {
-    let others: Vec<usize> = cluster.iter().copied().filter(|&j| j != i).collect();
-    if others.is_empty() {
+/// Mean similarity of item `i` to the other members of a cluster.
+fn mean_similarity(sims: &[f32], n: usize, i: usize, cluster: &[usize]) -> f32 {
+    let others = cluster.iter().filter(|&&j| j != i);
+    let count = others.clone().count();
+    if count == 0 {
         return 0.0;
     }
-    others
-        .iter()
-        .map(|&j| items[i].similarity(items[j]))
-        .sum::<f32>()
-        / others.len() as f32
+    others.map(|&j| sims[i * n + j]).sum::<f32>() / count as f32
 }
 
 /// Puts a story at the front of the posting lists of its strongest terms.
@@ -1351,8 +1372,9 @@ mod tests {
             item("xxxxx yyyyyy zzzzzzz"),
         ];
         let refs: Vec<&Item> = items.iter().collect();
-        assert_eq!(average_linkage(&refs, 0.5), vec![vec![0, 1], vec![2]]);
-        assert_eq!(average_linkage(&refs, 0.9).len(), 3);
+        let sims = similarities(&refs);
+        assert_eq!(average_linkage(&sims, 3, 0.5), vec![vec![0, 1], vec![2]]);
+        assert_eq!(average_linkage(&sims, 3, 0.9).len(), 3);
     }
 
     #[test]
