@@ -8,12 +8,13 @@
 //! (i32), then a bitmap of the weight rows that are not all zero and those rows
 //! (i16 per tag). Zero rows — most of the table — cost one bit each.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use brief_core::{Document, Entity, EntityKind, Span};
 
-use super::features::{self, sentence_features, without_possessive, DocContext, Scratch};
+use super::features::{self, without_possessive, DocFeatures};
 use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
 
 const MAGIC: &[u8; 8] = b"BRIEFNER";
@@ -55,8 +56,6 @@ pub struct Model {
 /// Reusable buffers for tagging.
 #[derive(Default)]
 struct Buffers {
-    scratch: Scratch,
-    features: Vec<u32>,
     emissions: Vec<[i64; N_TAGS]>,
     lattice: Lattice<i64>,
     tags: Vec<u8>,
@@ -81,11 +80,11 @@ impl Model {
     /// The named entities of a document, in text order.
     pub fn recognize(&self, text: &str, doc: &Document) -> Vec<Entity> {
         let mut buffers = Buffers::default();
-        let context = DocContext::new(text, doc, &mut buffers.scratch);
+        let features = DocFeatures::new(text, doc);
         let mut found = Vec::new();
         let mut kind_scores: Vec<[i64; 4]> = Vec::new();
-        for sentence in &doc.sentences {
-            self.tag_sentence(text, &sentence.tokens, &context, &mut buffers);
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            self.tag_sentence(&features, s, &mut buffers);
             let before = found.len();
             spans_from_tags(text, &sentence.tokens, &buffers.tags, &mut found);
             for (_, tokens) in &found[before..] {
@@ -97,34 +96,27 @@ impl Model {
         entities
     }
 
-    /// Tags one sentence's tokens into `buffers.tags`.
-    fn tag_sentence(
-        &self,
-        text: &str,
-        tokens: &[brief_core::Token],
-        context: &DocContext,
-        b: &mut Buffers,
-    ) {
-        b.features.clear();
-        sentence_features(
-            text,
-            tokens,
-            context,
-            self.bits,
-            &mut b.scratch,
-            &mut b.features,
-        );
+    /// Tags sentence `s`'s tokens into `buffers.tags`.
+    fn tag_sentence(&self, features: &DocFeatures, s: usize, b: &mut Buffers) {
         b.emissions.clear();
-        for feats in b.features.chunks_exact(features::TEMPLATES) {
-            let mut acc = [0i64; N_TAGS];
-            for &f in feats {
+        features.sentence(s, self.bits, |rows| {
+            // A token's score sums 33 i16 weights: i32 cannot overflow.
+            // Eight lanes and the ninth apart, so that the eight run as one vector add.
+            let mut acc = [0i32; 8];
+            let mut last = 0i32;
+            for &f in rows {
                 let row = &self.rows[f as usize];
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += i64::from(w);
+                for (a, &w) in acc.iter_mut().zip(&row[..8]) {
+                    *a += i32::from(w);
                 }
+                last += i32::from(row[8]);
             }
-            b.emissions.push(acc);
-        }
+            let mut emission = [i64::from(last); N_TAGS];
+            for (e, &a) in emission.iter_mut().zip(&acc) {
+                *e = i64::from(a);
+            }
+            b.emissions.push(emission);
+        });
         viterbi(&b.emissions, &self.transitions, &mut b.lattice, &mut b.tags);
     }
 
@@ -237,7 +229,7 @@ fn kind_scores_of(emissions: &[[i64; N_TAGS]]) -> [i64; 4] {
 
 /// Gives every mention of the same words the kind with the highest summed scores.
 fn agree_on_kinds(text: &str, entities: &mut [Entity], kind_scores: &[[i64; 4]]) {
-    let mut totals: HashMap<&str, ([i64; 4], usize)> = HashMap::new();
+    let mut totals: FxHashMap<&str, ([i64; 4], usize)> = FxHashMap::default();
     for (e, scores) in entities.iter().zip(kind_scores) {
         let total = totals.entry(&text[e.span.start..e.span.end]).or_default();
         for (t, s) in total.0.iter_mut().zip(scores) {
