@@ -4,7 +4,7 @@
 //! "4,500 to 5,000 feet", "430 miles per hour", "35C". What the number is *not* (a year, a date,
 //! a score) is decided by the caller, which sees the context.
 
-use crate::sent::{Sent, WordList};
+use crate::sent::{find_lower, Sent, WordList};
 
 /// A number expression found at some token.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,10 +177,7 @@ pub(super) fn is_money_or_share(unit: &str) -> bool {
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table
-        .binary_search_by(|(w, _)| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
-        .ok()
-        .map(|i| table[i].1)
+    find_lower(table, word, |(w, _)| w).map(|i| table[i].1)
 }
 
 fn currency(sign: &str) -> Option<&'static str> {
