@@ -180,6 +180,17 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     find_lower(table, word, |(w, _)| w).map(|i| table[i].1)
 }
 
+/// The value of a number word of [`SMALL`], in any case. Nearly every word of an article
+/// is asked, so words that cannot be one (by length and first letter) are not searched.
+fn small(word: &str) -> Option<f64> {
+    let could_be = (3..=9).contains(&word.len())
+        && matches!(
+            word.as_bytes()[0] | 0x20,
+            b'e' | b'f' | b'n' | b'o' | b's' | b't'
+        );
+    could_be.then(|| lookup(SMALL, word)).flatten()
+}
+
 fn currency(sign: &str) -> Option<&'static str> {
     Some(match sign {
         "$" => "USD",
@@ -208,7 +219,7 @@ fn small_words(s: &Sent, i: usize) -> Option<(f64, usize)> {
     // "twenty-five": every part a number word.
     let mut value = 0.0;
     for part in w.split('-') {
-        value += lookup(SMALL, part)?;
+        value += small(part)?;
     }
     let mut last = i;
     if s.is_word_eq(i + 1, "hundred") {
@@ -389,7 +400,7 @@ fn core(s: &Sent, i: usize, currency: bool) -> Option<Core> {
     } else {
         // "three-year": a number word with a compound.
         let (head, rest) = w.split_once('-')?;
-        c.value = lookup(SMALL, head)?;
+        c.value = small(head)?;
         c.words = true;
         let start = s.toks[i].span.start + head.len();
         match suffix(&w[head.len()..], currency) {
@@ -610,6 +621,18 @@ mod tests {
         let n = read(&s, 0)?;
         let covered = &text[toks[n.first].span.start..toks[n.last].span.end];
         Some((n.value, n.upper, n.unit, covered.to_string()))
+    }
+
+    #[test]
+    fn small_number_words_pass_the_quick_test() {
+        // The length and first letters `small` checks before searching.
+        for (w, v) in SMALL {
+            assert_eq!(small(w), Some(*v), "{w}");
+            assert_eq!(small(&w.to_uppercase()), Some(*v), "{w}");
+        }
+        for w in ["the", "once", "Tens", "thirty-one", "éight", "a"] {
+            assert_eq!(small(w), None, "{w}");
+        }
     }
 
     #[test]
