@@ -19,6 +19,7 @@
 //! like the tokenised training text without any text being rewritten.
 
 use brief_core::{Document, Token, TokenKind};
+use rustc_hash::FxHashMap;
 
 /// Bump when the features change: a model trained with other features is refused.
 pub(crate) const VERSION: u32 = 3;
@@ -291,14 +292,12 @@ const SEEN_TITLE: u8 = 2;
 /// How each word (lower-cased hash) is written across a whole text.
 #[derive(Default)]
 struct DocContext {
-    words: Vec<(u64, u8)>,
+    words: FxHashMap<u64, u8>,
 }
 
 impl DocContext {
     fn flags(&self, lower: u64) -> u8 {
-        self.words
-            .binary_search_by_key(&lower, |&(w, _)| w)
-            .map_or(0, |i| self.words[i].1)
+        self.words.get(&lower).copied().unwrap_or(0)
     }
 }
 
@@ -319,7 +318,7 @@ impl DocFeatures {
         let tokens: usize = doc.sentences.iter().map(|s| s.tokens.len() + 4).sum();
         let mut infos = Vec::with_capacity(tokens);
         let mut sentences = Vec::with_capacity(doc.sentences.len());
-        let mut words = Vec::new();
+        let mut context = DocContext::default();
         let mut chars = Vec::new();
         for s in &doc.sentences {
             let caps = all_caps(text, &s.tokens);
@@ -341,24 +340,15 @@ impl DocFeatures {
                     0
                 };
                 if flags != 0 {
-                    words.push((info.lower, flags));
+                    *context.words.entry(info.lower).or_default() |= flags;
                 }
             }
             infos.extend([EOS, EOS]);
         }
-        words.sort_unstable();
-        // One entry per word, its flags merged.
-        let mut merged: Vec<(u64, u8)> = Vec::with_capacity(words.len());
-        for (w, f) in words {
-            match merged.last_mut() {
-                Some((last, flags)) if *last == w => *flags |= f,
-                _ => merged.push((w, f)),
-            }
-        }
         DocFeatures {
             infos,
             sentences,
-            context: DocContext { words: merged },
+            context,
         }
     }
 
