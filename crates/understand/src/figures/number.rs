@@ -216,9 +216,11 @@ fn small_words(s: &Sent, i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let w = s.word(i);
-    // "twenty-five": every part a number word.
-    let mut value = 0.0;
-    for part in w.split('-') {
+    // "twenty-five": every part a number word. The first part is tested before any
+    // splitting: nearly every word of an article comes here, and nearly none is one.
+    let head = w.bytes().position(|b| b == b'-').unwrap_or(w.len());
+    let mut value = small(&w[..head])?;
+    for part in w[head..].split('-').skip(1) {
         value += small(part)?;
     }
     let mut last = i;
@@ -399,7 +401,8 @@ fn core(s: &Sent, i: usize, currency: bool) -> Option<Core> {
         c.words = true;
     } else {
         // "three-year": a number word with a compound.
-        let (head, rest) = w.split_once('-')?;
+        let hyphen = w.bytes().position(|b| b == b'-')?;
+        let (head, rest) = (&w[..hyphen], &w[hyphen + 1..]);
         c.value = small(head)?;
         c.words = true;
         let start = s.toks[i].span.start + head.len();
