@@ -105,6 +105,13 @@ pub(crate) fn viterbi<S: Score>(
             S::FLOOR
         };
     }
+    // Column by column: each tag's scores from every previous tag, contiguous.
+    let mut into = [[S::FLOOR; N_TAGS]; N_TAGS];
+    for (p, row) in transitions.iter().take(N_TAGS).enumerate() {
+        for (tag, &t) in row.iter().enumerate() {
+            into[tag][p] = t;
+        }
+    }
     for (emission, back) in emissions.iter().zip(&mut lattice.back).skip(1) {
         let prev = *cur;
         // The tags [`allowed`] after each tag, in ascending order as a plain scan
@@ -113,8 +120,8 @@ pub(crate) fn viterbi<S: Score>(
         for tag in 0..5 {
             let mut best = S::FLOOR;
             let mut arg = 0u8;
-            for (p, &score) in prev.iter().enumerate() {
-                let s = score + transitions[p][tag];
+            for (p, (&score, &t)) in prev.iter().zip(&into[tag]).enumerate() {
+                let s = score + t;
                 if s > best {
                     best = s;
                     arg = p as u8;
@@ -127,7 +134,7 @@ pub(crate) fn viterbi<S: Score>(
             let mut best = S::FLOOR;
             let mut arg = 0u8;
             for p in [tag - 4, tag] {
-                let s = prev[p] + transitions[p][tag];
+                let s = prev[p] + into[tag][p];
                 if s > best {
                     best = s;
                     arg = p as u8;
