@@ -191,6 +191,17 @@ fn small(word: &str) -> Option<f64> {
     could_be.then(|| lookup(SMALL, word)).flatten()
 }
 
+/// Whether a number in words may start at `word`: "a", "an", "half", or a number word
+/// before any hyphen ("twenty-five", "three-year"). Every number [`words`] reads, and
+/// every compound the last branch of [`core`] reads, starts so.
+fn may_start_words(word: &str) -> bool {
+    let head = &word[..word.bytes().position(|b| b == b'-').unwrap_or(word.len())];
+    ["a", "an", "half"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+        || small(head).is_some()
+}
+
 fn currency(sign: &str) -> Option<&'static str> {
     Some(match sign {
         "$" => "USD",
@@ -395,6 +406,9 @@ fn core(s: &Sent, i: usize, currency: bool) -> Option<Core> {
             Suffix::Noun => c.compound_noun = Some((start + 1, s.toks[i].span.end)),
             Suffix::Not => return None,
         }
+    } else if !may_start_words(w) {
+        // Nearly every word of an article ends here: neither branch below can read it.
+        return None;
     } else if let Some((value, last)) = words(s, i) {
         c.value = value;
         c.last = last;
@@ -624,6 +638,19 @@ mod tests {
         let n = read(&s, 0)?;
         let covered = &text[toks[n.first].span.start..toks[n.last].span.end];
         Some((n.value, n.upper, n.unit, covered.to_string()))
+    }
+
+    #[test]
+    fn words_that_start_no_number_are_turned_away_early() {
+        for w in ["a", "An", "HALF", "twenty-five", "three-year", "Seven"] {
+            assert!(may_start_words(w), "{w}");
+        }
+        // "half-time": "half" starts a number only alone ("half a dozen").
+        for w in ["the", "said", "half-time", "-five", "at", "twentyfive"] {
+            assert!(!may_start_words(w), "{w}");
+        }
+        assert_eq!(read_text("Half a dozen eggs").map(|r| r.0), Some(6.0));
+        assert_eq!(read_text("an hour").map(|r| r.0), None);
     }
 
     #[test]
