@@ -271,7 +271,7 @@ impl WordSet {
     /// True when the word spelled by `word` is in the set. Words are short: they
     /// are compared inline, byte by byte, rather than by a call to `memcmp`.
     #[inline]
-    fn contains_bytes(&self, word: &[u8]) -> bool {
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
         self.buckets[bucket(word)]
             .iter()
             .any(|w| w.len() == word.len() && w.bytes().zip(word).all(|(a, &b)| a == b))
