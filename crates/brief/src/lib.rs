@@ -35,7 +35,7 @@ mod story;
 
 pub use story::{Since, StoryBrief, StoryError};
 
-use brief_understand::words::{is_stop_word, lowercase_into};
+use brief_understand::words::is_stop_word_any_case;
 
 /// Why an article cannot be briefed.
 #[derive(Debug, thiserror::Error)]
@@ -215,13 +215,11 @@ const LANGUAGE_SAMPLE_WORDS: usize = 200;
 fn check_english(article: &Article, doc: &Document) -> Result<(), BriefError> {
     let mut words = 0usize;
     let mut stop = 0usize;
-    let mut lower = String::new();
     for token in doc.sentences.iter().flat_map(|s| &s.tokens) {
         let w = article.slice(token.span);
         if w.chars().next().is_some_and(char::is_alphabetic) {
             words += 1;
-            lowercase_into(w, &mut lower);
-            if is_stop_word(&lower) {
+            if is_stop_word_any_case(w) {
                 stop += 1;
             }
             if words >= LANGUAGE_SAMPLE_WORDS {

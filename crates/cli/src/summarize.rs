@@ -80,6 +80,12 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .map_err(anyhow::Error::from)
                 .and_then(|article| Ok((pipeline.brief(&article)?, article)));
             match result {
+                Ok((brief, article)) if args.format == BriefFormat::Json && args.out.is_none() => {
+                    // Straight into the output, no string in between.
+                    serde_json::to_writer(&mut out, &wire::WireBrief::new(&brief, &article))?;
+                    out.write_all(b"\n")?;
+                    written += 1;
+                }
                 Ok((brief, article)) => {
                     let rendered = render_one(&brief, &article, args.format)?;
                     if let Some(dir) = &args.out {

@@ -216,10 +216,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         };
         let span = Span::new(trimmed.start, doc.sentences[group.end - 1].span.end);
         let shown = article.slice(span);
-        let short = shown
-            .split_whitespace()
-            .nth(BOILERPLATE_MAX_WORDS)
-            .is_none();
+        let short = at_most_words(shown, BOILERPLATE_MAX_WORDS);
         // Furniture lines are short; checking only short ones keeps this off the hot path.
         if short {
             let byline = shown
@@ -261,11 +258,10 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         quoted_words += 1;
                     }
                     let spelled = article.slice(tok.span);
-                    if in_aside == 0 {
-                        copy_key = (copy_key ^ terms::hash_of(spelled))
-                            .wrapping_mul(0x0000_0100_0000_01b3);
-                    }
                     if tok.kind != TokenKind::Word {
+                        if in_aside == 0 {
+                            copy_key = mix(copy_key, terms::hash_of(spelled));
+                        }
                         if let Some(year) = year(spelled) {
                             years = Some(years.map_or((year, year), |(a, b): (u32, u32)| {
                                 (a.min(year), b.max(year))
@@ -277,7 +273,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                     let word = terms::key(spelled, &mut lower);
                     cues.see(&word);
                     if in_aside == 0 {
-                        copy_key = mix(copy_key, word.lower);
+                        copy_key = mix(mix(copy_key, word.spelled), word.lower);
                     }
                     if !word.stop && word.len > 1 {
                         let id = vocabulary.id(word.stem);
@@ -358,6 +354,26 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         title_words,
         df,
     }
+}
+
+/// Whether `text` has at most `max` words as `split_whitespace` counts them. ASCII
+/// text (nearly all) is counted without branching on each byte, 32 bytes at a time.
+fn at_most_words(text: &str, max: usize) -> bool {
+    if !text.is_ascii() {
+        return text.split_whitespace().nth(max).is_none();
+    }
+    let (mut words, mut after_space) = (0, true);
+    for chunk in text.as_bytes().chunks(32) {
+        for &b in chunk {
+            let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+            words += usize::from(after_space & !space);
+            after_space = space;
+        }
+        if words > max {
+            return false;
+        }
+    }
+    true
 }
 
 /// The year a number token names, if it is a four-digit year of 1900–2099.
@@ -510,6 +526,22 @@ mod tests {
         assert!(!marked(
             "He visited the flooded city on Tuesday and said little."
         ));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "one",
+            " two  words ",
+            "a\u{a0}b\u{2009}c\u{3000}d\te\u{b}f",
+            "Zelensky’s plan — “final” here",
+        ] {
+            let n = text.split_whitespace().count();
+            for max in 0..8 {
+                assert_eq!(at_most_words(text, max), n <= max, "{text:?} {max}");
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use brief_understand::words::is_stop_word;
 use rustc_hash::FxHashMap;
 
 use crate::candidates::Candidate;
+use crate::rank::per_count;
 
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";
@@ -80,9 +81,7 @@ struct Phrase {
 /// worked out once per brief, read for every phrase of every section.
 pub fn rarities(candidates: usize, df: &[u32]) -> Vec<f32> {
     let total = candidates.max(1) as f32;
-    df.iter()
-        .map(|&d| (total / d.max(1) as f32).ln_1p())
-        .collect()
+    per_count(df, |d| (total / d.max(1) as f32).ln_1p())
 }
 
 /// The heading for a section showing `shown` (candidate indexes) as `sentences`.

@@ -184,6 +184,16 @@ pub(crate) fn one_line(text: &str) -> String {
 /// decodes only the lead bytes of the few non-ASCII whitespace characters.
 fn is_one_line(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // Whole-slice tests the compiler vectorises, and a vector search for "  ".
+        let control_space = bytes
+            .iter()
+            .fold(false, |seen, &b| seen | (b'\t'..=b'\r').contains(&b));
+        return bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !control_space
+            && memchr::memmem::find(bytes, b"  ").is_none();
+    }
     let mut after_space = true;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
@@ -357,5 +367,11 @@ mod tests {
         assert_eq!(one_line(" lead"), "lead");
         assert!(is_one_line("Zelensky’s plan — “final”"));
         assert!(!is_one_line("a\u{3000}b") && !is_one_line("a ") && !is_one_line("a  b"));
+        for text in [
+            "", "a", "a b", " a", "a\tb", "a\u{b}b", "a\rb", "a b.", "a  b", "x ",
+        ] {
+            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(is_one_line(text), collapsed == text, "{text:?}");
+        }
     }
 }

@@ -29,11 +29,7 @@ const REDUNDANCY_WEIGHT: f32 = 0.3;
 pub fn score(candidates: &Candidates) -> Vec<f32> {
     let list = &candidates.list;
     // ln(1 + (df - 1)) per term: how much a term recurs across the article.
-    let recurrence: Vec<f32> = candidates
-        .df
-        .iter()
-        .map(|&d| (d.max(1) as f32 - 1.0).ln_1p())
-        .collect();
+    let recurrence = per_count(&candidates.df, |d| (d.max(1) as f32 - 1.0).ln_1p());
     list.iter()
         .enumerate()
         .map(|(p, c)| {
@@ -55,6 +51,13 @@ pub fn score(candidates: &Candidates) -> Vec<f32> {
                 + shape(c)
         })
         .collect()
+}
+
+/// `f` of every term's document frequency, `f` worked out once per distinct count:
+/// counts are small (at most the number of candidates) and terms are hundreds.
+pub(crate) fn per_count(df: &[u32], f: impl Fn(u32) -> f32) -> Vec<f32> {
+    let by_count: Vec<f32> = (0..=df.iter().copied().max().unwrap_or(0)).map(f).collect();
+    df.iter().map(|&d| by_count[d as usize]).collect()
 }
 
 fn shape(c: &Candidate) -> f32 {
@@ -98,4 +101,18 @@ pub fn select(candidates: &[Candidate], scores: &[f32], count: usize) -> Vec<usi
         }
     }
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_count_is_f_of_each_count() {
+        let df = [3, 1, 0, 3, 7];
+        let f = |d: u32| (d as f32 + 0.5).ln();
+        let want: Vec<f32> = df.iter().map(|&d| f(d)).collect();
+        assert_eq!(per_count(&df, f), want);
+        assert!(per_count(&[], f).is_empty());
+    }
 }

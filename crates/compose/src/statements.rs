@@ -140,8 +140,13 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// The words of a statement, counted up to one past [`MAX_STATEMENT_WORDS`]: enough
+/// to tell whether it may be shown, without walking a long statement to its end.
 fn quote_words(text: &str, span: Span) -> usize {
-    text[span.start..span.end].split_whitespace().count()
+    text[span.start..span.end]
+        .split_whitespace()
+        .take(MAX_STATEMENT_WORDS + 1)
+        .count()
 }
 
 /// The entity whose fullest name ends with the speaker's last word ("Putin").

@@ -21,6 +21,8 @@ pub struct TermKey {
     pub stem: u64,
     /// Hash of the lower-cased word, for [`hash_of`] comparisons.
     pub lower: u64,
+    /// [`hash_of`] the word as written.
+    pub spelled: u64,
     /// A function word ("the", "would").
     pub stop: bool,
     /// Too weak or short to head a section ("people", "according").
@@ -158,6 +160,7 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
     let n = bytes.len();
     let mut lower = [0u8; SHORT_WORD];
     let mut hash = FNV_OFFSET;
+    let mut spelled = FNV_OFFSET;
     let mut ascii = n <= SHORT_WORD;
     if ascii {
         for (slot, &b) in lower.iter_mut().zip(bytes) {
@@ -165,6 +168,7 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
                 ascii = false;
                 break;
             }
+            spelled = (spelled ^ u64::from(b)).wrapping_mul(FNV_PRIME);
             *slot = b.to_ascii_lowercase();
             hash = (hash ^ u64::from(*slot)).wrapping_mul(FNV_PRIME);
         }
@@ -175,6 +179,7 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
         let flags = lexicon(lower);
         return TermKey {
             lower,
+            spelled: fnv(bytes.iter().copied()),
             stem: fnv(stem(buffer).bytes()),
             stop: flags & flag::STOP != 0,
             weak: buffer.len() < 3 || flags & (flag::WEAK | flag::STOP) != 0,
@@ -196,6 +201,7 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
     TermKey {
         stem: stem_hash,
         lower: hash,
+        spelled,
         stop: flags & flag::STOP != 0,
         weak: n < 3 || flags & (flag::WEAK | flag::STOP) != 0,
         len: n,
@@ -267,6 +273,15 @@ mod tests {
         // Non-ASCII words take the general path and still meet their ASCII kin.
         assert_eq!(k("Zelensky’s").stem, k("Zelensky").stem);
         assert_eq!(k("Éclairs").stem, fnv(stem("éclairs").bytes()));
+    }
+
+    #[test]
+    fn the_spelled_hash_keeps_case() {
+        for word in ["Talks", "talks", "Zelensky’s", &"x".repeat(40)] {
+            assert_eq!(k(word).spelled, hash_of(word), "{word}");
+        }
+        assert_ne!(k("Talks").spelled, k("talks").spelled);
+        assert_eq!(k("Talks").lower, k("talks").lower);
     }
 
     #[test]

@@ -49,6 +49,7 @@ impl Article {
     /// The text a span covers. Panics if the span is not inside this article's
     /// text on character boundaries: spans are produced by the pipeline, so a bad
     /// one is a bug, not bad input.
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }

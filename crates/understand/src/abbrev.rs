@@ -1,5 +1,9 @@
 //! Abbreviations that end in a period without ending a sentence.
 
+use std::sync::LazyLock;
+
+use crate::words::WordSet;
+
 /// Titles and words that are always followed by more of the same sentence.
 const NEVER_FINAL: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "govs", "gen",
@@ -104,14 +108,37 @@ pub(crate) fn classify(word: &str) -> Abbrev {
     if w.is_empty() {
         return Abbrev::None;
     }
-    let lower = w.to_lowercase();
-    if MAYBE_FINAL.contains(&lower.as_str()) {
+    // Looked up in sets bucketed by length and first letter; ASCII words (nearly all)
+    // are lower-cased on the stack. This runs at every single period of every article.
+    static SETS: LazyLock<[WordSet; 3]> = LazyLock::new(|| {
+        [
+            WordSet::new(MAYBE_FINAL),
+            WordSet::new(NEVER_FINAL),
+            WordSet::new(MONTHS),
+        ]
+    });
+    let mut buffer = [0u8; 32];
+    let owned;
+    let lower: &[u8] = match buffer.get_mut(..w.len()) {
+        Some(slot) if w.is_ascii() => {
+            for (d, s) in slot.iter_mut().zip(w.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            slot
+        }
+        _ => {
+            owned = w.to_lowercase();
+            owned.as_bytes()
+        }
+    };
+    let [maybe, never, months] = &*SETS;
+    if maybe.contains_bytes(lower) {
         return Abbrev::Maybe;
     }
-    if NEVER_FINAL.contains(&lower.as_str()) {
+    if never.contains_bytes(lower) {
         return Abbrev::Never;
     }
-    if MONTHS.contains(&lower.as_str()) {
+    if months.contains_bytes(lower) {
         return Abbrev::Month;
     }
     let mut chars = w.chars();
@@ -134,4 +161,26 @@ pub(crate) fn classify(word: &str) -> Abbrev {
 pub(crate) fn is_opener(word: &str) -> bool {
     let lower = word.to_lowercase();
     OPENERS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_in_any_case() {
+        assert_eq!(classify("U.S"), Abbrev::Maybe);
+        assert_eq!(classify("Inc"), Abbrev::Maybe);
+        // "jr" is in two lists: the first match decides, as it always has.
+        assert_eq!(classify("Jr"), Abbrev::Maybe);
+        assert_eq!(classify("(Sen"), Abbrev::Never);
+        assert_eq!(classify("GOV'T"), Abbrev::Never);
+        assert_eq!(classify("W"), Abbrev::Never);
+        assert_eq!(classify("Sept"), Abbrev::Month);
+        assert_eq!(classify("N.Y.C"), Abbrev::Maybe);
+        assert_eq!(classify("Moscow"), Abbrev::None);
+        assert_eq!(classify("Müller"), Abbrev::None);
+        assert_eq!(classify(""), Abbrev::None);
+        assert_eq!(classify(&"x".repeat(40)), Abbrev::None);
+    }
 }

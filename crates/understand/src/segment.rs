@@ -85,11 +85,16 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
     let mut i = 0;
     while i < n {
         // Only '.', '!', '?' and the lead byte of '…' (E2 80 A6) can end a sentence:
-        // other bytes, continuation bytes included, are skipped without decoding.
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xe2) {
-            i += 1;
-            continue;
-        }
+        // other bytes, continuation bytes included, are skipped without decoding, by
+        // vector search.
+        let rest = &bytes[i..];
+        let mark = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
+        let Some(next) =
+            memchr::memchr(0xe2, &rest[..mark]).or((mark < rest.len()).then_some(mark))
+        else {
+            break;
+        };
+        i += next;
         let (c, len) = char_at(body, i);
         if !is_terminal(c) {
             i += len;

@@ -45,7 +45,12 @@ impl Sent<'_> {
 
     /// True when token `i` is the word `w` (lower case), in any case.
     pub fn is_word_eq(&self, i: usize, w: &str) -> bool {
-        self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
+        // Lengths first: most tokens are not the word asked for.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.span.end - t.span.start == w.len()
+                && self.text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
@@ -63,25 +68,70 @@ impl WordList {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        // Lower-case short words once into a buffer, so the search compares plain
-        // strings (this runs on every token of every article).
-        let mut buffer = [0u8; 32];
-        let lower = match buffer.get_mut(..word.len()) {
-            Some(slot) if word.is_ascii() => {
-                for (d, s) in slot.iter_mut().zip(word.bytes()) {
-                    *d = s.to_ascii_lowercase();
-                }
-                std::str::from_utf8(slot).unwrap_or(word)
-            }
-            _ => {
-                return self
-                    .0
-                    .binary_search_by(|w| {
-                        w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
-                    })
-                    .is_ok()
-            }
-        };
-        self.0.binary_search(&lower).is_ok()
+        find_lower(self.0, word, |w| w).is_some()
+    }
+}
+
+/// The index of `word`, compared in ASCII lower case, in `table` sorted by `key`
+/// (lower case). Runs on every token of every article: short words are lower-cased
+/// once into a buffer and compared byte by byte inline (a call to `memcmp` costs more
+/// than comparing a few bytes).
+pub(crate) fn find_lower<T>(table: &[T], word: &str, key: impl Fn(&T) -> &str) -> Option<usize> {
+    let mut buffer = [0u8; 32];
+    let Some(slot) = buffer.get_mut(..word.len()) else {
+        return table
+            .binary_search_by(|t| {
+                key(t)
+                    .bytes()
+                    .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+            })
+            .ok();
+    };
+    for (d, s) in slot.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = &*slot;
+    table
+        .binary_search_by(|t| compare(key(t).as_bytes(), lower))
+        .ok()
+}
+
+/// Lexicographic order of two byte strings, as `Ord` for slices gives it.
+#[inline]
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_in_any_case_and_only_whole() {
+        const LIST: WordList = WordList(&["according", "said", "says", "told"]);
+        for w in ["said", "SAID", "Says", "told"] {
+            assert!(LIST.contains(w), "{w}");
+        }
+        for w in ["sai", "saids", "", "tol", "zebra", "aaa", "Sáid"] {
+            assert!(!LIST.contains(w), "{w}");
+        }
+        let long = "a".repeat(40);
+        assert!(!LIST.contains(&long));
+        assert_eq!(find_lower(&[("b", 1), ("c", 2)], "C", |t| t.0), Some(1));
+    }
+
+    #[test]
+    fn word_equality_ignores_case_of_words_only() {
+        let text = "He SAID no, said-so";
+        let toks = crate::tokenize(text, brief_core::Span::new(0, text.len()));
+        let s = Sent { text, toks: &toks };
+        assert!(s.is_word_eq(1, "said"));
+        assert!(!s.is_word_eq(0, "said") && !s.is_word_eq(9, "said"));
+        assert!(!s.is_word_eq(2, "no,"));
     }
 }

@@ -187,6 +187,11 @@ pub const STOP_WORDS: &[&str] = &[
 /// this runs on every token.
 pub fn lowercase_into(word: &str, buffer: &mut String) {
     buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             buffer.push(c.to_ascii_lowercase());
@@ -198,9 +203,33 @@ pub fn lowercase_into(word: &str, buffer: &mut String) {
 
 /// True for a stop word (expects lower case).
 pub fn is_stop_word(lower: &str) -> bool {
+    is_stop_word_bytes(lower.as_bytes())
+}
+
+/// [`is_stop_word`] of a lower-case word's bytes.
+fn is_stop_word_bytes(lower: &[u8]) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_WORDS));
     // No stop word is longer than ten letters: most content words stop here.
-    lower.len() <= 10 && SET.contains(lower)
+    lower.len() <= 10 && SET.contains_bytes(lower)
+}
+
+/// True for a stop word written in any case ("The", "THE"); ASCII words are
+/// lower-cased on the stack.
+pub fn is_stop_word_any_case(word: &str) -> bool {
+    if !word.is_ascii() {
+        let mut lower = String::new();
+        lowercase_into(word, &mut lower);
+        return is_stop_word(&lower);
+    }
+    let mut buffer = [0u8; 10];
+    // Longer than any stop word.
+    let Some(slot) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
+    for (d, s) in slot.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    is_stop_word_bytes(slot)
 }
 
 /// A set of words with a fast membership test: words are bucketed by length and
@@ -213,8 +242,8 @@ pub struct WordSet {
 const MAX_BUCKET_LEN: usize = 16;
 const LETTERS: usize = 27;
 
-fn bucket(word: &str) -> usize {
-    let first = word.as_bytes().first().copied().unwrap_or(0);
+fn bucket(word: &[u8]) -> usize {
+    let first = word.first().copied().unwrap_or(0);
     let letter = if first.is_ascii_lowercase() {
         usize::from(first - b'a')
     } else {
@@ -228,7 +257,7 @@ impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
         let mut buckets = vec![Vec::new(); (MAX_BUCKET_LEN + 1) * LETTERS];
         for w in words {
-            buckets[bucket(w)].push(*w);
+            buckets[bucket(w.as_bytes())].push(*w);
         }
         WordSet { buckets }
     }
@@ -236,7 +265,16 @@ impl WordSet {
     /// True when `word` is in the set.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.buckets[bucket(word)].contains(&word)
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// True when the word spelled by `word` is in the set. Words are short: they
+    /// are compared inline, byte by byte, rather than by a call to `memcmp`.
+    #[inline]
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.buckets[bucket(word)]
+            .iter()
+            .any(|w| w.len() == word.len() && w.bytes().zip(word).all(|(a, &b)| a == b))
     }
 }
 
@@ -290,6 +328,23 @@ mod tests {
         assert!(!is_stop_word("kremlin") && !is_stop_word("") && !is_stop_word("thee"));
         assert!(!is_stop_word("a-very-long-word-beyond-sixteen-bytes"));
         assert!(STOP_WORDS.iter().all(|w| w.len() <= 10));
+    }
+
+    #[test]
+    fn stop_words_in_any_case() {
+        for w in ["The", "WOULD", "Yourselves", "a"] {
+            assert!(is_stop_word_any_case(w), "{w}");
+        }
+        for w in ["Kremlin", "", "Thee", "Yourselvesx", "Über"] {
+            assert!(!is_stop_word_any_case(w), "{w}");
+        }
+        assert_eq!(lowercase_into_string("ÉLAN Talks"), "élan talks");
+    }
+
+    fn lowercase_into_string(word: &str) -> String {
+        let mut out = String::from("stale");
+        lowercase_into(word, &mut out);
+        out
     }
 
     #[test]

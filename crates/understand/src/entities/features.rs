@@ -19,6 +19,7 @@
 //! like the tokenised training text without any text being rewritten.
 
 use brief_core::{Document, Token, TokenKind};
+use rustc_hash::FxHashMap;
 
 /// Bump when the features change: a model trained with other features is refused.
 pub(crate) const VERSION: u32 = 3;
@@ -27,7 +28,7 @@ pub(crate) const VERSION: u32 = 3;
 pub(crate) const TEMPLATES: usize = 33;
 
 /// What is computed once per token before its features are combined.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TokenInfo {
     /// The word as written (normalised apostrophes).
     word: u64,
@@ -38,7 +39,16 @@ pub(crate) struct TokenInfo {
     /// Lower-cased prefixes and suffixes of 1–4 characters.
     prefix: [u64; 4],
     suffix: [u64; 4],
+    /// How it is written: bits of [`HAS_UPPER`], [`HAS_LOWER`], [`FIRST_UPPER`].
+    case: u8,
 }
+
+/// The word has an upper-case letter.
+const HAS_UPPER: u8 = 1;
+/// The word has a lower-case letter.
+const HAS_LOWER: u8 = 2;
+/// The word starts with an upper-case letter.
+const FIRST_UPPER: u8 = 4;
 
 const BOS: TokenInfo = TokenInfo {
     word: 0x5eed_0001,
@@ -46,6 +56,7 @@ const BOS: TokenInfo = TokenInfo {
     shape: 0x5eed_0001,
     prefix: [0; 4],
     suffix: [0; 4],
+    case: 0,
 };
 const EOS: TokenInfo = TokenInfo {
     word: 0x5eed_0002,
@@ -53,6 +64,7 @@ const EOS: TokenInfo = TokenInfo {
     shape: 0x5eed_0002,
     prefix: [0; 4],
     suffix: [0; 4],
+    case: 0,
 };
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -69,6 +81,12 @@ fn fnv_char(h: u64, c: char) -> u64 {
             return h;
         }
     }
+}
+
+/// [`fnv_char`] of an ASCII character: one step.
+#[inline]
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
 /// Mixes two hashes (a template id and a value, or two values) into one.
@@ -100,6 +118,16 @@ fn normalise(c: char) -> char {
     }
 }
 
+/// [`normalise`] of an ASCII character.
+#[inline]
+fn normalise_byte(b: u8) -> u8 {
+    if b == b'`' {
+        b'\''
+    } else {
+        b
+    }
+}
+
 fn class(c: char) -> char {
     if c.is_uppercase() {
         'X'
@@ -128,21 +156,30 @@ pub(crate) fn without_possessive(word: &str, kind: TokenKind) -> &str {
     word
 }
 
-/// Reusable buffers: feature extraction allocates nothing once they have grown.
-#[derive(Default)]
-pub(crate) struct Scratch {
-    infos: Vec<TokenInfo>,
-    chars: Vec<char>,
-}
-
 /// Computes a token's [`TokenInfo`]; `chars` is a reusable buffer.
 fn token_info(word: &str, chars: &mut Vec<char>) -> TokenInfo {
+    if word.is_ascii() {
+        ascii_token_info(word.as_bytes())
+    } else {
+        general_token_info(word, chars)
+    }
+}
+
+/// [`token_info`] of any word, character by character.
+fn general_token_info(word: &str, chars: &mut Vec<char>) -> TokenInfo {
     chars.clear();
     let mut word_h = FNV_OFFSET;
     let mut lower_h = FNV_OFFSET;
     let mut shape_h = FNV_OFFSET;
     let mut last_class = '\0';
+    let mut case = 0;
     for c in word.chars() {
+        if c.is_uppercase() {
+            case |= HAS_UPPER | if chars.is_empty() { FIRST_UPPER } else { 0 };
+        }
+        if c.is_lowercase() {
+            case |= HAS_LOWER;
+        }
         let c = normalise(c);
         word_h = fnv_char(word_h, c);
         let lc = if c.is_ascii() {
@@ -162,6 +199,7 @@ fn token_info(word: &str, chars: &mut Vec<char>) -> TokenInfo {
         word: word_h,
         lower: lower_h,
         shape: shape_h,
+        case,
         ..TokenInfo::default()
     };
     let mut h = FNV_OFFSET;
@@ -174,12 +212,62 @@ fn token_info(word: &str, chars: &mut Vec<char>) -> TokenInfo {
         h = fnv_char(h, c);
         info.suffix[k] = h;
     }
-    // Words shorter than an affix get the whole word, marked as such.
-    for k in chars.len()..4 {
+    short_affixes(&mut info, chars.len());
+    info
+}
+
+/// [`token_info`] of an ASCII word, byte by byte: the same hashes, no buffer.
+fn ascii_token_info(bytes: &[u8]) -> TokenInfo {
+    let mut word_h = FNV_OFFSET;
+    let mut lower_h = FNV_OFFSET;
+    let mut shape_h = FNV_OFFSET;
+    let mut prefix_h = FNV_OFFSET;
+    let mut last_class = 0u8;
+    let mut info = TokenInfo::default();
+    for (k, &b) in bytes.iter().enumerate() {
+        let c = normalise_byte(b);
+        word_h = fnv_byte(word_h, c);
+        let lc = c.to_ascii_lowercase();
+        lower_h = fnv_byte(lower_h, lc);
+        if k < 4 {
+            prefix_h = fnv_byte(prefix_h, lc);
+            info.prefix[k] = prefix_h;
+        }
+        let class = match c {
+            b'A'..=b'Z' => {
+                info.case |= HAS_UPPER | if k == 0 { FIRST_UPPER } else { 0 };
+                b'X'
+            }
+            b'a'..=b'z' => {
+                info.case |= HAS_LOWER;
+                b'x'
+            }
+            b'0'..=b'9' => b'd',
+            _ => c,
+        };
+        if class != last_class {
+            shape_h = fnv_byte(shape_h, class);
+            last_class = class;
+        }
+    }
+    let mut h = FNV_OFFSET ^ 0x55;
+    for (k, &b) in bytes.iter().rev().take(4).enumerate() {
+        h = fnv_byte(h, normalise_byte(b).to_ascii_lowercase());
+        info.suffix[k] = h;
+    }
+    info.word = word_h;
+    info.lower = lower_h;
+    info.shape = shape_h;
+    short_affixes(&mut info, bytes.len());
+    info
+}
+
+/// Words shorter than an affix get the whole word, marked as such.
+fn short_affixes(info: &mut TokenInfo, chars: usize) {
+    for k in chars..4 {
         info.prefix[k] = mix(info.prefix[k.saturating_sub(1)], 0xa11);
         info.suffix[k] = mix(info.suffix[k.saturating_sub(1)], 0xa11);
     }
-    info
 }
 
 /// True when the sentence has capitals and no lower-case letter (a headline, a dateline).
@@ -203,128 +291,119 @@ const SEEN_TITLE: u8 = 2;
 
 /// How each word (lower-cased hash) is written across a whole text.
 #[derive(Default)]
-pub(crate) struct DocContext {
-    words: Vec<(u64, u8)>,
+struct DocContext {
+    words: FxHashMap<u64, u8>,
 }
 
 impl DocContext {
-    /// Collects the spellings of every word of `doc`.
-    pub(crate) fn new(text: &str, doc: &Document, scratch: &mut Scratch) -> Self {
-        let mut words = Vec::new();
+    fn flags(&self, lower: u64) -> u8 {
+        self.words.get(&lower).copied().unwrap_or(0)
+    }
+}
+
+/// What the tagger needs of a whole text, computed once: every token's
+/// [`TokenInfo`] (each sentence framed by two [`BOS`] and two [`EOS`], so that
+/// neighbours need no bounds checks), whether each sentence is in capitals, and
+/// how each word is written across the text ([`DocContext`]).
+pub(crate) struct DocFeatures {
+    infos: Vec<TokenInfo>,
+    /// Per sentence: where its framed run of infos starts, its tokens, all capitals.
+    sentences: Vec<(usize, usize, bool)>,
+    context: DocContext,
+}
+
+impl DocFeatures {
+    /// Reads every token of `doc` once.
+    pub(crate) fn new(text: &str, doc: &Document) -> Self {
+        let tokens: usize = doc.sentences.iter().map(|s| s.tokens.len() + 4).sum();
+        let mut infos = Vec::with_capacity(tokens);
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        let mut context = DocContext::default();
+        let mut chars = Vec::new();
         for s in &doc.sentences {
             let caps = all_caps(text, &s.tokens);
+            sentences.push((infos.len(), s.tokens.len(), caps));
+            infos.extend([BOS, BOS]);
             for (i, t) in s.tokens.iter().enumerate() {
+                let word = without_possessive(&text[t.span.start..t.span.end], t.kind);
+                let info = token_info(word, &mut chars);
+                infos.push(info);
                 if t.kind != TokenKind::Word {
                     continue;
                 }
-                let word = without_possessive(&text[t.span.start..t.span.end], t.kind);
-                let (mut upper, mut lower) = (false, false);
-                for c in word.chars() {
-                    upper |= c.is_uppercase();
-                    lower |= c.is_lowercase();
-                }
-                let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+                let (upper, lower) = (info.case & HAS_UPPER != 0, info.case & HAS_LOWER != 0);
                 let flags = if lower && !upper {
                     SEEN_LOWER
-                } else if first_upper && lower && i > 0 && !caps {
+                } else if info.case & FIRST_UPPER != 0 && lower && i > 0 && !caps {
                     SEEN_TITLE
                 } else {
                     0
                 };
                 if flags != 0 {
-                    words.push((token_info(word, &mut scratch.chars).lower, flags));
+                    *context.words.entry(info.lower).or_default() |= flags;
                 }
             }
+            infos.extend([EOS, EOS]);
         }
-        words.sort_unstable();
-        // One entry per word, its flags merged.
-        let mut merged: Vec<(u64, u8)> = Vec::with_capacity(words.len());
-        for (w, f) in words {
-            match merged.last_mut() {
-                Some((last, flags)) if *last == w => *flags |= f,
-                _ => merged.push((w, f)),
-            }
+        DocFeatures {
+            infos,
+            sentences,
+            context,
         }
-        DocContext { words: merged }
     }
 
-    fn flags(&self, lower: u64) -> u8 {
-        self.words
-            .binary_search_by_key(&lower, |&(w, _)| w)
-            .map_or(0, |i| self.words[i].1)
-    }
-}
-
-/// Appends the feature rows of every token of one sentence to `out`,
-/// [`TEMPLATES`] per token, each below `1 << bits`.
-pub(crate) fn sentence_features(
-    text: &str,
-    tokens: &[Token],
-    context: &DocContext,
-    bits: u32,
-    scratch: &mut Scratch,
-    out: &mut Vec<u32>,
-) {
-    let Scratch { infos, chars } = scratch;
-    infos.clear();
-    for t in tokens {
-        let word = without_possessive(&text[t.span.start..t.span.end], t.kind);
-        infos.push(token_info(word, chars));
-    }
-    let caps = u64::from(all_caps(text, tokens));
-    let at = |i: isize| -> TokenInfo {
-        if i < 0 {
-            BOS
-        } else {
-            infos.get(i as usize).copied().unwrap_or(EOS)
-        }
-    };
-    let shift = 64 - bits;
-    out.reserve(tokens.len() * TEMPLATES);
-    for i in 0..tokens.len() as isize {
-        let (p2, p1, c, n1, n2) = (at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2));
-        let first = u64::from(i == 0);
-        let values: [u64; TEMPLATES] = [
-            0,
-            c.word,
-            c.lower,
-            c.shape,
-            c.prefix[0],
-            c.prefix[1],
-            c.prefix[2],
-            c.prefix[3],
-            c.suffix[0],
-            c.suffix[1],
-            c.suffix[2],
-            c.suffix[3],
-            p1.lower,
-            n1.lower,
-            p2.lower,
-            n2.lower,
-            p1.shape,
-            n1.shape,
-            p2.shape,
-            n2.shape,
-            mix(p1.lower, c.lower),
-            mix(c.lower, n1.lower),
-            mix(mix(p1.shape, c.shape), n1.shape),
-            mix(c.shape, first | caps << 1),
-            mix(c.lower, caps),
-            mix(p1.lower, c.shape),
-            mix(c.shape, n1.lower),
-            mix(
+    /// Calls `each` with the feature rows of every token of sentence `s` in
+    /// order, [`TEMPLATES`] per token, each below `1 << bits`.
+    pub(crate) fn sentence(&self, s: usize, bits: u32, mut each: impl FnMut(&[u32; TEMPLATES])) {
+        let (start, n, caps) = self.sentences[s];
+        let caps = u64::from(caps);
+        let shift = 64 - bits;
+        let mut rows = [0u32; TEMPLATES];
+        for (i, w) in self.infos[start..start + n + 4].windows(5).enumerate() {
+            let (p2, p1, c, n1, n2) = (&w[0], &w[1], &w[2], &w[3], &w[4]);
+            let first = u64::from(i == 0);
+            let values: [u64; TEMPLATES] = [
+                0,
+                c.word,
+                c.lower,
                 c.shape,
-                first | caps << 1 | u64::from(context.flags(c.lower)) << 2,
-            ),
-            mix(p2.lower, p1.lower),
-            mix(n1.lower, n2.lower),
-            mix(p1.lower, n1.lower),
-            mix(mix(p1.shape, c.lower), n1.shape),
-            mix(mix(p2.shape, c.lower), n2.shape),
-        ];
-        for (template, value) in values.into_iter().enumerate() {
-            let h = finish(mix(template as u64 + 1, value));
-            out.push((h >> shift) as u32);
+                c.prefix[0],
+                c.prefix[1],
+                c.prefix[2],
+                c.prefix[3],
+                c.suffix[0],
+                c.suffix[1],
+                c.suffix[2],
+                c.suffix[3],
+                p1.lower,
+                n1.lower,
+                p2.lower,
+                n2.lower,
+                p1.shape,
+                n1.shape,
+                p2.shape,
+                n2.shape,
+                mix(p1.lower, c.lower),
+                mix(c.lower, n1.lower),
+                mix(mix(p1.shape, c.shape), n1.shape),
+                mix(c.shape, first | caps << 1),
+                mix(c.lower, caps),
+                mix(p1.lower, c.shape),
+                mix(c.shape, n1.lower),
+                mix(
+                    c.shape,
+                    first | caps << 1 | u64::from(self.context.flags(c.lower)) << 2,
+                ),
+                mix(p2.lower, p1.lower),
+                mix(n1.lower, n2.lower),
+                mix(p1.lower, n1.lower),
+                mix(mix(p1.shape, c.lower), n1.shape),
+                mix(mix(p2.shape, c.lower), n2.shape),
+            ];
+            for (template, (row, value)) in rows.iter_mut().zip(values).enumerate() {
+                *row = (finish(mix(template as u64 + 1, value)) >> shift) as u32;
+            }
+            each(&rows);
         }
     }
 }
@@ -332,20 +411,16 @@ pub(crate) fn sentence_features(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use brief_core::Span;
 
+    /// The feature rows of every token of `text`, sentence after sentence.
     fn features(text: &str) -> Vec<u32> {
-        let tokens = crate::tokenize(text, Span::new(0, text.len()));
+        let article = brief_core::Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        let features = DocFeatures::new(text, &doc);
         let mut out = Vec::new();
-        let context = DocContext::default();
-        sentence_features(
-            text,
-            &tokens,
-            &context,
-            20,
-            &mut Scratch::default(),
-            &mut out,
-        );
+        for s in 0..doc.sentences.len() {
+            features.sentence(s, 20, |rows| out.extend_from_slice(rows));
+        }
         out
     }
 
@@ -367,12 +442,28 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for word in [
+            "Merkel", "U.S.", "`til", "co-op", "x", "", "IBM's", "1,200", "PARIS", "a1B2", "\0",
+        ] {
+            assert_eq!(
+                ascii_token_info(word.as_bytes()),
+                general_token_info(word, &mut Vec::new()),
+                "{word}"
+            );
+        }
+        // Curly marks hash as straight ones.
+        let curly = token_info("‘til", &mut Vec::new());
+        let straight = token_info("'til", &mut Vec::new());
+        assert_eq!((curly.word, curly.shape), (straight.word, straight.shape));
+    }
+
+    #[test]
     fn the_document_tells_common_words_from_names() {
         let text = "Sales rose at Acme. Acme said sales fell.";
         let article = brief_core::Article::from_text("t", text);
         let doc = crate::understand(&article);
-        let mut scratch = Scratch::default();
-        let context = DocContext::new(text, &doc, &mut scratch);
+        let context = DocFeatures::new(text, &doc).context;
         let lower = |w: &str| token_info(w, &mut Vec::new()).lower;
         assert_eq!(context.flags(lower("Sales")), SEEN_LOWER);
         assert_eq!(context.flags(lower("Acme")), SEEN_TITLE);

@@ -8,6 +8,8 @@
 
 use brief_core::{Document, Entity, EntityKind, NamedEntity, Span, Token, TokenKind};
 
+use crate::sent::find_lower;
+
 /// Words that make a phrase a role or title.
 const TITLES: &[&str] = &[
     "actor",
@@ -250,61 +252,71 @@ fn same_entity(mention: &Entity, words: &[String], canonical: &Entity, full: &[S
 /// "UN" for "United Nations", "EU" for "the European Union".
 fn is_acronym(words: &[String], full: &[String]) -> bool {
     let [short] = words else { return false };
-    let initials: String = full
+    let initials = full
         .iter()
         .filter(|w| !matches!(w.as_str(), "of" | "for" | "and" | "the"))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    full.len() >= 2 && short.len() >= 2 && *short == initials
+        .filter_map(|w| w.chars().next());
+    full.len() >= 2 && short.len() >= 2 && short.chars().eq(initials)
+}
+
+/// Whether `word` lower-cased is in `list` (sorted): ASCII words (nearly all) are
+/// looked up without allocating.
+fn in_sorted_lower(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        find_lower(list, word, |w| w).is_some()
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 fn is_title(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&lower.as_str())
+    in_sorted_lower(TITLES, word.trim_end_matches('.'))
 }
 
 fn is_modifier(word: &str) -> bool {
-    MODIFIERS.contains(&word.to_lowercase().as_str())
+    in_sorted_lower(MODIFIERS, word)
 }
 
 /// Words that never start a role: verbs of saying and common function words.
 fn is_function_word(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "according"
-            | "with"
-            | "from"
-            | "that"
-            | "this"
-            | "when"
-            | "where"
-            | "while"
-            | "after"
-            | "before"
-            | "about"
-            | "also"
-            | "their"
-            | "there"
-            | "were"
-            | "have"
-            | "been"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "into"
-            | "than"
-            | "then"
-            | "they"
-            | "them"
-            | "what"
-            | "which"
-    )
+    in_sorted_lower(FUNCTION_WORDS, word)
 }
+
+/// The words of [`is_function_word`], sorted.
+const FUNCTION_WORDS: &[&str] = &[
+    "about",
+    "according",
+    "added",
+    "after",
+    "also",
+    "been",
+    "before",
+    "could",
+    "from",
+    "have",
+    "into",
+    "said",
+    "says",
+    "should",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "they",
+    "this",
+    "told",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "will",
+    "with",
+    "would",
+];
 
 fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s")
@@ -430,6 +442,22 @@ fn titled_prefix(text: &str, tokens: &[Token]) -> bool {
 mod tests {
     use super::*;
     use brief_core::Article;
+
+    #[test]
+    fn word_lists_are_sorted_and_read_in_any_case() {
+        for list in [TITLES, MODIFIERS, FUNCTION_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert!(is_title("President") && is_title("Sen.") && is_title("CEO"));
+        assert!(is_modifier("Former") && !is_modifier("Formerly"));
+        assert!(is_function_word("According") && !is_function_word("accord"));
+        assert!(!is_title("Präsident"));
+        let words = |s: &[&str]| s.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert!(is_acronym(&words(&["un"]), &words(&["united", "nations"])));
+        assert!(is_acronym(&words(&["eu"]), &words(&["european", "union"])));
+        assert!(!is_acronym(&words(&["u"]), &words(&["united"])));
+        assert!(!is_acronym(&words(&["ue"]), &words(&["united", "nations"])));
+    }
 
     fn linked(text: &str) -> Vec<(String, Vec<String>, usize)> {
         let article = Article::from_text("t", text);

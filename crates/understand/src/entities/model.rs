@@ -8,12 +8,13 @@
 //! (i32), then a bitmap of the weight rows that are not all zero and those rows
 //! (i16 per tag). Zero rows — most of the table — cost one bit each.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use brief_core::{Document, Entity, EntityKind, Span};
 
-use super::features::{self, sentence_features, without_possessive, DocContext, Scratch};
+use super::features::{self, without_possessive, DocFeatures};
 use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
 
 const MAGIC: &[u8; 8] = b"BRIEFNER";
@@ -46,7 +47,10 @@ pub enum ModelError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Model {
     bits: u32,
-    rows: Vec<[i16; N_TAGS]>,
+    /// The weights in offset binary, `w + 32768` as `u16`: widening them for the sums
+    /// is a zero extension, which vectorises on any x86-64 (a sign extension of i16
+    /// lanes needs SSE4.1, so the compiler kept those sums scalar).
+    rows: Vec<[u16; N_TAGS]>,
     /// Widened from the file's i32: a path score sums a whole sentence's weights,
     /// which could overflow i32 on a very long one.
     transitions: Transitions<i64>,
@@ -55,8 +59,6 @@ pub struct Model {
 /// Reusable buffers for tagging.
 #[derive(Default)]
 struct Buffers {
-    scratch: Scratch,
-    features: Vec<u32>,
     emissions: Vec<[i64; N_TAGS]>,
     lattice: Lattice<i64>,
     tags: Vec<u8>,
@@ -68,7 +70,7 @@ impl Model {
         debug_assert_eq!(rows.len(), 1 << bits);
         Model {
             bits,
-            rows,
+            rows: rows.into_iter().map(|row| row.map(offset)).collect(),
             transitions: transitions.map(|row| row.map(i64::from)),
         }
     }
@@ -81,11 +83,11 @@ impl Model {
     /// The named entities of a document, in text order.
     pub fn recognize(&self, text: &str, doc: &Document) -> Vec<Entity> {
         let mut buffers = Buffers::default();
-        let context = DocContext::new(text, doc, &mut buffers.scratch);
+        let features = DocFeatures::new(text, doc);
         let mut found = Vec::new();
         let mut kind_scores: Vec<[i64; 4]> = Vec::new();
-        for sentence in &doc.sentences {
-            self.tag_sentence(text, &sentence.tokens, &context, &mut buffers);
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            self.tag_sentence(&features, s, &mut buffers);
             let before = found.len();
             spans_from_tags(text, &sentence.tokens, &buffers.tags, &mut found);
             for (_, tokens) in &found[before..] {
@@ -97,34 +99,30 @@ impl Model {
         entities
     }
 
-    /// Tags one sentence's tokens into `buffers.tags`.
-    fn tag_sentence(
-        &self,
-        text: &str,
-        tokens: &[brief_core::Token],
-        context: &DocContext,
-        b: &mut Buffers,
-    ) {
-        b.features.clear();
-        sentence_features(
-            text,
-            tokens,
-            context,
-            self.bits,
-            &mut b.scratch,
-            &mut b.features,
-        );
+    /// Tags sentence `s`'s tokens into `buffers.tags`.
+    fn tag_sentence(&self, features: &DocFeatures, s: usize, b: &mut Buffers) {
         b.emissions.clear();
-        for feats in b.features.chunks_exact(features::TEMPLATES) {
-            let mut acc = [0i64; N_TAGS];
-            for &f in feats {
+        features.sentence(s, self.bits, |rows| {
+            // A token's score sums 33 i16 weights: i32 cannot overflow.
+            // Eight lanes and the ninth apart, so that the eight run as vector adds;
+            // 33 offset weights sum to at most 33 * 65535: u32 cannot overflow, and
+            // taking the offsets back out gives the exact sums.
+            let mut acc = [0u32; 8];
+            let mut last = 0u32;
+            for &f in rows {
                 let row = &self.rows[f as usize];
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += i64::from(w);
+                for (a, &w) in acc.iter_mut().zip(&row[..8]) {
+                    *a += u32::from(w);
                 }
+                last += u32::from(row[8]);
             }
-            b.emissions.push(acc);
-        }
+            let offsets = i64::from(OFFSET) * rows.len() as i64;
+            let mut emission = [i64::from(last) - offsets; N_TAGS];
+            for (e, &a) in emission.iter_mut().zip(&acc) {
+                *e = i64::from(a) - offsets;
+            }
+            b.emissions.push(emission);
+        });
         viterbi(&b.emissions, &self.transitions, &mut b.lattice, &mut b.tags);
     }
 
@@ -141,16 +139,17 @@ impl Model {
                 out.extend_from_slice(&(v as i32).to_le_bytes());
             }
         }
+        let zero = |row: &&[u16; N_TAGS]| row.iter().all(|&w| w == OFFSET);
         let mut bitmap = vec![0u8; self.rows.len().div_ceil(8)];
         for (i, row) in self.rows.iter().enumerate() {
-            if row.iter().any(|&w| w != 0) {
+            if !zero(&row) {
                 bitmap[i / 8] |= 1 << (i % 8);
             }
         }
         out.extend_from_slice(&bitmap);
-        for row in self.rows.iter().filter(|r| r.iter().any(|&w| w != 0)) {
-            for w in row {
-                out.extend_from_slice(&w.to_le_bytes());
+        for row in self.rows.iter().filter(|r| !zero(r)) {
+            for &w in row {
+                out.extend_from_slice(&weight(w).to_le_bytes());
             }
         }
         out
@@ -183,12 +182,12 @@ impl Model {
         }
         let n = 1usize << bits;
         let bitmap = r.take(n.div_ceil(8))?;
-        let mut rows = vec![[0i16; N_TAGS]; n];
+        let mut rows = vec![[OFFSET; N_TAGS]; n];
         for (i, row) in rows.iter_mut().enumerate() {
             if bitmap[i / 8] & (1 << (i % 8)) != 0 {
                 for w in row.iter_mut() {
                     let b = r.take(2)?;
-                    *w = i16::from_le_bytes([b[0], b[1]]);
+                    *w = offset(i16::from_le_bytes([b[0], b[1]]));
                 }
             }
         }
@@ -201,6 +200,19 @@ impl Model {
             transitions,
         })
     }
+}
+
+/// A zero weight in offset binary.
+const OFFSET: u16 = 0x8000;
+
+/// A weight in offset binary.
+fn offset(w: i16) -> u16 {
+    (w as u16) ^ OFFSET
+}
+
+/// The weight an offset-binary value stands for.
+fn weight(v: u16) -> i16 {
+    (v ^ OFFSET) as i16
 }
 
 struct Reader<'b> {
@@ -237,7 +249,7 @@ fn kind_scores_of(emissions: &[[i64; N_TAGS]]) -> [i64; 4] {
 
 /// Gives every mention of the same words the kind with the highest summed scores.
 fn agree_on_kinds(text: &str, entities: &mut [Entity], kind_scores: &[[i64; 4]]) {
-    let mut totals: HashMap<&str, ([i64; 4], usize)> = HashMap::new();
+    let mut totals: FxHashMap<&str, ([i64; 4], usize)> = FxHashMap::default();
     for (e, scores) in entities.iter().zip(kind_scores) {
         let total = totals.entry(&text[e.span.start..e.span.end]).or_default();
         for (t, s) in total.0.iter_mut().zip(scores) {
@@ -342,6 +354,14 @@ mod tests {
         let scores = [[0, 0, 50, 0], [0, 30, 25, 0], [20, 0, 5, 0]];
         agree_on_kinds(text, &mut entities, &scores);
         assert!(entities.iter().all(|e| e.kind == EntityKind::Location));
+    }
+
+    #[test]
+    fn offset_binary_keeps_every_weight() {
+        for w in [i16::MIN, -12, -1, 0, 1, 9, i16::MAX] {
+            assert_eq!(weight(offset(w)), w);
+            assert_eq!(i64::from(offset(w)) - i64::from(OFFSET), i64::from(w));
+        }
     }
 
     #[test]

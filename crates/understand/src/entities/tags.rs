@@ -105,23 +105,43 @@ pub(crate) fn viterbi<S: Score>(
             S::FLOOR
         };
     }
-    for (i, emission) in emissions.iter().enumerate().skip(1) {
+    // Column by column: each tag's scores from every previous tag, contiguous.
+    let mut into = [[S::FLOOR; N_TAGS]; N_TAGS];
+    for (p, row) in transitions.iter().take(N_TAGS).enumerate() {
+        for (tag, &t) in row.iter().enumerate() {
+            into[tag][p] = t;
+        }
+    }
+    for (emission, back) in emissions.iter().zip(&mut lattice.back).skip(1) {
         let prev = *cur;
-        for tag in 0..N_TAGS {
+        // The tags [`allowed`] after each tag, in ascending order as a plain scan
+        // would try them (the first best wins a tie): `O` and `B-` after any tag,
+        // `I-kind` after `B-kind` or `I-kind` only.
+        for tag in 0..5 {
             let mut best = S::FLOOR;
             let mut arg = 0u8;
-            for (p, &score) in prev.iter().enumerate() {
-                if !allowed(p, tag) {
-                    continue;
-                }
-                let s = score + transitions[p][tag];
+            for (p, (&score, &t)) in prev.iter().zip(&into[tag]).enumerate() {
+                let s = score + t;
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
             cur[tag] = best + emission[tag];
-            lattice.back[i][tag] = arg;
+            back[tag] = arg;
+        }
+        for tag in 5..N_TAGS {
+            let mut best = S::FLOOR;
+            let mut arg = 0u8;
+            for p in [tag - 4, tag] {
+                let s = prev[p] + into[tag][p];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur[tag] = best + emission[tag];
+            back[tag] = arg;
         }
     }
     let mut tag = 0u8;
@@ -178,5 +198,44 @@ mod tests {
             out,
             [begin(EntityKind::Location), inside(EntityKind::Location)]
         );
+    }
+
+    #[test]
+    fn the_search_finds_the_best_allowed_path() {
+        // Against every allowed path of four tokens, on pseudo-random scores.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 41) as i64 - 20
+        };
+        for _ in 0..20 {
+            let mut t = [[0i64; N_TAGS]; N_TAGS + 1];
+            t.iter_mut().flatten().for_each(|v| *v = next());
+            let mut e = [[0i64; N_TAGS]; 4];
+            e.iter_mut().flatten().for_each(|v| *v = next());
+            let score = |path: &[usize]| -> Option<i64> {
+                let mut prev = START;
+                let mut total = 0;
+                for (i, &tag) in path.iter().enumerate() {
+                    if !allowed(prev, tag) {
+                        return None;
+                    }
+                    total += t[prev][tag] + e[i][tag];
+                    prev = tag;
+                }
+                Some(total)
+            };
+            let mut best = i64::MIN;
+            for code in 0..N_TAGS.pow(4) {
+                let path: Vec<usize> = (0..4).map(|i| code / N_TAGS.pow(i) % N_TAGS).collect();
+                best = best.max(score(&path).unwrap_or(i64::MIN));
+            }
+            let mut out = Vec::new();
+            viterbi(&e, &t, &mut Lattice::default(), &mut out);
+            let found: Vec<usize> = out.iter().map(|&t| usize::from(t)).collect();
+            assert_eq!(score(&found), Some(best));
+        }
     }
 }

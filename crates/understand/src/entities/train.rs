@@ -14,7 +14,7 @@
 
 use brief_core::{Article, Entity, Token};
 
-use super::features::{self, sentence_features, DocContext, Scratch};
+use super::features::{self, DocFeatures};
 use super::model::Model;
 use super::tags::{begin, inside, viterbi, Lattice, Transitions, N_TAGS, OUTSIDE, START};
 
@@ -70,21 +70,13 @@ fn gold_tags(tokens: &[Token], entities: &[Entity]) -> Vec<u8> {
 }
 
 fn examples(data: &[Annotated], bits: u32) -> Vec<Example> {
-    let mut scratch = Scratch::default();
     let mut out = Vec::new();
     for a in data {
         let doc = crate::understand(&Article::from_text("", a.text.as_str()));
-        let context = DocContext::new(&a.text, &doc, &mut scratch);
-        for s in &doc.sentences {
-            let mut features = Vec::new();
-            sentence_features(
-                &a.text,
-                &s.tokens,
-                &context,
-                bits,
-                &mut scratch,
-                &mut features,
-            );
+        let doc_features = DocFeatures::new(&a.text, &doc);
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let mut features = Vec::with_capacity(s.tokens.len() * features::TEMPLATES);
+            doc_features.sentence(i, bits, |rows| features.extend_from_slice(rows));
             out.push(Example {
                 features,
                 tags: gold_tags(&s.tokens, &a.entities),

@@ -4,7 +4,7 @@
 //! "4,500 to 5,000 feet", "430 miles per hour", "35C". What the number is *not* (a year, a date,
 //! a score) is decided by the caller, which sees the context.
 
-use crate::sent::{Sent, WordList};
+use crate::sent::{find_lower, Sent, WordList};
 
 /// A number expression found at some token.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,10 +177,29 @@ pub(super) fn is_money_or_share(unit: &str) -> bool {
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table
-        .binary_search_by(|(w, _)| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
-        .ok()
-        .map(|i| table[i].1)
+    find_lower(table, word, |(w, _)| w).map(|i| table[i].1)
+}
+
+/// The value of a number word of [`SMALL`], in any case. Nearly every word of an article
+/// is asked, so words that cannot be one (by length and first letter) are not searched.
+fn small(word: &str) -> Option<f64> {
+    let could_be = (3..=9).contains(&word.len())
+        && matches!(
+            word.as_bytes()[0] | 0x20,
+            b'e' | b'f' | b'n' | b'o' | b's' | b't'
+        );
+    could_be.then(|| lookup(SMALL, word)).flatten()
+}
+
+/// Whether a number in words may start at `word`: "a", "an", "half", or a number word
+/// before any hyphen ("twenty-five", "three-year"). Every number [`words`] reads, and
+/// every compound the last branch of [`core`] reads, starts so.
+fn may_start_words(word: &str) -> bool {
+    let head = &word[..word.bytes().position(|b| b == b'-').unwrap_or(word.len())];
+    ["a", "an", "half"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+        || small(head).is_some()
 }
 
 fn currency(sign: &str) -> Option<&'static str> {
@@ -208,10 +227,12 @@ fn small_words(s: &Sent, i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let w = s.word(i);
-    // "twenty-five": every part a number word.
-    let mut value = 0.0;
-    for part in w.split('-') {
-        value += lookup(SMALL, part)?;
+    // "twenty-five": every part a number word. The first part is tested before any
+    // splitting: nearly every word of an article comes here, and nearly none is one.
+    let head = w.bytes().position(|b| b == b'-').unwrap_or(w.len());
+    let mut value = small(&w[..head])?;
+    for part in w[head..].split('-').skip(1) {
+        value += small(part)?;
     }
     let mut last = i;
     if s.is_word_eq(i + 1, "hundred") {
@@ -385,14 +406,18 @@ fn core(s: &Sent, i: usize, currency: bool) -> Option<Core> {
             Suffix::Noun => c.compound_noun = Some((start + 1, s.toks[i].span.end)),
             Suffix::Not => return None,
         }
+    } else if !may_start_words(w) {
+        // Nearly every word of an article ends here: neither branch below can read it.
+        return None;
     } else if let Some((value, last)) = words(s, i) {
         c.value = value;
         c.last = last;
         c.words = true;
     } else {
         // "three-year": a number word with a compound.
-        let (head, rest) = w.split_once('-')?;
-        c.value = lookup(SMALL, head)?;
+        let hyphen = w.bytes().position(|b| b == b'-')?;
+        let (head, rest) = (&w[..hyphen], &w[hyphen + 1..]);
+        c.value = small(head)?;
         c.words = true;
         let start = s.toks[i].span.start + head.len();
         match suffix(&w[head.len()..], currency) {
@@ -613,6 +638,31 @@ mod tests {
         let n = read(&s, 0)?;
         let covered = &text[toks[n.first].span.start..toks[n.last].span.end];
         Some((n.value, n.upper, n.unit, covered.to_string()))
+    }
+
+    #[test]
+    fn words_that_start_no_number_are_turned_away_early() {
+        for w in ["a", "An", "HALF", "twenty-five", "three-year", "Seven"] {
+            assert!(may_start_words(w), "{w}");
+        }
+        // "half-time": "half" starts a number only alone ("half a dozen").
+        for w in ["the", "said", "half-time", "-five", "at", "twentyfive"] {
+            assert!(!may_start_words(w), "{w}");
+        }
+        assert_eq!(read_text("Half a dozen eggs").map(|r| r.0), Some(6.0));
+        assert_eq!(read_text("an hour").map(|r| r.0), None);
+    }
+
+    #[test]
+    fn small_number_words_pass_the_quick_test() {
+        // The length and first letters `small` checks before searching.
+        for (w, v) in SMALL {
+            assert_eq!(small(w), Some(*v), "{w}");
+            assert_eq!(small(&w.to_uppercase()), Some(*v), "{w}");
+        }
+        for w in ["the", "once", "Tens", "thirty-one", "éight", "a"] {
+            assert_eq!(small(w), None, "{w}");
+        }
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! that taking every occurrence pays (see [`MIN_PRECISION`]); the rules in `reported.rs` then
 //! decide each occurrence from its context.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::cue_table::CUES;
 
@@ -22,7 +23,7 @@ const MIN_PRECISION: f64 = 0.05;
 pub(super) fn prior(lower: &str) -> Option<f64> {
     // Asked for every word of every article: the table's priors, worked out once,
     // behind one hash lookup.
-    static PRIORS: LazyLock<HashMap<&'static str, f64>> = LazyLock::new(|| {
+    static PRIORS: LazyLock<FxHashMap<&'static str, f64>> = LazyLock::new(|| {
         CUES.iter()
             .map(|&(form, cue, seen, ..)| (form, f64::from(cue) / (f64::from(seen) + 2.0)))
             .filter(|&(_, p)| p >= MIN_PRECISION)

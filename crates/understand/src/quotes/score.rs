@@ -16,41 +16,48 @@ use super::{cues, Sent, AUXILIARIES};
 
 pub use super::score_weights::THRESHOLD;
 
-/// FNV-1a, 64 bits: a stable hash for feature names (the weights table is keyed by it).
-pub(super) fn hash(name: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step.
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Collects hashed features, formatting each name in one reused buffer.
+/// FNV-1a, 64 bits: a stable hash for feature names (the weights table is keyed by it).
+pub(super) fn hash(name: &str) -> u64 {
+    name.bytes().fold(FNV_OFFSET, fnv)
+}
+
+/// Collects hashed features.
 pub(super) struct Features {
-    buffer: String,
     pub keys: Vec<u64>,
 }
 
 impl Features {
     pub(super) fn new() -> Self {
         let mut f = Features {
-            buffer: String::with_capacity(32),
             keys: Vec::with_capacity(32),
         };
         f.add("bias", "");
         f
     }
 
-    /// Adds the feature `name=value`, the value lower-cased.
+    /// Adds the feature `name=value`, the value lower-cased: the [`hash`] of that
+    /// string, taken as it would be written, without writing it.
     pub(super) fn add(&mut self, name: &str, value: &str) {
-        self.buffer.clear();
-        self.buffer.push_str(name);
-        self.buffer.push('=');
-        for c in value.chars() {
-            self.buffer.extend(c.to_lowercase());
+        let mut h = fnv(hash(name), b'=');
+        if value.is_ascii() {
+            for b in value.bytes() {
+                h = fnv(h, b.to_ascii_lowercase());
+            }
+        } else {
+            let mut utf8 = [0u8; 4];
+            for c in value.chars().flat_map(char::to_lowercase) {
+                h = c.encode_utf8(&mut utf8).bytes().fold(h, fnv);
+            }
         }
-        self.keys.push(hash(&self.buffer));
+        self.keys.push(h);
     }
 }
 
@@ -195,5 +202,22 @@ mod tests {
     fn hash_is_fnv1a() {
         assert_eq!(hash(""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn a_feature_is_the_hash_of_its_lower_cased_name() {
+        let mut f = Features::new();
+        f.add("cue", "Said");
+        f.add("prev", "ÉLYSÉE");
+        f.add("spk", "");
+        assert_eq!(
+            f.keys,
+            [
+                hash("bias="),
+                hash("cue=said"),
+                hash("prev=élysée"),
+                hash("spk=")
+            ]
+        );
     }
 }
