@@ -576,7 +576,13 @@ pub struct Clusterer {
     held_vectors: usize,
     /// Moves made since [`Clusterer::take_moves`] was last called.
     moves: Vec<Move>,
+    /// Similarities of member pairs already worked out: members' vectors never
+    /// change, and the same recent members meet again in the next re-clustering.
+    pair_similarities: FxHashMap<(ArticleKey, ArticleKey), f32>,
 }
+
+/// Member pairs remembered at most (about 24 MB); then the memo starts afresh.
+const PAIR_MEMO: usize = 1 << 20;
 
 impl Clusterer {
     /// An empty clusterer.
@@ -814,13 +820,22 @@ impl Clusterer {
         chosen.sort_unstable_by(|a, b| b.cmp(a));
         chosen.truncate(self.config.neighbourhood.saturating_sub(1));
         let (sims, n) = {
-            let mut items: Vec<&Item> = vec![&item];
+            let mut items: Vec<(Option<ArticleKey>, &Item)> = vec![(None, &item)];
             for &(_, story, member) in &chosen {
                 let state = &self.stories[&story];
                 let m = state.members.iter().find(|m| m.key == member);
-                items.push(&m.expect("chosen from the story's members").item);
+                items.push((
+                    Some(member),
+                    &m.expect("chosen from the story's members").item,
+                ));
             }
-            (similarities(&items), items.len())
+            if self.pair_similarities.len() > PAIR_MEMO {
+                self.pair_similarities.clear();
+            }
+            (
+                similarities(&items, &mut self.pair_similarities),
+                items.len(),
+            )
         };
         let clusters = average_linkage(&sims, n, self.config.join);
         let mean = |i: usize, cluster: &[usize]| mean_similarity(&sims, n, i, cluster);
@@ -1018,13 +1033,22 @@ impl Clusterer {
     }
 }
 
-/// Pairwise similarities of items, as a row-major n×n matrix.
-fn similarities(items: &[&Item]) -> Vec<f32> {
+/// Pairwise similarities of items, as a row-major n×n matrix; pairs of
+/// members (items with a key) are looked up in, or added to, `memo`.
+fn similarities(
+    items: &[(Option<ArticleKey>, &Item)],
+    memo: &mut FxHashMap<(ArticleKey, ArticleKey), f32>,
+) -> Vec<f32> {
     let n = items.len();
     let mut sims = vec![0.0f32; n * n];
     for i in 0..n {
         for j in i + 1..n {
-            let s = items[i].similarity(items[j]);
+            let s = match (items[i].0, items[j].0) {
+                (Some(a), Some(b)) => *memo
+                    .entry((a.min(b), a.max(b)))
+                    .or_insert_with(|| items[i].1.similarity(items[j].1)),
+                _ => items[i].1.similarity(items[j].1),
+            };
             sims[i * n + j] = s;
             sims[j * n + i] = s;
         }
@@ -1371,8 +1395,15 @@ mod tests {
             item("a bb dddd"),
             item("xxxxx yyyyyy zzzzzzz"),
         ];
-        let refs: Vec<&Item> = items.iter().collect();
-        let sims = similarities(&refs);
+        let refs: Vec<(Option<ArticleKey>, &Item)> = items
+            .iter()
+            .enumerate()
+            .map(|(k, i)| (Some(k as u64), i))
+            .collect();
+        let mut memo = FxHashMap::default();
+        let sims = similarities(&refs, &mut memo);
+        assert_eq!(memo.len(), 3, "every pair remembered");
+        assert_eq!(similarities(&refs, &mut memo), sims);
         assert_eq!(average_linkage(&sims, 3, 0.5), vec![vec![0, 1], vec![2]]);
         assert_eq!(average_linkage(&sims, 3, 0.9).len(), 3);
     }
