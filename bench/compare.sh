@@ -45,6 +45,10 @@ for part in $PARTS; do
     read -r _ r1 r2 _ rlsum rate <<<"$row"
     printf "%-14s %7s %7s %7s %12s %10s\n" brief "$r1" "$r2" "$rlsum" "$rate" \
       "$(awk -v a="$rate" -v b="$lex_rate" 'BEGIN{printf "%.0fx", a/b}')"
+    # The brief with facts (issue 3's speed bar), same run, same ratio.
+    facts_rate=$(sed -n 's/^with facts.*: \([0-9]*\) articles\/s$/\1/p' <<<"$ours")
+    printf "%-14s %7s %7s %7s %12s %10s\n" "brief+facts" - - - "$facts_rate" \
+      "$(awk -v a="$facts_rate" -v b="$lex_rate" 'BEGIN{printf "%.0fx", a/b}')"
     # The acceptance scorer on brief's own JSON, as a cross-check of brief's numbers.
     "$PY" "$PEERS/score_brief.py" rouge "$OUT/sum.brief.jsonl" "$DATA/cnndm/dev.jsonl" | sed 's/^/score_brief: /'
     grep '^faithful' <<<"$ours"
