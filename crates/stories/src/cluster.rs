@@ -667,12 +667,10 @@ impl Clusterer {
             .copied()
             .filter(|&(_, s)| s >= self.config.join / 2.0)
             .collect();
-        // Only young stories are re-clustered: all their members are at hand,
-        // and an established story (more members than are kept) has settled.
-        let young = |id: &StoryId| {
-            let story = &self.stories[id];
-            story.size as usize <= self.config.members_per_story && story.held_vectors() > 0
-        };
+        // Only young stories are re-clustered: all their members are at hand.
+        // An established story (more members than are kept) has settled and
+        // dropped its member vectors, as have stories memory pressure reached.
+        let young = |id: &StoryId| self.stories[id].held_vectors() > 0;
         let movable: Vec<StoryId> = near.iter().map(|&(id, _)| id).filter(young).collect();
         let assignment = match near.first() {
             None => self.start(key, item, profile),
