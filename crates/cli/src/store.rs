@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use brief::dates::day_number;
 use brief::read::{read_all, Format};
-use brief::store::{Ingested, SearchQuery, Store, StoryFilter};
+use brief::store::{ContentHash, Ingested, SearchQuery, Store, StoryFilter};
 use brief::stories::Config;
 use brief::{Article, Pipeline, Since, StoryError};
 use serde_json::json;
@@ -116,18 +116,21 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         size: PROFILE_CHUNK,
     };
     let reader = std::sync::Mutex::new(reader);
-    let profile = |item: &Item| match item {
+    // Hashing and understanding happen on the worker threads: the thread that
+    // stores only writes.
+    let prepare = |item: &Item| match item {
         Item::Article(article) => {
+            let hash = ContentHash::of(&article.text);
             let stored = reader
                 .lock()
-                .map(|r| r.contains_text(&article.text).unwrap_or(false))
+                .map(|r| r.contains(&hash).unwrap_or(false))
                 .unwrap_or(false);
-            (!stored).then(|| pipeline.profile(article))
+            Some((hash, (!stored).then(|| pipeline.profile(article))))
         }
         Item::Rejected(..) => None,
     };
-    pipelined(chunks, profile, |chunk, profiles| -> Result<()> {
-        for (item, profile) in chunk.into_iter().zip(profiles) {
+    pipelined(chunks, prepare, |chunk, prepared| -> Result<()> {
+        for (item, prepared) in chunk.into_iter().zip(prepared) {
             let article = match item {
                 Item::Article(article) => article,
                 Item::Rejected(reason, message) => {
@@ -136,10 +139,11 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
                     continue;
                 }
             };
+            let (hash, profile) = prepared.expect("prepare answers every article");
             counts.read += 1;
             let added = match profile {
-                Some(profile) => session.add(&article, |_| profile)?,
-                None => session.add(&article, |a| pipeline.profile(a))?,
+                Some(profile) => session.add_hashed(&article, hash, |_| profile)?,
+                None => session.add_hashed(&article, hash, |a| pipeline.profile(a))?,
             };
             match added {
                 Ingested::New { started, .. } => {

@@ -18,7 +18,8 @@ use crate::{Store, StoreError};
 /// batch is simply re-read). 500 → 2,000 took ingest from 1,709 to 2,345
 /// articles/s (`brief eval scale --articles 100000`).
 const BATCH: usize = 2000;
-/// A batch also commits once it is this old, so a slow stream is stored promptly.
+/// A batch also commits once it is this old, so a slow stream is stored promptly
+/// (unless [`Ingest::set_batch_age`] says otherwise).
 const BATCH_AGE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// What happened to one article.
@@ -49,20 +50,32 @@ pub enum Ingested {
     },
 }
 
-/// A content-derived article id, stable across machines and runs.
-pub fn content_id(text: &str) -> String {
-    let hash = content_hash(text);
-    let mut id = String::with_capacity(17);
-    id.push('h');
-    for b in &hash[..8] {
-        id.push_str(&format!("{b:02x}"));
-    }
-    id
-}
+/// What identifies an article's text: the first 16 bytes of its SHA-256.
+/// Computed apart from [`Ingest::add_hashed`] so that callers can hash on the
+/// threads that read and understand articles, not on the one that stores them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContentHash([u8; 16]);
 
-pub(crate) fn content_hash(text: &str) -> [u8; 16] {
-    let digest = Sha256::digest(text.as_bytes());
-    digest[..16].try_into().expect("sha256 has 32 bytes")
+impl ContentHash {
+    /// The hash of `text`.
+    pub fn of(text: &str) -> ContentHash {
+        let digest = Sha256::digest(text.as_bytes());
+        ContentHash(digest[..16].try_into().expect("sha256 has 32 bytes"))
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The article id derived from it, stable across machines and runs.
+    pub fn id(&self) -> String {
+        let mut id = String::with_capacity(17);
+        id.push('h');
+        for b in &self.0[..8] {
+            id.push_str(&format!("{b:02x}"));
+        }
+        id
+    }
 }
 
 /// An ingest session: holds the clusterer and an open transaction. Call
@@ -71,8 +84,11 @@ pub struct Ingest<'s> {
     conn: &'s Connection,
     clusterer: Clusterer,
     next_key: i64,
+    /// The first article of this session not yet in the full-text index.
+    unindexed: i64,
     pending: usize,
     batch_started: std::time::Instant,
+    batch_age: std::time::Duration,
     dirty: FxHashSet<StoryId>,
     /// Articles moved by re-clustering since the last commit, to their latest story.
     moved: FxHashMap<u64, StoryId>,
@@ -109,8 +125,10 @@ impl Store {
             conn,
             clusterer,
             next_key,
+            unindexed: next_key,
             pending: 0,
             batch_started: std::time::Instant::now(),
+            batch_age: BATCH_AGE,
             dirty: FxHashSet::default(),
             moved: FxHashMap::default(),
             vacated: FxHashSet::default(),
@@ -129,14 +147,11 @@ fn load_state(conn: &Connection, key: &str) -> Result<Option<Vec<u8>>, StoreErro
 
 impl Ingest<'_> {
     /// The id of the stored article whose text has this content hash, if any.
-    fn existing(&self, hash: &[u8; 16]) -> Result<Option<String>, StoreError> {
+    fn existing(&self, hash: &ContentHash) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT id FROM articles WHERE hash = ?1",
-                [&hash[..]],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM articles WHERE hash = ?1")?
+            .query_row([hash.bytes()], |r| r.get(0))
             .optional()?)
     }
 
@@ -149,13 +164,24 @@ impl Ingest<'_> {
         article: &Article,
         profile: impl FnOnce(&Article) -> Profile,
     ) -> Result<Ingested, StoreError> {
-        let hash = content_hash(&article.text);
+        self.add_hashed(article, ContentHash::of(&article.text), profile)
+    }
+
+    /// [`Ingest::add`] with the text's hash computed by the caller.
+    pub fn add_hashed(
+        &mut self,
+        article: &Article,
+        hash: ContentHash,
+        profile: impl FnOnce(&Article) -> Profile,
+    ) -> Result<Ingested, StoreError> {
+        debug_assert_eq!(hash, ContentHash::of(&article.text));
         if let Some(existing) = self.existing(&hash)? {
-            self.conn.execute(
-                "INSERT INTO state (key, value) VALUES ('duplicates', 1) \
-                 ON CONFLICT(key) DO UPDATE SET value = value + 1",
-                [],
-            )?;
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO state (key, value) VALUES ('duplicates', 1) \
+                     ON CONFLICT(key) DO UPDATE SET value = value + 1",
+                )?
+                .execute([])?;
             return Ok(Ingested::Duplicate { existing });
         }
         let profile = &profile(article);
@@ -167,13 +193,15 @@ impl Ingest<'_> {
                 .title
                 .clone()
                 .unwrap_or_else(|| first_line(&article.text));
-            self.conn.execute(
-                "INSERT INTO stories (id, title, articles, touched, state) VALUES (?1, ?2, 0, 0, x'')",
-                params![story as i64, title],
-            )?;
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO stories (id, title, articles, touched, state) \
+                     VALUES (?1, ?2, 0, 0, x'')",
+                )?
+                .execute(params![story as i64, title])?;
         }
         let id = if article.id.is_empty() {
-            content_id(&article.text)
+            hash.id()
         } else {
             article.id.clone()
         };
@@ -192,14 +220,15 @@ impl Ingest<'_> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
-        self.conn.execute(
+        self.conn.prepare_cached(
             "INSERT INTO articles (key, id, hash, title, byline, published, day, outlet, url, text, \
              headings, story, near_duplicate_of, ingested) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?.execute(
             params![
                 key,
                 id,
-                &hash[..],
+                hash.bytes(),
                 article.title,
                 article.byline,
                 article.published,
@@ -212,10 +241,6 @@ impl Ingest<'_> {
                 near_duplicate_of,
                 now
             ],
-        )?;
-        self.conn.execute(
-            "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-            params![key, article.title.as_deref().unwrap_or(""), article.text],
         )?;
         let mut insert_name = self.conn.prepare_cached(
             "INSERT OR IGNORE INTO article_names (article, name, kind) VALUES (?1, ?2, ?3)",
@@ -234,7 +259,8 @@ impl Ingest<'_> {
                 story,
                 of: self
                     .conn
-                    .query_row("SELECT id FROM articles WHERE key = ?1", [of], |r| r.get(0))?,
+                    .prepare_cached("SELECT id FROM articles WHERE key = ?1")?
+                    .query_row([of], |r| r.get(0))?,
             },
             None => Ingested::New {
                 id,
@@ -242,7 +268,7 @@ impl Ingest<'_> {
                 started: matches!(assignment, Assignment::Started(_)),
             },
         };
-        if self.pending >= BATCH || self.batch_started.elapsed() >= BATCH_AGE {
+        if self.pending >= BATCH || self.batch_started.elapsed() >= self.batch_age {
             self.commit()?;
         }
         Ok(outcome)
@@ -306,6 +332,13 @@ impl Ingest<'_> {
         Ok(())
     }
 
+    /// Commits a batch once it is this old even when it holds fewer than 2,000
+    /// articles (default one second). Benchmarks that must not depend on the
+    /// machine's speed set it beyond their run.
+    pub fn set_batch_age(&mut self, age: std::time::Duration) {
+        self.batch_age = age;
+    }
+
     /// Writes the touched stories and the clusterer statistics, commits, and opens
     /// the next transaction.
     pub fn commit(&mut self) -> Result<(), StoreError> {
@@ -317,6 +350,17 @@ impl Ingest<'_> {
     }
 
     fn save(&mut self) -> Result<(), StoreError> {
+        // The batch enters the full-text index in one statement: FTS5 flushes
+        // its pending terms at every statement savepoint, so indexing each
+        // article beside statements that open one (constraint checks) wrote a
+        // segment per article and spent its time merging them.
+        self.conn
+            .prepare_cached(
+                "INSERT INTO articles_fts (rowid, title, text) \
+                 SELECT key, COALESCE(title, ''), text FROM articles WHERE key >= ?1",
+            )?
+            .execute([self.unindexed])?;
+        self.unindexed = self.next_key;
         self.write_moves()?;
         let mut update = self.conn.prepare_cached(
             "UPDATE stories SET first_day = ?2, last_day = ?3, articles = ?4, touched = ?5, state = ?6 \

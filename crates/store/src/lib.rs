@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use ingest::{Ingest, Ingested};
+pub use ingest::{ContentHash, Ingest, Ingested};
 pub use query::{
     SearchHit, SearchQuery, Stats, StoredArticle, StoryFilter, StorySummary, WrittenBrief,
 };

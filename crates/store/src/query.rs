@@ -4,6 +4,7 @@ use brief_core::{Article, Heading, Span};
 use brief_stories::StoryId;
 use rusqlite::{params_from_iter, types::Value, OptionalExtension, Row};
 
+use crate::ingest::ContentHash;
 use crate::{Store, StoreError};
 
 /// One story as listed.
@@ -363,13 +364,15 @@ impl Store {
 
     /// True when an article with exactly this text is stored.
     pub fn contains_text(&self, text: &str) -> Result<bool, StoreError> {
+        self.contains(&ContentHash::of(text))
+    }
+
+    /// True when an article whose text has this hash is stored.
+    pub fn contains(&self, hash: &ContentHash) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT 1 FROM articles WHERE hash = ?1",
-                [&crate::ingest::content_hash(text)[..]],
-                |_| Ok(()),
-            )
+            .prepare_cached("SELECT 1 FROM articles WHERE hash = ?1")?
+            .query_row([hash.bytes()], |_| Ok(()))
             .optional()?
             .is_some())
     }

@@ -99,6 +99,50 @@ fn a_dropped_session_leaves_the_store_as_of_its_last_commit() {
 }
 
 #[test]
+fn every_committed_article_is_indexed_once_across_commits_and_rollbacks() {
+    let path = temp_path("indexed");
+    let mut store = Store::open(&path).unwrap();
+    {
+        let mut session = store.ingest(Config::default()).unwrap();
+        session.add(&article("f1", FLOOD), profile).unwrap();
+        session.commit().unwrap();
+        session.add(&article("m1", MATCH), profile).unwrap();
+        // Dropped: the match report was never committed, nor indexed.
+    }
+    let hits = |store: &Store, text: &str| {
+        store
+            .search(&brief_store::SearchQuery {
+                text: text.into(),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!((hits(&store, "barrier"), hits(&store, "manager")), (1, 0));
+    let mut session = store.ingest(Config::default()).unwrap();
+    session.add(&article("m1", MATCH), profile).unwrap();
+    session.commit().unwrap();
+    session
+        .add(
+            &article("f2", "The flood barrier vote was delayed."),
+            profile,
+        )
+        .unwrap();
+    session.finish().unwrap();
+    assert_eq!((hits(&store, "barrier"), hits(&store, "manager")), (2, 1));
+    // FTS5 checks its index against the articles table, row by row.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap().parent().unwrap());
+}
+
+#[test]
 fn search_treats_query_syntax_as_words() {
     let mut store = Store::in_memory().unwrap();
     let mut session = store.ingest(Config::default()).unwrap();
