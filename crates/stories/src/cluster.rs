@@ -968,8 +968,9 @@ impl Clusterer {
     /// over the posting lists of its strongest terms (a partial dot product with
     /// each story's indexed terms), the best [`Config::rescored`] kept.
     fn candidates(&self, vector: &[(Term, f32)], day: Option<i32>) -> Vec<StoryId> {
+        let query = strongest(vector, self.config.query_terms);
         let mut partial: FxHashMap<StoryId, f32> = FxHashMap::default();
-        for (term, weight) in strongest(vector, self.config.query_terms) {
+        for (term, weight) in query {
             for &(id, share) in self.postings.get(&term).into_iter().flatten() {
                 *partial.entry(id).or_default() += weight * share;
             }
@@ -982,9 +983,15 @@ impl Clusterer {
                     .is_some_and(|s| s.within_window(day, self.config.window_days))
             })
             .collect();
-        // Ties by id, so that the result never depends on hash order.
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(self.config.rescored);
+        // Ties by id, so that the result never depends on hash order; only the
+        // best few are sorted.
+        let best_first =
+            |a: &(StoryId, f32), b: &(StoryId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > self.config.rescored {
+            ranked.select_nth_unstable_by(self.config.rescored, best_first);
+            ranked.truncate(self.config.rescored);
+        }
+        ranked.sort_unstable_by(best_first);
         ranked.into_iter().map(|(id, _)| id).collect()
     }
 
