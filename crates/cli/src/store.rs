@@ -73,6 +73,21 @@ struct Counts {
     rejected: BTreeMap<String, u64>,
 }
 
+impl Counts {
+    fn add(&mut self, written: &[Ingested]) {
+        for outcome in written {
+            match outcome {
+                Ingested::New { started, .. } => {
+                    self.new += 1;
+                    self.stories_started += u64::from(*started);
+                }
+                Ingested::NearDuplicate { .. } => self.near_duplicate += 1,
+                Ingested::Duplicate { .. } => self.duplicate += 1,
+            }
+        }
+    }
+}
+
 /// One input record on its way to the store.
 enum Item {
     /// An article, with its profile unless it is stored already.
@@ -141,22 +156,16 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
             };
             let (hash, profile) = prepared.expect("prepare answers every article");
             counts.read += 1;
-            let added = match profile {
-                Some(profile) => session.add_hashed(&article, hash, |_| profile)?,
-                None => session.add_hashed(&article, hash, |a| pipeline.profile(a))?,
+            // Submitted: this article is assigned to a story while the last one is written.
+            let written = match profile {
+                Some(profile) => session.submit(*article, hash, |_| profile)?,
+                None => session.submit(*article, hash, |a| pipeline.profile(a))?,
             };
-            match added {
-                Ingested::New { started, .. } => {
-                    counts.new += 1;
-                    counts.stories_started += u64::from(started);
-                }
-                Ingested::NearDuplicate { .. } => counts.near_duplicate += 1,
-                Ingested::Duplicate { .. } => counts.duplicate += 1,
-            }
+            counts.add(&written);
         }
         Ok(())
     })?;
-    session.finish()?;
+    counts.add(&session.finish()?);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

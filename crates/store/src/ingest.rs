@@ -7,6 +7,8 @@ use brief_core::Article;
 use brief_stories::{
     Assignment, Clusterer, Config, DocumentFrequencies, Move, Profile, StoryId, StoryState,
 };
+
+use crate::clustering::ClusterThread;
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
@@ -78,11 +80,19 @@ impl ContentHash {
     }
 }
 
-/// An ingest session: holds the clusterer and an open transaction. Call
-/// [`Ingest::finish`] to commit the last batch; dropping it rolls that batch back.
+/// An ingest session: holds the clusterer (on a thread of its own) and an open
+/// transaction. Call [`Ingest::finish`] to commit the last batch; dropping it
+/// rolls that batch back.
+///
+/// Articles go in with [`Ingest::add`] (one at a time, its outcome at once) or
+/// [`Ingest::submit`] (the outcome comes with a later call: while the clusterer
+/// assigns an article, the previous one is written). Use one or the other in a
+/// session: `add` first lands a submitted article without reporting it.
 pub struct Ingest<'s> {
     conn: &'s Connection,
-    clusterer: Clusterer,
+    clusterer: ClusterThread,
+    /// The submitted article being assigned, not yet written.
+    in_flight: Option<InFlight>,
     next_key: i64,
     /// The first article of this session not yet in the full-text index.
     unindexed: i64,
@@ -95,6 +105,15 @@ pub struct Ingest<'s> {
     /// Stories articles moved out of since the last commit.
     vacated: FxHashSet<StoryId>,
     finished: bool,
+}
+
+/// An article whose assignment has been asked for.
+struct InFlight {
+    article: Article,
+    hash: ContentHash,
+    key: i64,
+    day: Option<i32>,
+    names: Vec<(String, &'static str)>,
 }
 
 impl Store {
@@ -123,7 +142,8 @@ impl Store {
         conn.execute_batch("BEGIN IMMEDIATE")?;
         Ok(Ingest {
             conn,
-            clusterer,
+            clusterer: ClusterThread::start(clusterer),
+            in_flight: None,
             next_key,
             unindexed: next_key,
             pending: 0,
@@ -174,19 +194,77 @@ impl Ingest<'_> {
         hash: ContentHash,
         profile: impl FnOnce(&Article) -> Profile,
     ) -> Result<Ingested, StoreError> {
+        self.land()?;
+        let mut outcomes = self.submit(article.clone(), hash, profile)?;
+        outcomes.extend(self.land()?);
+        Ok(outcomes.pop().expect("the article's own outcome"))
+    }
+
+    /// Like [`Ingest::add_hashed`], but returns at once with the outcomes of
+    /// the articles written meanwhile (in order; this one's comes later, or
+    /// from [`Ingest::flush`], [`Ingest::commit`] or [`Ingest::finish`]).
+    pub fn submit(
+        &mut self,
+        article: Article,
+        hash: ContentHash,
+        profile: impl FnOnce(&Article) -> Profile,
+    ) -> Result<Vec<Ingested>, StoreError> {
         debug_assert_eq!(hash, ContentHash::of(&article.text));
+        let mut outcomes = Vec::with_capacity(2);
+        if self.in_flight.as_ref().is_some_and(|f| f.hash == hash) {
+            // A copy of the article being assigned: written first, it is found below.
+            outcomes.extend(self.land()?);
+        }
         if let Some(existing) = self.existing(&hash)? {
+            outcomes.extend(self.land()?);
             self.conn
                 .prepare_cached(
                     "INSERT INTO state (key, value) VALUES ('duplicates', 1) \
                      ON CONFLICT(key) DO UPDATE SET value = value + 1",
                 )?
                 .execute([])?;
-            return Ok(Ingested::Duplicate { existing });
+            outcomes.push(Ingested::Duplicate { existing });
+            return Ok(outcomes);
         }
-        let profile = &profile(article);
+        let mut profile = profile(&article);
         let key = self.next_key;
-        let assignment = self.clusterer.assign(key as u64, profile);
+        self.next_key += 1;
+        let names = std::mem::take(&mut profile.names);
+        let day = profile.day;
+        self.clusterer.assign(key as u64, profile)?;
+        // While the clusterer works on this one, the previous one is written.
+        outcomes.extend(self.land()?);
+        self.in_flight = Some(InFlight {
+            article,
+            hash,
+            key,
+            day,
+            names,
+        });
+        if self.pending >= BATCH || self.batch_started.elapsed() >= self.batch_age {
+            outcomes.extend(self.commit()?);
+        }
+        Ok(outcomes)
+    }
+
+    /// Writes the submitted article still being assigned, if any.
+    pub fn flush(&mut self) -> Result<Vec<Ingested>, StoreError> {
+        Ok(self.land()?.into_iter().collect())
+    }
+
+    /// Waits for the in-flight article's assignment and writes it.
+    fn land(&mut self) -> Result<Option<Ingested>, StoreError> {
+        let Some(InFlight {
+            article,
+            hash,
+            key,
+            day,
+            names,
+        }) = self.in_flight.take()
+        else {
+            return Ok(None);
+        };
+        let (assignment, moves) = self.clusterer.assigned()?;
         let story = assignment.story();
         if let Assignment::Started(_) = assignment {
             let title = article
@@ -220,19 +298,20 @@ impl Ingest<'_> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
-        self.conn.prepare_cached(
-            "INSERT INTO articles (key, id, hash, title, byline, published, day, outlet, url, text, \
-             headings, story, near_duplicate_of, ingested) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?.execute(
-            params![
+        self.conn
+            .prepare_cached(
+                "INSERT INTO articles (key, id, hash, title, byline, published, day, outlet, url, \
+                 text, headings, story, near_duplicate_of, ingested) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
                 key,
                 id,
                 hash.bytes(),
                 article.title,
                 article.byline,
                 article.published,
-                profile.day,
+                day,
                 article.outlet,
                 article.url,
                 article.text,
@@ -240,20 +319,17 @@ impl Ingest<'_> {
                 story as i64,
                 near_duplicate_of,
                 now
-            ],
-        )?;
+            ])?;
         let mut insert_name = self.conn.prepare_cached(
             "INSERT OR IGNORE INTO article_names (article, name, kind) VALUES (?1, ?2, ?3)",
         )?;
-        for (name, kind) in &profile.names {
+        for (name, kind) in &names {
             insert_name.execute(params![key, name, kind])?;
         }
-        self.next_key += 1;
         self.dirty.insert(story);
-        let moves = self.clusterer.take_moves();
         self.apply_moves(&moves)?;
         self.pending += 1;
-        let outcome = match near_duplicate_of {
+        Ok(Some(match near_duplicate_of {
             Some(of) => Ingested::NearDuplicate {
                 id,
                 story,
@@ -267,11 +343,7 @@ impl Ingest<'_> {
                 story,
                 started: matches!(assignment, Assignment::Started(_)),
             },
-        };
-        if self.pending >= BATCH || self.batch_started.elapsed() >= self.batch_age {
-            self.commit()?;
-        }
-        Ok(outcome)
+        }))
     }
 
     /// Notes the clusterer's re-clustering; the rows follow at commit
@@ -296,7 +368,7 @@ impl Ingest<'_> {
 
     /// Each moved article and its near-duplicates go to their latest story, and
     /// a story left without articles is deleted with any brief written for it.
-    fn write_moves(&mut self) -> Result<(), StoreError> {
+    fn write_moves(&mut self, gone: &FxHashSet<StoryId>) -> Result<(), StoreError> {
         for (article, to) in self.moved.drain() {
             for moving in [
                 "UPDATE articles SET story = ?2 WHERE key = ?1",
@@ -308,7 +380,7 @@ impl Ingest<'_> {
             }
         }
         for story in self.vacated.drain() {
-            if self.clusterer.story(story).is_some() {
+            if !gone.contains(&story) {
                 continue;
             }
             self.dirty.remove(&story);
@@ -341,15 +413,17 @@ impl Ingest<'_> {
 
     /// Writes the touched stories and the clusterer statistics, commits, and opens
     /// the next transaction.
-    pub fn commit(&mut self) -> Result<(), StoreError> {
-        self.save()?;
+    /// the next transaction; returns the outcome of the article it had to write first.
+    pub fn commit(&mut self) -> Result<Vec<Ingested>, StoreError> {
+        let landed = self.save()?;
         self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
         self.pending = 0;
         self.batch_started = std::time::Instant::now();
-        Ok(())
+        Ok(landed)
     }
 
-    fn save(&mut self) -> Result<(), StoreError> {
+    fn save(&mut self) -> Result<Vec<Ingested>, StoreError> {
+        let landed = self.flush()?;
         // The batch enters the full-text index in one statement: FTS5 flushes
         // its pending terms at every statement savepoint, so indexing each
         // article beside statements that open one (constraint checks) wrote a
@@ -361,41 +435,47 @@ impl Ingest<'_> {
             )?
             .execute([self.unindexed])?;
         self.unindexed = self.next_key;
-        self.write_moves()?;
+        // Stories touched in this batch are the most recent, so still in memory
+        // (eviction keeps the newest stories, far more than a batch), unless a
+        // re-clustering emptied them.
+        let asked: Vec<StoryId> = self.dirty.union(&self.vacated).copied().collect();
+        let snapshot = self.clusterer.snapshot(asked)?;
+        let gone: FxHashSet<StoryId> = snapshot.gone.into_iter().collect();
+        self.write_moves(&gone)?;
         let mut update = self.conn.prepare_cached(
             "UPDATE stories SET first_day = ?2, last_day = ?3, articles = ?4, touched = ?5, state = ?6 \
              WHERE id = ?1",
         )?;
-        for id in self.dirty.drain() {
-            // Stories touched in this batch are the most recent, so still in
-            // memory: eviction keeps the newest stories, far more than a batch.
-            let story = self
-                .clusterer
-                .story(id)
-                .expect("a story touched in this batch is in memory");
+        for story in snapshot.stories {
+            if !self.dirty.contains(&story.id) {
+                continue;
+            }
             update.execute(params![
-                id as i64,
+                story.id as i64,
                 story.first,
                 story.last,
                 story.articles,
-                story.touched() as i64,
-                story.to_bytes()
+                story.touched as i64,
+                story.state
             ])?;
         }
-        self.conn.execute(
-            "INSERT INTO state (key, value) VALUES ('frequencies', ?1) \
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [self.clusterer.frequencies().to_bytes()],
-        )?;
-        Ok(())
+        self.dirty.clear();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO state (key, value) VALUES ('frequencies', ?1) \
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([snapshot.frequencies])?;
+        Ok(landed)
     }
 
     /// Commits the last batch and ends the session.
-    pub fn finish(mut self) -> Result<(), StoreError> {
-        self.save()?;
+    /// Returns the outcome of the article it had to write first.
+    pub fn finish(mut self) -> Result<Vec<Ingested>, StoreError> {
+        let landed = self.save()?;
         self.conn.execute_batch("COMMIT")?;
         self.finished = true;
-        Ok(())
+        Ok(landed)
     }
 }
 

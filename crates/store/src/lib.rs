@@ -11,6 +11,7 @@
 //! [`Article`] with its [`Profile`] and entity names. Every SQL statement binds its
 //! values as parameters.
 
+mod clustering;
 mod ingest;
 mod query;
 mod schema;
@@ -53,6 +54,9 @@ pub enum StoreError {
     /// Saved state could not be decoded: the file was damaged or edited.
     #[error("store: damaged {0}")]
     Damaged(&'static str),
+    /// The story clusterer's thread stopped (a bug: it panicked).
+    #[error("store: the story clusterer stopped")]
+    Clusterer,
     /// A full-text query that FTS5 cannot parse, or one with no words.
     #[error("bad search query: {0}")]
     BadQuery(String),

@@ -143,6 +143,46 @@ fn every_committed_article_is_indexed_once_across_commits_and_rollbacks() {
 }
 
 #[test]
+fn submitted_articles_are_reported_in_order_and_copies_of_one_in_flight_are_duplicates() {
+    let mut store = Store::in_memory().unwrap();
+    let mut session = store.ingest(Config::default()).unwrap();
+    let hash = |text: &str| brief_store::ContentHash::of(text);
+    let mut outcomes = Vec::new();
+    // The first is still being assigned when its copy arrives.
+    outcomes.extend(
+        session
+            .submit(article("f1", FLOOD), hash(FLOOD), profile)
+            .unwrap(),
+    );
+    assert!(outcomes.is_empty(), "reported before it was written");
+    outcomes.extend(
+        session
+            .submit(article("f1-again", FLOOD), hash(FLOOD), |_| {
+                panic!("a duplicate is not profiled")
+            })
+            .unwrap(),
+    );
+    outcomes.extend(
+        session
+            .submit(article("m1", MATCH), hash(MATCH), profile)
+            .unwrap(),
+    );
+    outcomes.extend(session.finish().unwrap());
+    assert_eq!(outcomes.len(), 3, "{outcomes:?}");
+    assert!(matches!(&outcomes[0], Ingested::New { id, started: true, .. } if id == "f1"));
+    assert_eq!(
+        outcomes[1],
+        Ingested::Duplicate {
+            existing: "f1".into()
+        }
+    );
+    assert!(matches!(&outcomes[2], Ingested::New { id, started: true, .. } if id == "m1"));
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.stories), (2, 2));
+    assert_eq!(store.duplicates_skipped().unwrap(), 1);
+}
+
+#[test]
 fn search_treats_query_syntax_as_words() {
     let mut store = Store::in_memory().unwrap();
     let mut session = store.ingest(Config::default()).unwrap();

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use brief::store::{ContentHash, SearchQuery, Store};
+use brief::store::{ContentHash, Ingested, SearchQuery, Store};
 use brief::stories::Config;
 use brief::{understand, Article, Pipeline};
 use serde::Deserialize;
@@ -93,6 +93,13 @@ fn generate(sources: &[Source], k: usize, total: usize) -> Article {
     }
 }
 
+fn count_started(written: &[Ingested]) -> usize {
+    written
+        .iter()
+        .filter(|w| matches!(w, Ingested::New { started: true, .. }))
+        .count()
+}
+
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -168,17 +175,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         chunks,
         |a| (ContentHash::of(&a.text), pipeline.profile(a)),
         |batch, prepared| -> Result<()> {
+            let n = batch.len();
             let t = Instant::now();
-            for (article, (hash, profile)) in batch.iter().zip(prepared) {
-                if let brief::store::Ingested::New { started: true, .. } =
-                    session.add_hashed(article, hash, |_| profile)?
-                {
-                    started += 1;
-                }
+            for (article, (hash, profile)) in batch.into_iter().zip(prepared) {
+                let written = session.submit(article, hash, |_| profile)?;
+                started += count_started(&written);
             }
             block_store_secs += t.elapsed().as_secs_f64();
             let before = done;
-            done += batch.len();
+            done += n;
             if done / args.every != before / args.every || done == total {
                 let in_block = done - (before / args.every) * args.every;
                 let secs = block_start.elapsed().as_secs_f64();
@@ -200,10 +205,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             Ok(())
         },
     )?;
-    session.finish()?;
+    started += count_started(&session.finish()?);
     let total = start.elapsed().as_secs_f64();
     println!(
-        "ingested {} articles in {total:.1} s: {:.0} articles/s end to end (generation included); store {:.0} MB",
+        "ingested {} articles in {total:.1} s: {:.0} articles/s end to end (generation included); \
+         {started} stories started; store {:.0} MB",
         args.articles,
         args.articles as f64 / total,
         std::fs::metadata(&args.store).map_or(0.0, |m| m.len() as f64 / 1e6)
