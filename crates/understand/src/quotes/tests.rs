@@ -6,13 +6,18 @@ use brief_core::Article;
 use super::{candidates, find, AUXILIARIES};
 use crate::understand;
 
-/// (content, cue, speaker, direct) of every statement the rules propose in `text`.
+/// (content, cue, speaker, direct) of every statement the rules propose in `text`, as the
+/// frames give it (the longest reading of each).
 fn statements(text: &str) -> Vec<(String, String, String, bool)> {
     let article = Article::from_text("t", text);
     let doc = understand(&article);
-    candidates(&article, &doc)
-        .into_iter()
-        .map(|c| c.quote)
+    let all = candidates(&article, &doc);
+    all.iter()
+        .filter(|c| {
+            all.iter()
+                .all(|o| o.group != c.group || o.quote.content.end <= c.quote.content.end)
+        })
+        .map(|c| c.quote.clone())
         .map(|q| {
             (
                 article.slice(q.content).to_string(),
@@ -383,4 +388,62 @@ fn a_quote_of_several_sentences_after_the_cue() {
             "{text}: {all:?}"
         );
     }
+}
+
+/// The contents of what `find` keeps in `text`.
+fn kept(text: &str) -> Vec<String> {
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    find(&article, &doc)
+        .iter()
+        .map(|q| article.slice(q.content).to_string())
+        .collect()
+}
+
+#[test]
+fn a_clause_after_its_cue_has_shorter_readings() {
+    let text = "Democrats blasted Republicans for being sore losers, which angered the senator.";
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let all = candidates(&article, &doc);
+    let full = all
+        .iter()
+        .find(|c| {
+            article.slice(c.quote.content)
+                == "Republicans for being sore losers, which angered the senator"
+        })
+        .expect("the frame's reading");
+    let readings: Vec<&str> = all
+        .iter()
+        .filter(|c| c.group == full.group)
+        .map(|c| article.slice(c.quote.content))
+        .collect();
+    assert_eq!(
+        readings,
+        [
+            "Republicans",
+            "Republicans for being sore losers",
+            "Republicans for being sore losers, which angered the senator"
+        ]
+    );
+}
+
+#[test]
+fn the_boundary_model_ends_a_clause_before_which_and_a_new_clause() {
+    assert_eq!(
+        kept(
+            "Mr. Obama acknowledged the reality of climate change, which makes him \
+             something of an outlier among Republican lawmakers."
+        ),
+        ["the reality of climate change"]
+    );
+    assert_eq!(
+        kept("The senator said the tax plan would help families, which is disputed by economists."),
+        ["the tax plan would help families"]
+    );
+    // A clause of speech keeps its "and …": the speaker said both.
+    assert_eq!(
+        kept("The mayor said the dam would hold and the roads would reopen on Monday."),
+        ["the dam would hold and the roads would reopen on Monday"]
+    );
 }
