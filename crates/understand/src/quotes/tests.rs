@@ -57,7 +57,7 @@ fn said_that_clause() {
     assert_eq!(
         one("The Kremlin has repeatedly said that the talks would go on."),
         s(
-            "the talks would go on",
+            "that the talks would go on",
             "has repeatedly said",
             "The Kremlin",
             false
@@ -65,16 +65,22 @@ fn said_that_clause() {
     );
 }
 
+/// PolNeAR's content of "said that CLAUSE" takes in the "that" (2,316 times in train, 12
+/// not); a colon opening the content is left out.
 #[test]
 fn said_on_tuesday_that() {
     assert_eq!(
         one("Putin's senior aide Yuri Ushakov said on Tuesday that no deal was reached."),
         s(
-            "no deal was reached",
+            "that no deal was reached",
             "said",
             "Putin's senior aide Yuri Ushakov",
             false
         )
+    );
+    assert_eq!(
+        one("The mayor said in a statement: the dam will hold."),
+        s("the dam will hold", "said", "The mayor", false)
     );
 }
 
@@ -154,7 +160,7 @@ fn according_to() {
 fn told_listener_is_not_content() {
     assert_eq!(
         one("Cook told the Times that the decision was a mistake."),
-        s("the decision was a mistake", "told", "Cook", false)
+        s("that the decision was a mistake", "told", "Cook", false)
     );
     assert_eq!(
         one("Cook told reporters he would stay."),
@@ -195,7 +201,7 @@ fn nested_attribution() {
     assert_eq!(
         contents,
         [
-            "74 percent of voters said Trump should release his returns",
+            "that 74 percent of voters said Trump should release his returns",
             "Trump should release his returns"
         ]
     );
