@@ -31,6 +31,9 @@ const LEARNING_RATE: f64 = 0.1;
 /// L2 penalty per update.
 const L2: f64 = 1e-5;
 const FOLDS: usize = 5;
+/// Weights smaller than this (in ten-thousandths) are left out of the tables: they change
+/// no decision and cost a lookup each.
+const MIN_WEIGHT: i32 = 100;
 
 struct Doc {
     /// Candidates: character-offset spans for the scorer's matching, features, label.
@@ -106,7 +109,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut table: Vec<(u64, i32)> = w
         .into_iter()
         .map(|(k, v)| (k, (v * 10_000.0).round() as i32))
-        .filter(|(_, v)| v.abs() >= 10)
+        .filter(|(_, v)| v.abs() >= MIN_WEIGHT)
         .collect();
     table.sort_by_key(|(k, _)| *k);
 
@@ -145,7 +148,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut table: Vec<(u64, i32)> = bounds
         .into_iter()
         .map(|(k, v)| (k, (v * 10_000.0).round() as i32))
-        .filter(|(_, v)| v.abs() >= 10)
+        .filter(|(_, v)| v.abs() >= MIN_WEIGHT)
         .collect();
     table.sort_by_key(|(k, _)| *k);
     println!();

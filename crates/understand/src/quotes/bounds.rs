@@ -110,7 +110,11 @@ pub(super) fn cuts<'t>(text: &'t str, doc: &Document, found: &Found) -> Vec<Cut<
                 conjunctions += 1;
                 Some(("conj", conjunctions))
             }
-            TokenKind::Word if prepositions < MAX_PREPOSITIONS && PREPOSITIONS.has(&s, i) => {
+            TokenKind::Word
+                if prepositions < MAX_PREPOSITIONS
+                    && toks[i].span.len() <= 7
+                    && PREPOSITIONS.has(&s, i) =>
+            {
                 prepositions += 1;
                 Some(("prep", prepositions))
             }

@@ -8,7 +8,10 @@
 //! scorer keeps the statements above [`THRESHOLD`], the probability at which F1 peaked in
 //! cross-validation on train.
 
+use std::sync::LazyLock;
+
 use brief_core::{Span, TokenKind};
+use rustc_hash::FxHashMap;
 
 use super::reported::Frame;
 use super::score_weights::{BOUNDS, WEIGHTS};
@@ -196,17 +199,21 @@ impl Counts {
     /// Extends the counts over `part`, the text that follows what they cover.
     pub(super) fn extend(&mut self, part: &str) {
         if part.is_ascii() {
-            for b in part.bytes() {
-                // `char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form
-                // feed, carriage return.
-                let white = b == b' ' || (b'\t'..=b'\r').contains(&b);
-                if !white && self.space {
-                    self.words += 1;
-                }
-                self.space = white;
-                self.quote |= b == b'"';
-                self.newline |= b == b'\n';
+            // Branch-free over the bytes. `char::is_whitespace` on ASCII: space, and tab to
+            // carriage return.
+            let (mut words, mut space, mut quote, mut newline) =
+                (self.words, self.space, false, false);
+            for &b in part.as_bytes() {
+                let white = (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+                words += usize::from(!white & space);
+                space = white;
+                quote |= b == b'"';
+                newline |= b == b'\n';
             }
+            self.words = words;
+            self.space = space;
+            self.quote |= quote;
+            self.newline |= newline;
             return;
         }
         for c in part.chars() {
@@ -256,33 +263,40 @@ pub(super) fn content_counted(
     }
 }
 
-/// The sum of the weights of `keys` in a table sorted by hash.
-fn dot(table: &[(u64, i32)], keys: &[u64]) -> f64 {
+/// A weights table in a hash map: asked for every feature of every candidate, where a
+/// binary search of the sorted table would miss the cache at most of its steps.
+type Table = FxHashMap<u64, i32>;
+
+fn table(rows: &[(u64, i32)]) -> Table {
+    rows.iter().copied().collect()
+}
+
+static KEEPING: LazyLock<Table> = LazyLock::new(|| table(WEIGHTS));
+static BOUNDARY: LazyLock<Table> = LazyLock::new(|| table(BOUNDS));
+
+/// The sum of the weights of `keys` in a table.
+fn dot(table: &Table, keys: &[u64]) -> f64 {
     keys.iter()
-        .filter_map(|k| {
-            table
-                .binary_search_by(|(key, _)| key.cmp(k))
-                .ok()
-                .map(|i| f64::from(table[i].1) / 10_000.0)
-        })
+        .filter_map(|k| table.get(k))
+        .map(|&w| f64::from(w) / 10_000.0)
         .sum()
 }
 
 /// The log-odds the keeping weights give these features (a part of them: their share).
 pub(super) fn logit(keys: &[u64]) -> f64 {
-    dot(WEIGHTS, keys)
+    dot(&KEEPING, keys)
 }
 
 /// The probability that a statement with these features is an attribution as PolNeAR marks
 /// them.
 pub fn probability(keys: &[u64]) -> f64 {
-    1.0 / (1.0 + (-dot(WEIGHTS, keys)).exp())
+    1.0 / (1.0 + (-logit(keys)).exp())
 }
 
 /// How well a reading of a statement places its content's end, against the other readings of
 /// the same statement (a log-linear score: only differences within a group mean anything).
 pub fn boundary(keys: &[u64]) -> f64 {
-    dot(BOUNDS, keys)
+    dot(&BOUNDARY, keys)
 }
 
 #[cfg(test)]
