@@ -13,12 +13,14 @@
 //! - `…, adding that CLAUSE` and `… and said CLAUSE` (the speaker is the sentence's),
 //! - `Name: STATEMENT` (headlines, transcripts),
 //!
-//! and `speaker.rs` finds the speaker phrase. The rules propose generously; a logistic
-//! regression trained on PolNeAR train (`score.rs`) keeps the statements likely to be
-//! attributions as PolNeAR marks them. A quote that follows an attributed quote with no
-//! attribution of its own continues it (`"…," she said. "…"`), as in PolNeAR, where such a
-//! statement is one content. Content spans are PolNeAR's: the whole reported clause, partial
-//! quotes included (`the deal was "a disaster" for workers`).
+//! and `speaker.rs` finds the speaker phrase. The rules propose generously. A clause after its
+//! cue may end sooner than the rules end it (before ", which …", a conjunction, a dash, a
+//! preposition: `bounds.rs`); a log-linear model picks each statement's reading, and a
+//! logistic regression, both trained on PolNeAR train (`score.rs`), keeps the statements
+//! likely to be attributions as PolNeAR marks them. A quote that follows an attributed quote
+//! with no attribution of its own continues it (`"…," she said. "…"`), as in PolNeAR, where
+//! such a statement is one content. Content spans are PolNeAR's: the whole reported clause with its
+//! "that", partial quotes included (`that the deal was "a disaster" for workers`).
 //!
 //! It is *not* coreference: a pronoun speaker keeps its span; its canonical name is the
 //! nearest preceding speaker with a name, a guess the caller may ignore.
