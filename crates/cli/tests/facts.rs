@@ -81,8 +81,8 @@ fn json_lines_follow_the_contract() {
     assert_eq!(direct["speaker"]["canonical"], "the Kremlin");
     let reported = quotes
         .iter()
-        .find(|q| slice(q).starts_with("over 14,000"))
-        .expect("the reported statement");
+        .find(|q| slice(q).starts_with("that over 14,000"))
+        .expect("the reported statement, with its \"that\" as PolNeAR marks it");
     assert_eq!(slice(&reported["speaker"]), "Ushakov");
     let figures = first["figures"].as_array().expect("figures");
     let hours = figures

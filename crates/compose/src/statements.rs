@@ -194,6 +194,12 @@ fn line(
     }
     let statement = part(quote.content);
     let statement = statement.trim_end_matches([',', ';', ':']);
+    // A reported clause keeps its "that" (PolNeAR's span), which the line after the cue's
+    // colon does without: a deleted word, as trimming deletes them.
+    let statement = match statement.strip_prefix("that ") {
+        Some(rest) if !quote.direct => rest,
+        _ => statement,
+    };
     if quote.direct {
         shown.push_str(&format!(" “{statement}”"));
     } else {
@@ -203,5 +209,36 @@ fn line(
     BriefSentence {
         text: shown,
         sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reported_clause_is_shown_without_its_that() {
+        let article = Article::from_text(
+            "t",
+            "Mayor Ann Lee said that the dam would hold through the spring floods.",
+        );
+        let doc = brief_understand::understand(&article);
+        let quotes = brief_understand::quotes::find(&article, &doc);
+        assert_eq!(
+            article.slice(quotes[0].content),
+            "that the dam would hold through the spring floods"
+        );
+        let voice = Voice {
+            name: quotes[0].speaker.as_ref().expect("a speaker").span,
+            role: None,
+            statements: vec![0],
+            first: 0,
+        };
+        let shown = line(&article, &doc, &voice, false, &quotes[0]);
+        assert_eq!(
+            shown.text,
+            "Mayor Ann Lee said: the dam would hold through the spring floods"
+        );
+        assert_eq!(shown.sources.len(), 3);
     }
 }

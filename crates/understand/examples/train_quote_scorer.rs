@@ -5,12 +5,14 @@
 //!     > crates/understand/src/quotes/score_weights.rs
 //! ```
 //!
-//! Every candidate statement of every train document (`quotes::candidates`) is labelled by
-//! whether its content matches a statement of the document's first annotation as the scorer
-//! of `brief eval quotes` matches them (overlap of at least half the longer span). A logistic
-//! regression over the candidates' hashed features is fitted by stochastic gradient descent
-//! in a fixed order (deterministic: same data, same bytes), on features seen at least
-//! `MIN_COUNT` times. The threshold is the one at which F1 peaks over five-fold
+//! Every candidate statement of every train document (`quotes::candidates`: each reading of
+//! each statement the rules find) is labelled by whether its content matches a statement of
+//! the document's first annotation as the scorer of `brief eval quotes` matches them (overlap
+//! of at least half the longer span). Two models are fitted by stochastic gradient descent in
+//! a fixed order (deterministic: same data, same bytes), on features seen at least
+//! `MIN_COUNT` times: the boundary model, log-linear over the readings of each statement
+//! (the target: the reading that fits the gold statement of its cue best), and the keeping
+//! model, a logistic regression over the readings the boundary model chooses. The threshold is the one at which F1 peaks over five-fold
 //! cross-validation on train (documents split by index), so it is chosen on predictions for
 //! documents the model did not see. Dev and held-out data are never read.
 
@@ -29,10 +31,18 @@ const LEARNING_RATE: f64 = 0.1;
 /// L2 penalty per update.
 const L2: f64 = 1e-5;
 const FOLDS: usize = 5;
+/// Weights smaller than this (in ten-thousandths) are left out of the tables: they change
+/// no decision and cost a lookup each.
+const MIN_WEIGHT: i32 = 100;
 
 struct Doc {
     /// Candidates: character-offset spans for the scorer's matching, features, label.
     candidates: Vec<(Predicted, Vec<u64>, bool)>,
+    /// The candidates as `quotes::candidates` gives them (their groups), features dropped.
+    groups: Vec<quotes::Candidate>,
+    /// How well each candidate's content fits the gold statement it fits best: the shared
+    /// characters over the longer span's.
+    fit: Vec<f64>,
     gold: Vec<Attribution>,
 }
 
@@ -55,6 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Out-of-fold probabilities for every candidate, to choose the threshold.
     let mut oof: Vec<Vec<f64>> = docs.iter().map(|d| vec![0.0; d.candidates.len()]).collect();
+    let mut oof_bounds: Vec<Vec<f64>> = oof.clone();
     for fold in 0..FOLDS {
         let train: Vec<&Doc> = docs
             .iter()
@@ -62,10 +73,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .filter(|(i, _)| i % FOLDS != fold)
             .map(|(_, d)| d)
             .collect();
-        let w = fit(&train, &kept);
+        let b = fit_bounds(&train, &kept);
+        let w = fit(&train, &kept, &b);
         for (i, d) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             for (j, (_, features, _)) in d.candidates.iter().enumerate() {
                 oof[i][j] = sigmoid(dot(&w, features));
+                oof_bounds[i][j] = dot(&b, features);
             }
         }
     }
@@ -73,12 +86,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for step in 10..=70 {
         let threshold = f64::from(step) / 100.0;
         let mut c = Counts::default();
-        for (d, p) in docs.iter().zip(&oof) {
+        for ((d, p), b) in docs.iter().zip(&oof).zip(&oof_bounds) {
+            let chosen = quotes::choose(&d.groups, |i| b[i], |i| p[i], threshold);
             let kept: Vec<Predicted> = d
                 .candidates
                 .iter()
-                .zip(p)
-                .filter(|(_, &p)| p >= threshold)
+                .zip(chosen)
+                .filter(|(_, keep)| *keep)
                 .map(|((pred, _, _), _)| *pred)
                 .collect();
             c.add(&kept, &d.gold);
@@ -89,12 +103,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let all: Vec<&Doc> = docs.iter().collect();
-    let w = fit(&all, &kept);
+    let bounds = fit_bounds(&all, &kept);
+    let w = fit(&all, &kept, &bounds);
     // Weights in ten-thousandths: integers print exactly and read back exactly.
     let mut table: Vec<(u64, i32)> = w
         .into_iter()
         .map(|(k, v)| (k, (v * 10_000.0).round() as i32))
-        .filter(|(_, v)| v.abs() >= 10)
+        .filter(|(_, v)| v.abs() >= MIN_WEIGHT)
         .collect();
     table.sort_by_key(|(k, _)| *k);
 
@@ -130,6 +145,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("    ({k:#018x}, {v}),");
     }
     println!("];");
+    let mut table: Vec<(u64, i32)> = bounds
+        .into_iter()
+        .map(|(k, v)| (k, (v * 10_000.0).round() as i32))
+        .filter(|(_, v)| v.abs() >= MIN_WEIGHT)
+        .collect();
+    table.sort_by_key(|(k, _)| *k);
+    println!();
+    println!(
+        "/// Boundary weights: a log-linear model over the readings of one statement (where its"
+    );
+    println!("/// content ends), `(feature hash, weight in ten-thousandths)`, sorted by hash.");
+    println!("pub(super) const BOUNDS: &[(u64, i32)] = &[");
+    for (k, v) in table {
+        println!("    ({k:#018x}, {v}),");
+    }
+    println!("];");
     Ok(())
 }
 
@@ -143,13 +174,16 @@ fn load(root: &Path) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
         }
         let text = fs::read_to_string(root.join(record["text_path"].as_str().unwrap_or_default()))?;
         let ann_path = record["attribution_paths"][0].as_str().unwrap_or_default();
-        let gold = parse_ann(&fs::read_to_string(root.join(ann_path))?);
+        let ann = fs::read_to_string(root.join(ann_path))?;
+        let gold = parse_ann(&ann);
+        let gold_cues = cues_of(&ann);
         let article = Article::from_text(record["id"].as_str().unwrap_or_default(), text);
         let doc = understand(&article);
         let chars = char_index(&article.text);
         let at = |b: usize| chars.get(b).copied().unwrap_or(usize::MAX);
-        let candidates = quotes::candidates(&article, &doc)
-            .into_iter()
+        let all = quotes::candidates(&article, &doc);
+        let candidates: Vec<(Predicted, Vec<u64>, bool)> = all
+            .iter()
             .map(|c| {
                 let pred = Predicted {
                     content: (at(c.quote.content.start), at(c.quote.content.end)),
@@ -162,10 +196,56 @@ fn load(root: &Path) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
                 let label = gold
                     .iter()
                     .any(|g| brief_eval::attribution::matches(pred.content, g.content));
-                (pred, c.features, label)
+                (pred, c.features.clone(), label)
             })
             .collect();
-        docs.push(Doc { candidates, gold });
+        let groups = all
+            .iter()
+            .cloned()
+            .map(|mut c| {
+                c.features = Vec::new();
+                c
+            })
+            .collect();
+        // How well each reading fits the gold statement of its cue (any gold statement when
+        // no gold cue overlaps the reading's): a reading that takes in another statement is
+        // no better for matching that one.
+        let fit = all
+            .iter()
+            .zip(&candidates)
+            .map(|(c, (pred, _, _))| {
+                let cue = c.quote.cue.map(|s| (at(s.start), at(s.end)));
+                let same_cue: Vec<&Attribution> = gold
+                    .iter()
+                    .zip(&gold_cues)
+                    .filter(|(_, gc)| {
+                        cue.zip(**gc)
+                            .is_some_and(|(x, y)| brief_eval::attribution::overlap(x, y) > 0)
+                    })
+                    .map(|(g, _)| g)
+                    .collect();
+                let pool: Vec<&Attribution> = if same_cue.is_empty() {
+                    gold.iter().collect()
+                } else {
+                    same_cue
+                };
+                pool.iter()
+                    .map(|g| {
+                        let longer = (pred.content.1.saturating_sub(pred.content.0))
+                            .max(g.content.1.saturating_sub(g.content.0))
+                            .max(1);
+                        brief_eval::attribution::overlap(pred.content, g.content) as f64
+                            / longer as f64
+                    })
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        docs.push(Doc {
+            candidates,
+            groups,
+            fit,
+            gold,
+        });
     }
     Ok(docs)
 }
@@ -189,12 +269,25 @@ fn dot(w: &HashMap<u64, f64>, features: &[u64]) -> f64 {
 }
 
 /// Logistic regression by stochastic gradient descent, candidates in document order.
-fn fit(docs: &[&Doc], kept: &dyn Fn(&u64) -> bool) -> HashMap<u64, f64> {
+/// The keeping model is fitted on the readings the boundary model `bounds` chooses, the only
+/// ones it is asked about.
+fn fit(
+    docs: &[&Doc],
+    kept: &dyn Fn(&u64) -> bool,
+    bounds: &HashMap<u64, f64>,
+) -> HashMap<u64, f64> {
     let mut w: HashMap<u64, f64> = HashMap::new();
+    let chosen: Vec<Vec<bool>> = docs
+        .iter()
+        .map(|d| {
+            let b: Vec<f64> = d.candidates.iter().map(|c| dot(bounds, &c.1)).collect();
+            quotes::choose(&d.groups, |i| b[i], |_| 1.0, 0.5)
+        })
+        .collect();
     for epoch in 0..EPOCHS {
         let rate = LEARNING_RATE / (1.0 + epoch as f64);
-        for d in docs {
-            for (_, features, label) in &d.candidates {
+        for (d, chosen) in docs.iter().zip(&chosen) {
+            for ((_, features, label), _) in d.candidates.iter().zip(chosen).filter(|(_, c)| **c) {
                 let p = sigmoid(dot(&w, features));
                 let gradient = if *label { 1.0 } else { 0.0 } - p;
                 for k in features.iter().filter(|k| kept(k)) {
@@ -205,4 +298,81 @@ fn fit(docs: &[&Doc], kept: &dyn Fn(&u64) -> bool) -> HashMap<u64, f64> {
         }
     }
     w
+}
+
+/// The boundary model: a log-linear (softmax) model over the readings of each group that has
+/// several and at least one matching a gold statement, the matching readings sharing the
+/// target; stochastic gradient descent in a fixed order.
+fn fit_bounds(docs: &[&Doc], kept: &dyn Fn(&u64) -> bool) -> HashMap<u64, f64> {
+    let mut w: HashMap<u64, f64> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for epoch in 0..EPOCHS {
+        let rate = LEARNING_RATE / (1.0 + epoch as f64);
+        for d in docs {
+            groups.clear();
+            for (i, c) in d.groups.iter().enumerate() {
+                if groups.len() <= c.group {
+                    groups.resize(c.group + 1, Vec::new());
+                }
+                groups[c.group].push(i);
+            }
+            for g in &groups {
+                let right = g.iter().filter(|&&i| d.candidates[i].2).count();
+                if g.len() < 2 || right == 0 {
+                    continue;
+                }
+                // The target: the reading that fits its gold statement best.
+                let target = *g
+                    .iter()
+                    .max_by(|&&a, &&b| d.fit[a].total_cmp(&d.fit[b]))
+                    .unwrap_or(&g[0]);
+                let scores: Vec<f64> = g.iter().map(|&i| dot(&w, &d.candidates[i].1)).collect();
+                let max = scores.iter().copied().fold(f64::MIN, f64::max);
+                let z: f64 = scores.iter().map(|s| (s - max).exp()).sum();
+                for (&i, s) in g.iter().zip(&scores) {
+                    let p = (s - max).exp() / z;
+                    let t = if i == target { 1.0 } else { 0.0 };
+                    let gradient = t - p;
+                    for k in d.candidates[i].1.iter().filter(|k| kept(k)) {
+                        let v = w.entry(*k).or_insert(0.0);
+                        *v += rate * (gradient - L2 * *v);
+                    }
+                }
+            }
+        }
+    }
+    w
+}
+
+/// The cue span of every attribution `parse_ann` reads, in its order (`None` without a cue).
+fn cues_of(ann: &str) -> Vec<Option<(usize, usize)>> {
+    let mut spans = HashMap::new();
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let mut parts = line.split('\t');
+        let (Some(id), Some(body)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let fields: Vec<&str> = body.split([' ', ';']).collect();
+        let start = fields.get(1).and_then(|x| x.parse::<usize>().ok());
+        let end = fields.last().and_then(|x| x.parse::<usize>().ok());
+        if let (Some(a), Some(b)) = (start, end) {
+            spans.insert(id.to_string(), (a, b));
+        }
+    }
+    let mut out = Vec::new();
+    for line in ann.lines().filter(|l| l.starts_with('E')) {
+        let Some(body) = line.split('\t').nth(1) else {
+            continue;
+        };
+        let role = |name: &str| {
+            body.split(' ')
+                .filter_map(|x| x.split_once(':'))
+                .rfind(|(r, _)| *r == name)
+                .and_then(|(_, id)| spans.get(id).copied())
+        };
+        if role("Content").is_some() {
+            out.push(role("Cue"));
+        }
+    }
+    out
 }

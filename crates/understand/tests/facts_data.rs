@@ -95,7 +95,7 @@ fn polnear_dev_attribution() {
     let (f1, speaker) = (counts.f1(), counts.speaker_accuracy());
     eprintln!("PolNeAR dev: content F1 {f1:.3}, speaker {speaker:.3}");
     // The level reached (the bar is 0.70 F1, 0.85 speaker).
-    assert!(f1 >= 0.66, "content F1 {f1:.3}");
+    assert!(f1 >= 0.67, "content F1 {f1:.3}");
     assert!(speaker >= 0.88, "speaker accuracy {speaker:.3}");
 }
 

@@ -660,12 +660,15 @@ fn content_after(
     // or the colon.
     // Only across an adverbial: in "said he had heard that account", "that" is no conjunction.
     let opens = |i: usize| s.is_word_eq(i, "that") || s.is_punct(i, ":");
+    // PolNeAR's content of "said that CLAUSE" takes in the "that".
+    let mut that = None;
     if let Some(t) = (k..body_end.min(k + THAT_WINDOW))
         .take_while(|&i| s.is_word(i) || s.is_number(i) || s.is_punct(i, ",") || s.is_punct(i, ":"))
         .find(|&i| opens(i))
         .filter(|&t| t == k || adverbial(s, k, body_end) || TELL.has(s, c))
     {
         k = t + 1;
+        that = s.is_word_eq(t, "that").then_some(t);
     }
     while k < body_end && (s.is_punct(k, ":") || s.is_punct(k, ",") || s.is_punct(k, "—")) {
         k += 1;
@@ -705,7 +708,7 @@ fn content_after(
         }
     }
     let end = clause_end(s, k, body_end);
-    (end > k).then(|| (span(s, (k, end - 1)), false))
+    (end > k).then(|| (span(s, (that.unwrap_or(k), end - 1)), false))
 }
 
 /// Where the content starting at `k` ends: before a new attribution or a subordinate clause

@@ -6,12 +6,17 @@
 //!
 //! The rules propose generously (every cue the lexicon knows, in every frame that fits); the
 //! scorer keeps the statements above [`THRESHOLD`], the probability at which F1 peaked in
-//! cross-validation on train.
+//! cross-validation on train. Where a statement has several readings (`bounds.rs`), a second,
+//! log-linear model over the same kind of features ([`boundary`]) picks the one the scorer
+//! weighs.
 
-use brief_core::{Quote, TokenKind};
+use std::sync::LazyLock;
+
+use brief_core::{Span, TokenKind};
+use rustc_hash::FxHashMap;
 
 use super::reported::Frame;
-use super::score_weights::WEIGHTS;
+use super::score_weights::{BOUNDS, WEIGHTS};
 use super::{cues, Sent, AUXILIARIES};
 
 pub use super::score_weights::THRESHOLD;
@@ -43,10 +48,25 @@ impl Features {
         f
     }
 
+    /// Adds the feature `name=first-value`, as [`Features::add`] would with the two joined
+    /// by a dash, without joining them.
+    pub(super) fn add2(&mut self, name: &str, first: &str, value: &str) {
+        let mut h = fnv(hash(name), b'=');
+        for b in first.bytes() {
+            h = fnv(h, b.to_ascii_lowercase());
+        }
+        self.push(fnv(h, b'-'), value);
+    }
+
     /// Adds the feature `name=value`, the value lower-cased: the [`hash`] of that
     /// string, taken as it would be written, without writing it.
     pub(super) fn add(&mut self, name: &str, value: &str) {
-        let mut h = fnv(hash(name), b'=');
+        let h = fnv(hash(name), b'=');
+        self.push(h, value);
+    }
+
+    /// Hashes the lower-cased `value` on from `h` and adds the result.
+    fn push(&mut self, mut h: u64, value: &str) {
         if value.is_ascii() {
             for b in value.bytes() {
                 h = fnv(h, b.to_ascii_lowercase());
@@ -59,6 +79,14 @@ impl Features {
         }
         self.keys.push(h);
     }
+}
+
+/// A small number as a feature value, without formatting it (0 to 12).
+pub(super) fn number(n: usize) -> &'static str {
+    const NUMBERS: [&str; 13] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+    ];
+    NUMBERS[n.min(12)]
 }
 
 /// The class of a token: punctuation, quote, number, capitalised or lower-case word.
@@ -81,11 +109,11 @@ pub(super) fn context(s: &Sent, c: usize, frame: &Frame, heading: bool) -> Featu
     let lower = head.to_lowercase();
     f.add("kind", frame.kind.name());
     f.add("cue", &lower);
-    f.add("cue-kind", &format!("{lower}-{}", frame.kind.name()));
+    f.add2("cue-kind", &lower, frame.kind.name());
     let prior = cues::prior(&lower).unwrap_or(1.0);
-    f.add("prior", &format!("{}", (prior * 10.0) as u32));
+    f.add("prior", number((prior * 10.0) as usize));
     let start = frame.cue.0;
-    f.add("aux", &format!("{}", (c - start).min(2)));
+    f.add("aux", number((c - start).min(2)));
     let passive = (start..c).any(|i| {
         ["is", "are", "was", "were", "be", "been", "being"]
             .iter()
@@ -141,7 +169,7 @@ pub(super) fn context(s: &Sent, c: usize, frame: &Frame, heading: bool) -> Featu
                 _ => "lower",
             };
             f.add("spk", kind);
-            f.add("spklen", &format!("{}", words.min(5)));
+            f.add("spklen", number(words.min(5)));
 
             if sp.start >= s.toks[c].span.end {
                 f.add("spkafter", "");
@@ -151,13 +179,76 @@ pub(super) fn context(s: &Sent, c: usize, frame: &Frame, heading: bool) -> Featu
     f
 }
 
+/// What the content features count over a content: words (as `split_whitespace` counts
+/// them), and whether a quotation mark or a line break is inside.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Counts {
+    words: usize,
+    quote: bool,
+    newline: bool,
+    space: bool,
+}
+
+impl Counts {
+    /// Counts of an empty content, to be extended.
+    pub(super) fn new() -> Self {
+        Counts {
+            space: true,
+            ..Counts::default()
+        }
+    }
+
+    /// Extends the counts over `part`, the text that follows what they cover.
+    pub(super) fn extend(&mut self, part: &str) {
+        if part.is_ascii() {
+            // Branch-free over the bytes. `char::is_whitespace` on ASCII: space, and tab to
+            // carriage return.
+            let (mut words, mut space, mut quote, mut newline) =
+                (self.words, self.space, false, false);
+            for &b in part.as_bytes() {
+                let white = (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+                words += usize::from(!white & space);
+                space = white;
+                quote |= b == b'"';
+                newline |= b == b'\n';
+            }
+            self.words = words;
+            self.space = space;
+            self.quote |= quote;
+            self.newline |= newline;
+            return;
+        }
+        for c in part.chars() {
+            let white = c.is_whitespace();
+            if !white && self.space {
+                self.words += 1;
+            }
+            self.space = white;
+            self.quote |= matches!(c, '"' | '“' | '”');
+            self.newline |= c == '\n';
+        }
+    }
+}
+
 /// Adds the features of the statement's content, once its extent is final.
-pub(super) fn content(text: &str, quote: &Quote, kind: &str, f: &mut Features) {
-    let body = quote.content.get(text).unwrap_or_default();
-    let words = body.split_whitespace().count();
-    let bucket = ((words as f64 + 1.0).log2() * 2.0) as u32;
-    f.add("clen", &format!("{}", bucket.min(12)));
-    f.add("direct", if quote.direct { "1" } else { "0" });
+pub(super) fn content(text: &str, content: Span, direct: bool, kind: &str, f: &mut Features) {
+    let body = content.get(text).unwrap_or_default();
+    let mut counts = Counts::new();
+    counts.extend(body);
+    content_counted(body, counts, direct, kind, f);
+}
+
+/// [`content`] with the counts over `body` done.
+pub(super) fn content_counted(
+    body: &str,
+    counts: Counts,
+    direct: bool,
+    kind: &str,
+    f: &mut Features,
+) {
+    let bucket = ((counts.words as f64 + 1.0).log2() * 2.0) as u32;
+    f.add("clen", number(bucket.min(12) as usize));
+    f.add("direct", if direct { "1" } else { "0" });
     // How the content opens: "that", a pronoun, a determiner, a quote.
     let first = body
         .split_whitespace()
@@ -165,28 +256,49 @@ pub(super) fn content(text: &str, quote: &Quote, kind: &str, f: &mut Features) {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
     f.add("cstart", first);
-    f.add("kind-direct", &format!("{kind}-{}", quote.direct));
-    if body.contains(['"', '“', '”']) {
+    f.add2("kind-direct", kind, if direct { "true" } else { "false" });
+    if counts.quote {
         f.add("quoteinside", "");
     }
-    if body.contains('\n') {
+    if counts.newline {
         f.add("paragraphs", "");
     }
+}
+
+/// A weights table in a hash map: asked for every feature of every candidate, where a
+/// binary search of the sorted table would miss the cache at most of its steps.
+type Table = FxHashMap<u64, i32>;
+
+fn table(rows: &[(u64, i32)]) -> Table {
+    rows.iter().copied().collect()
+}
+
+static KEEPING: LazyLock<Table> = LazyLock::new(|| table(WEIGHTS));
+static BOUNDARY: LazyLock<Table> = LazyLock::new(|| table(BOUNDS));
+
+/// The sum of the weights of `keys` in a table.
+fn dot(table: &Table, keys: &[u64]) -> f64 {
+    keys.iter()
+        .filter_map(|k| table.get(k))
+        .map(|&w| f64::from(w) / 10_000.0)
+        .sum()
+}
+
+/// The log-odds the keeping weights give these features (a part of them: their share).
+pub(super) fn logit(keys: &[u64]) -> f64 {
+    dot(&KEEPING, keys)
 }
 
 /// The probability that a statement with these features is an attribution as PolNeAR marks
 /// them.
 pub fn probability(keys: &[u64]) -> f64 {
-    let z: f64 = keys
-        .iter()
-        .filter_map(|k| {
-            WEIGHTS
-                .binary_search_by(|(key, _)| key.cmp(k))
-                .ok()
-                .map(|i| f64::from(WEIGHTS[i].1) / 10_000.0)
-        })
-        .sum();
-    1.0 / (1.0 + (-z).exp())
+    1.0 / (1.0 + (-logit(keys)).exp())
+}
+
+/// How well a reading of a statement places its content's end, against the other readings of
+/// the same statement (a log-linear score: only differences within a group mean anything).
+pub fn boundary(keys: &[u64]) -> f64 {
+    dot(&BOUNDARY, keys)
 }
 
 #[cfg(test)]
@@ -196,6 +308,7 @@ mod tests {
     #[test]
     fn weights_are_sorted_for_binary_search() {
         assert!(WEIGHTS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(BOUNDS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

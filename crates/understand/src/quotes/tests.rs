@@ -6,13 +6,18 @@ use brief_core::Article;
 use super::{candidates, find, AUXILIARIES};
 use crate::understand;
 
-/// (content, cue, speaker, direct) of every statement the rules propose in `text`.
+/// (content, cue, speaker, direct) of every statement the rules propose in `text`, as the
+/// frames give it (the longest reading of each).
 fn statements(text: &str) -> Vec<(String, String, String, bool)> {
     let article = Article::from_text("t", text);
     let doc = understand(&article);
-    candidates(&article, &doc)
-        .into_iter()
-        .map(|c| c.quote)
+    let all = candidates(&article, &doc);
+    all.iter()
+        .filter(|c| {
+            all.iter()
+                .all(|o| o.group != c.group || o.quote.content.end <= c.quote.content.end)
+        })
+        .map(|c| c.quote.clone())
         .map(|q| {
             (
                 article.slice(q.content).to_string(),
@@ -52,7 +57,7 @@ fn said_that_clause() {
     assert_eq!(
         one("The Kremlin has repeatedly said that the talks would go on."),
         s(
-            "the talks would go on",
+            "that the talks would go on",
             "has repeatedly said",
             "The Kremlin",
             false
@@ -60,16 +65,22 @@ fn said_that_clause() {
     );
 }
 
+/// PolNeAR's content of "said that CLAUSE" takes in the "that" (2,316 times in train, 12
+/// not); a colon opening the content is left out.
 #[test]
 fn said_on_tuesday_that() {
     assert_eq!(
         one("Putin's senior aide Yuri Ushakov said on Tuesday that no deal was reached."),
         s(
-            "no deal was reached",
+            "that no deal was reached",
             "said",
             "Putin's senior aide Yuri Ushakov",
             false
         )
+    );
+    assert_eq!(
+        one("The mayor said in a statement: the dam will hold."),
+        s("the dam will hold", "said", "The mayor", false)
     );
 }
 
@@ -149,7 +160,7 @@ fn according_to() {
 fn told_listener_is_not_content() {
     assert_eq!(
         one("Cook told the Times that the decision was a mistake."),
-        s("the decision was a mistake", "told", "Cook", false)
+        s("that the decision was a mistake", "told", "Cook", false)
     );
     assert_eq!(
         one("Cook told reporters he would stay."),
@@ -190,7 +201,7 @@ fn nested_attribution() {
     assert_eq!(
         contents,
         [
-            "74 percent of voters said Trump should release his returns",
+            "that 74 percent of voters said Trump should release his returns",
             "Trump should release his returns"
         ]
     );
@@ -383,4 +394,62 @@ fn a_quote_of_several_sentences_after_the_cue() {
             "{text}: {all:?}"
         );
     }
+}
+
+/// The contents of what `find` keeps in `text`.
+fn kept(text: &str) -> Vec<String> {
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    find(&article, &doc)
+        .iter()
+        .map(|q| article.slice(q.content).to_string())
+        .collect()
+}
+
+#[test]
+fn a_clause_after_its_cue_has_shorter_readings() {
+    let text = "Democrats blasted Republicans for being sore losers, which angered the senator.";
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let all = candidates(&article, &doc);
+    let full = all
+        .iter()
+        .find(|c| {
+            article.slice(c.quote.content)
+                == "Republicans for being sore losers, which angered the senator"
+        })
+        .expect("the frame's reading");
+    let readings: Vec<&str> = all
+        .iter()
+        .filter(|c| c.group == full.group)
+        .map(|c| article.slice(c.quote.content))
+        .collect();
+    assert_eq!(
+        readings,
+        [
+            "Republicans",
+            "Republicans for being sore losers",
+            "Republicans for being sore losers, which angered the senator"
+        ]
+    );
+}
+
+#[test]
+fn the_boundary_model_ends_a_clause_before_which_and_a_new_clause() {
+    assert_eq!(
+        kept(
+            "Mr. Obama acknowledged the reality of climate change, which makes him \
+             something of an outlier among Republican lawmakers."
+        ),
+        ["the reality of climate change"]
+    );
+    assert_eq!(
+        kept("The senator said the tax plan would help families, which is disputed by economists."),
+        ["the tax plan would help families"]
+    );
+    // A clause of speech keeps its "and …": the speaker said both.
+    assert_eq!(
+        kept("The mayor said the dam would hold and the roads would reopen on Monday."),
+        ["the dam would hold and the roads would reopen on Monday"]
+    );
 }
