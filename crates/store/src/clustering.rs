@@ -1,18 +1,21 @@
 //! The clusterer on a thread of its own. Story assignment is sequential (each
 //! article sees the stories of all before it) and so is writing to SQLite; on
-//! their own threads the two overlap: the next article is assigned while the
-//! last one's rows are written. Requests are answered in the order they are sent.
+//! their own threads the two overlap: later articles are assigned while earlier
+//! ones are written and committed. Requests are answered in the order they are
+//! sent, so a snapshot asked for after an article reflects exactly the articles
+//! up to it.
 
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use brief_stories::{ArticleKey, Assignment, Clusterer, Move, Profile, StoryId};
+use rustc_hash::FxHashSet;
 
 use crate::StoreError;
 
 enum Request {
     Assign(ArticleKey, Box<Profile>),
-    Snapshot(Vec<StoryId>),
+    Snapshot,
 }
 
 enum Reply {
@@ -30,9 +33,11 @@ pub(crate) struct SavedStory {
     pub state: Vec<u8>,
 }
 
-/// What a commit writes of the clusterer: the asked-for stories still in
-/// memory (serialised on the clusterer's thread), those no longer there, and
-/// the document frequencies.
+/// What a commit writes of the clusterer, as it stood after the last article
+/// assigned before the snapshot was asked for: the stories changed since the
+/// last snapshot (serialised on the clusterer's thread), the stories articles
+/// moved out of that are gone (emptied by re-clustering), and the document
+/// frequencies.
 pub(crate) struct Snapshot {
     pub stories: Vec<SavedStory>,
     pub gone: Vec<StoryId>,
@@ -52,28 +57,38 @@ impl ClusterThread {
         let worker = std::thread::Builder::new()
             .name("brief-clusterer".into())
             .spawn(move || {
+                let mut changed: FxHashSet<StoryId> = FxHashSet::default();
+                let mut vacated: FxHashSet<StoryId> = FxHashSet::default();
                 for request in inbox {
                     let reply = match request {
                         Request::Assign(key, profile) => {
                             let assignment = clusterer.assign(key, &profile);
-                            Reply::Assigned(assignment, clusterer.take_moves())
+                            let moves = clusterer.take_moves();
+                            changed.insert(assignment.story());
+                            for m in &moves {
+                                changed.extend([m.from, m.to]);
+                                vacated.insert(m.from);
+                            }
+                            Reply::Assigned(assignment, moves)
                         }
-                        Request::Snapshot(ids) => {
-                            let mut stories = Vec::with_capacity(ids.len());
-                            let mut gone = Vec::new();
-                            for id in ids {
-                                match clusterer.story(id) {
-                                    Some(story) => stories.push(SavedStory {
+                        Request::Snapshot => {
+                            let mut stories = Vec::with_capacity(changed.len());
+                            for id in changed.drain() {
+                                if let Some(story) = clusterer.story(id) {
+                                    stories.push(SavedStory {
                                         id,
                                         first: story.first,
                                         last: story.last,
                                         articles: story.articles,
                                         touched: story.touched(),
                                         state: story.to_bytes(),
-                                    }),
-                                    None => gone.push(id),
+                                    });
                                 }
                             }
+                            let gone = vacated
+                                .drain()
+                                .filter(|id| clusterer.story(*id).is_none())
+                                .collect();
                             Reply::Snapshot(Snapshot {
                                 stories,
                                 gone,
@@ -114,10 +129,13 @@ impl ClusterThread {
         }
     }
 
-    /// The stories `ids` as they stand after every assignment asked for so far
-    /// (call it with none outstanding).
-    pub fn snapshot(&self, ids: Vec<StoryId>) -> Result<Snapshot, StoreError> {
-        self.send(Request::Snapshot(ids))?;
+    /// Asks for a [`Snapshot`] as of now: [`ClusterThread::snapshot`] answers,
+    /// after the assignments asked for before it.
+    pub fn ask_snapshot(&self) -> Result<(), StoreError> {
+        self.send(Request::Snapshot)
+    }
+
+    pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
         match self.replies.recv() {
             Ok(Reply::Snapshot(snapshot)) => Ok(snapshot),
             _ => Err(StoreError::Clusterer),

@@ -1,6 +1,7 @@
 //! Adding articles: exact duplicates skipped, near-duplicates linked, every
 //! article assigned to a story, in batched transactions.
 
+use std::collections::VecDeque;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use brief_core::Article;
@@ -10,7 +11,7 @@ use brief_stories::{
 
 use crate::clustering::ClusterThread;
 use rusqlite::{params, Connection, OptionalExtension};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use crate::{Store, StoreError};
@@ -55,7 +56,7 @@ pub enum Ingested {
 /// What identifies an article's text: the first 16 bytes of its SHA-256.
 /// Computed apart from [`Ingest::add_hashed`] so that callers can hash on the
 /// threads that read and understand articles, not on the one that stores them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ContentHash([u8; 16]);
 
 impl ContentHash {
@@ -85,29 +86,45 @@ impl ContentHash {
 /// rolls that batch back.
 ///
 /// Articles go in with [`Ingest::add`] (one at a time, its outcome at once) or
-/// [`Ingest::submit`] (the outcome comes with a later call: while the clusterer
-/// assigns an article, the previous one is written). Use one or the other in a
-/// session: `add` first lands a submitted article without reporting it.
+/// [`Ingest::submit`] (outcomes come, in order, with later calls: the clusterer
+/// assigns up to [`IN_FLIGHT`] articles ahead of the writing, commits included).
+/// Use one or the other in a session: `add` first writes the submitted articles
+/// without reporting them.
 pub struct Ingest<'s> {
     conn: &'s Connection,
     clusterer: ClusterThread,
-    /// The submitted article being assigned, not yet written.
-    in_flight: Option<InFlight>,
+    /// What was submitted and not yet written, in order.
+    queue: VecDeque<Queued>,
+    /// The ids of the articles in `queue`, by content hash.
+    queued_ids: FxHashMap<ContentHash, String>,
     next_key: i64,
     /// The first article of this session not yet in the full-text index.
     unindexed: i64,
-    pending: usize,
+    /// The first article of this session not yet written.
+    unwritten: i64,
+    /// Articles submitted since the last commit was asked for.
+    in_batch: usize,
     batch_started: std::time::Instant,
     batch_age: std::time::Duration,
-    dirty: FxHashSet<StoryId>,
     /// Articles moved by re-clustering since the last commit, to their latest story.
     moved: FxHashMap<u64, StoryId>,
-    /// Stories articles moved out of since the last commit.
-    vacated: FxHashSet<StoryId>,
     finished: bool,
 }
 
-/// An article whose assignment has been asked for.
+/// Submitted articles the clusterer may assign ahead of the writing: enough to
+/// keep it busy while a batch is indexed and committed, a few MB of text.
+pub const IN_FLIGHT: usize = 512;
+
+/// A step of the session waiting to be written, in submission order.
+enum Queued {
+    /// An article whose assignment has been asked for.
+    Article(Box<InFlight>),
+    /// An exact copy of a stored or queued article.
+    Duplicate { existing: String },
+    /// A commit, its clusterer snapshot asked for; `reopen` starts the next transaction.
+    Commit { reopen: bool },
+}
+
 struct InFlight {
     article: Article,
     hash: ContentHash,
@@ -143,15 +160,15 @@ impl Store {
         Ok(Ingest {
             conn,
             clusterer: ClusterThread::start(clusterer),
-            in_flight: None,
+            queue: VecDeque::new(),
+            queued_ids: FxHashMap::default(),
             next_key,
             unindexed: next_key,
-            pending: 0,
+            unwritten: next_key,
+            in_batch: 0,
             batch_started: std::time::Instant::now(),
             batch_age: BATCH_AGE,
-            dirty: FxHashSet::default(),
             moved: FxHashMap::default(),
-            vacated: FxHashSet::default(),
             finished: false,
         })
     }
@@ -194,15 +211,15 @@ impl Ingest<'_> {
         hash: ContentHash,
         profile: impl FnOnce(&Article) -> Profile,
     ) -> Result<Ingested, StoreError> {
-        self.land()?;
+        self.flush()?;
         let mut outcomes = self.submit(article.clone(), hash, profile)?;
-        outcomes.extend(self.land()?);
+        outcomes.extend(self.flush()?);
         Ok(outcomes.pop().expect("the article's own outcome"))
     }
 
     /// Like [`Ingest::add_hashed`], but returns at once with the outcomes of
-    /// the articles written meanwhile (in order; this one's comes later, or
-    /// from [`Ingest::flush`], [`Ingest::commit`] or [`Ingest::finish`]).
+    /// the articles written meanwhile, in submission order; the rest come with
+    /// later calls, [`Ingest::flush`], [`Ingest::commit`] or [`Ingest::finish`].
     pub fn submit(
         &mut self,
         article: Article,
@@ -210,60 +227,96 @@ impl Ingest<'_> {
         profile: impl FnOnce(&Article) -> Profile,
     ) -> Result<Vec<Ingested>, StoreError> {
         debug_assert_eq!(hash, ContentHash::of(&article.text));
-        let mut outcomes = Vec::with_capacity(2);
-        if self.in_flight.as_ref().is_some_and(|f| f.hash == hash) {
-            // A copy of the article being assigned: written first, it is found below.
-            outcomes.extend(self.land()?);
+        let existing = match self.queued_ids.get(&hash) {
+            Some(id) => Some(id.clone()),
+            None => self.existing(&hash)?,
+        };
+        if let Some(existing) = existing {
+            self.queue.push_back(Queued::Duplicate { existing });
+        } else {
+            let mut profile = profile(&article);
+            let key = self.next_key;
+            self.next_key += 1;
+            let names = std::mem::take(&mut profile.names);
+            let day = profile.day;
+            self.clusterer.assign(key as u64, profile)?;
+            let id = if article.id.is_empty() {
+                hash.id()
+            } else {
+                article.id.clone()
+            };
+            self.queued_ids.insert(hash, id);
+            self.queue.push_back(Queued::Article(Box::new(InFlight {
+                article,
+                hash,
+                key,
+                day,
+                names,
+            })));
+            self.in_batch += 1;
+            if self.in_batch >= BATCH || self.batch_started.elapsed() >= self.batch_age {
+                self.ask_commit(true)?;
+            }
         }
-        if let Some(existing) = self.existing(&hash)? {
-            outcomes.extend(self.land()?);
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO state (key, value) VALUES ('duplicates', 1) \
-                     ON CONFLICT(key) DO UPDATE SET value = value + 1",
-                )?
-                .execute([])?;
-            outcomes.push(Ingested::Duplicate { existing });
-            return Ok(outcomes);
-        }
-        let mut profile = profile(&article);
-        let key = self.next_key;
-        self.next_key += 1;
-        let names = std::mem::take(&mut profile.names);
-        let day = profile.day;
-        self.clusterer.assign(key as u64, profile)?;
-        // While the clusterer works on this one, the previous one is written.
-        outcomes.extend(self.land()?);
-        self.in_flight = Some(InFlight {
-            article,
-            hash,
-            key,
-            day,
-            names,
-        });
-        if self.pending >= BATCH || self.batch_started.elapsed() >= self.batch_age {
-            outcomes.extend(self.commit()?);
+        let mut outcomes = Vec::new();
+        while self.queue.len() > IN_FLIGHT {
+            outcomes.extend(self.write_next()?);
         }
         Ok(outcomes)
     }
 
-    /// Writes the submitted article still being assigned, if any.
+    /// Writes everything submitted, returning the outcomes not yet reported.
     pub fn flush(&mut self) -> Result<Vec<Ingested>, StoreError> {
-        Ok(self.land()?.into_iter().collect())
+        let mut outcomes = Vec::new();
+        while !self.queue.is_empty() {
+            outcomes.extend(self.write_next()?);
+        }
+        Ok(outcomes)
     }
 
-    /// Waits for the in-flight article's assignment and writes it.
-    fn land(&mut self) -> Result<Option<Ingested>, StoreError> {
-        let Some(InFlight {
+    fn ask_commit(&mut self, reopen: bool) -> Result<(), StoreError> {
+        self.clusterer.ask_snapshot()?;
+        self.queue.push_back(Queued::Commit { reopen });
+        self.in_batch = 0;
+        self.batch_started = std::time::Instant::now();
+        Ok(())
+    }
+
+    /// Writes the oldest queued step: an article (once the clusterer has
+    /// assigned it), a duplicate's count, or a commit.
+    fn write_next(&mut self) -> Result<Option<Ingested>, StoreError> {
+        match self.queue.pop_front() {
+            None => Ok(None),
+            Some(Queued::Duplicate { existing }) => {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO state (key, value) VALUES ('duplicates', 1) \
+                         ON CONFLICT(key) DO UPDATE SET value = value + 1",
+                    )?
+                    .execute([])?;
+                Ok(Some(Ingested::Duplicate { existing }))
+            }
+            Some(Queued::Commit { reopen }) => {
+                self.write_batch()?;
+                self.conn.execute_batch(if reopen {
+                    "COMMIT; BEGIN IMMEDIATE"
+                } else {
+                    "COMMIT"
+                })?;
+                Ok(None)
+            }
+            Some(Queued::Article(in_flight)) => self.write_article(*in_flight).map(Some),
+        }
+    }
+
+    fn write_article(&mut self, in_flight: InFlight) -> Result<Ingested, StoreError> {
+        let InFlight {
             article,
             hash,
             key,
             day,
             names,
-        }) = self.in_flight.take()
-        else {
-            return Ok(None);
-        };
+        } = in_flight;
         let (assignment, moves) = self.clusterer.assigned()?;
         let story = assignment.story();
         if let Assignment::Started(_) = assignment {
@@ -278,11 +331,10 @@ impl Ingest<'_> {
                 )?
                 .execute(params![story as i64, title])?;
         }
-        let id = if article.id.is_empty() {
-            hash.id()
-        } else {
-            article.id.clone()
-        };
+        let id = self
+            .queued_ids
+            .remove(&hash)
+            .expect("a queued article has its id");
         let near_duplicate_of = match assignment {
             Assignment::NearDuplicate { of, .. } => Some(of as i64),
             _ => None,
@@ -326,10 +378,9 @@ impl Ingest<'_> {
         for (name, kind) in &names {
             insert_name.execute(params![key, name, kind])?;
         }
-        self.dirty.insert(story);
+        self.unwritten = key + 1;
         self.apply_moves(&moves)?;
-        self.pending += 1;
-        Ok(Some(match near_duplicate_of {
+        Ok(match near_duplicate_of {
             Some(of) => Ingested::NearDuplicate {
                 id,
                 story,
@@ -343,7 +394,7 @@ impl Ingest<'_> {
                 story,
                 started: matches!(assignment, Assignment::Started(_)),
             },
-        }))
+        })
     }
 
     /// Notes the clusterer's re-clustering; the rows follow at commit
@@ -359,16 +410,13 @@ impl Ingest<'_> {
                 )?
                 .execute(params![m.to as i64, m.article as i64])?;
             self.moved.insert(m.article, m.to);
-            self.vacated.insert(m.from);
-            self.dirty.insert(m.from);
-            self.dirty.insert(m.to);
         }
         Ok(())
     }
 
     /// Each moved article and its near-duplicates go to their latest story, and
     /// a story left without articles is deleted with any brief written for it.
-    fn write_moves(&mut self, gone: &FxHashSet<StoryId>) -> Result<(), StoreError> {
+    fn write_moves(&mut self, gone: &[StoryId]) -> Result<(), StoreError> {
         for (article, to) in self.moved.drain() {
             for moving in [
                 "UPDATE articles SET story = ?2 WHERE key = ?1",
@@ -379,11 +427,7 @@ impl Ingest<'_> {
                     .execute(params![article as i64, to as i64])?;
             }
         }
-        for story in self.vacated.drain() {
-            if !gone.contains(&story) {
-                continue;
-            }
-            self.dirty.remove(&story);
+        for &story in gone {
             let left: bool = self.conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM articles WHERE story = ?1)",
                 [story as i64],
@@ -411,19 +455,16 @@ impl Ingest<'_> {
         self.batch_age = age;
     }
 
-    /// Writes the touched stories and the clusterer statistics, commits, and opens
-    /// the next transaction.
-    /// the next transaction; returns the outcome of the article it had to write first.
+    /// Writes everything submitted, the touched stories and the clusterer
+    /// statistics, commits, and opens the next transaction; returns the
+    /// outcomes not yet reported.
     pub fn commit(&mut self) -> Result<Vec<Ingested>, StoreError> {
-        let landed = self.save()?;
-        self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
-        self.pending = 0;
-        self.batch_started = std::time::Instant::now();
-        Ok(landed)
+        self.ask_commit(true)?;
+        self.flush()
     }
 
-    fn save(&mut self) -> Result<Vec<Ingested>, StoreError> {
-        let landed = self.flush()?;
+    /// The batch's full-text index, moves and clusterer state, in its transaction.
+    fn write_batch(&mut self) -> Result<(), StoreError> {
         // The batch enters the full-text index in one statement: FTS5 flushes
         // its pending terms at every statement savepoint, so indexing each
         // article beside statements that open one (constraint checks) wrote a
@@ -434,22 +475,14 @@ impl Ingest<'_> {
                  SELECT key, COALESCE(title, ''), text FROM articles WHERE key >= ?1",
             )?
             .execute([self.unindexed])?;
-        self.unindexed = self.next_key;
-        // Stories touched in this batch are the most recent, so still in memory
-        // (eviction keeps the newest stories, far more than a batch), unless a
-        // re-clustering emptied them.
-        let asked: Vec<StoryId> = self.dirty.union(&self.vacated).copied().collect();
-        let snapshot = self.clusterer.snapshot(asked)?;
-        let gone: FxHashSet<StoryId> = snapshot.gone.into_iter().collect();
-        self.write_moves(&gone)?;
+        self.unindexed = self.unwritten;
+        let snapshot = self.clusterer.snapshot()?;
+        self.write_moves(&snapshot.gone)?;
         let mut update = self.conn.prepare_cached(
             "UPDATE stories SET first_day = ?2, last_day = ?3, articles = ?4, touched = ?5, state = ?6 \
              WHERE id = ?1",
         )?;
         for story in snapshot.stories {
-            if !self.dirty.contains(&story.id) {
-                continue;
-            }
             update.execute(params![
                 story.id as i64,
                 story.first,
@@ -459,23 +492,22 @@ impl Ingest<'_> {
                 story.state
             ])?;
         }
-        self.dirty.clear();
         self.conn
             .prepare_cached(
                 "INSERT INTO state (key, value) VALUES ('frequencies', ?1) \
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             )?
             .execute([snapshot.frequencies])?;
-        Ok(landed)
+        Ok(())
     }
 
-    /// Commits the last batch and ends the session.
-    /// Returns the outcome of the article it had to write first.
+    /// Commits the last batch and ends the session; returns the outcomes not
+    /// yet reported.
     pub fn finish(mut self) -> Result<Vec<Ingested>, StoreError> {
-        let landed = self.save()?;
-        self.conn.execute_batch("COMMIT")?;
+        self.ask_commit(false)?;
+        let outcomes = self.flush()?;
         self.finished = true;
-        Ok(landed)
+        Ok(outcomes)
     }
 }
 

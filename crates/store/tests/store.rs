@@ -286,3 +286,49 @@ fn re_clustering_moves_stored_articles_and_their_copies() {
     let stats = store.stats().unwrap();
     assert_eq!((stats.articles, stats.stories), (9, 2));
 }
+
+#[test]
+fn a_submitted_stream_longer_than_a_batch_is_written_indexed_and_reported_in_order() {
+    let path = temp_path("stream");
+    let mut store = Store::open(&path).unwrap();
+    let mut session = store.ingest(Config::default()).unwrap();
+    session.set_batch_age(std::time::Duration::from_secs(3600));
+    let n = 2_100u64; // past one batch of 2,000: a commit lands mid-stream
+    let mut outcomes = Vec::new();
+    for k in 0..n {
+        let text = format!("Report {k} on the harbour works in Port{k}.");
+        let hash = brief_store::ContentHash::of(&text);
+        let words = [k % 7 + 1, 100 + k];
+        outcomes.extend(
+            session
+                .submit(article(&format!("a{k}"), &text), hash, |_| {
+                    synthetic(&words, 0, &text)
+                })
+                .unwrap(),
+        );
+    }
+    outcomes.extend(session.finish().unwrap());
+    let ids: Vec<String> = outcomes
+        .iter()
+        .map(|o| match o {
+            Ingested::New { id, .. } | Ingested::NearDuplicate { id, .. } => id.clone(),
+            Ingested::Duplicate { existing } => panic!("no copies were sent: {existing}"),
+        })
+        .collect();
+    assert_eq!(ids, (0..n).map(|k| format!("a{k}")).collect::<Vec<_>>());
+    assert_eq!(store.stats().unwrap().articles, n);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let indexed: i64 = conn
+        .query_row("SELECT COUNT(*) FROM articles_fts_docsize", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(indexed, n as i64);
+    conn.execute(
+        "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap().parent().unwrap());
+}
