@@ -110,6 +110,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         .then(|| indicatif::ProgressBar::new(sources.len() as u64));
     let mut counts = Counts::default();
     let mut session = store.ingest(Config::default())?;
+    session.bulk()?;
     let progress = bar.clone();
     let items = sources.iter().flat_map(move |source| {
         if let Some(bar) = &progress {

@@ -108,8 +108,15 @@ pub struct Ingest<'s> {
     batch_age: std::time::Duration,
     /// Articles moved by re-clustering since the last commit, to their latest story.
     moved: FxHashMap<u64, StoryId>,
+    /// Checkpoints of the write-ahead log were made rarer for this session.
+    bulk: bool,
     finished: bool,
 }
+
+/// Write-ahead log pages (4 KiB) between checkpoints in a [`Ingest::bulk`] session.
+const BULK_CHECKPOINT_PAGES: i64 = 65_536;
+/// The page cache of a [`Ingest::bulk`] session.
+const BULK_CACHE_KIB: u32 = 131_072;
 
 /// Submitted articles the clusterer may assign ahead of the writing: enough to
 /// keep it busy while a batch is indexed and committed, a few MB of text.
@@ -169,6 +176,7 @@ impl Store {
             batch_started: std::time::Instant::now(),
             batch_age: BATCH_AGE,
             moved: FxHashMap::default(),
+            bulk: false,
             finished: false,
         })
     }
@@ -448,6 +456,21 @@ impl Ingest<'_> {
         Ok(())
     }
 
+    /// For long ingests: lets the write-ahead log grow to 256 MiB between
+    /// checkpoints (SQLite's default is 4 MiB, a checkpoint and two fsyncs at
+    /// nearly every commit), so that pages rewritten by many commits (indexes,
+    /// story state, the full-text index) are copied into the store file and
+    /// synced once; and doubles the page cache to 128 MiB, as the random-access
+    /// indexes (content hashes, entity names) outgrow it.
+    pub fn bulk(&mut self) -> Result<(), StoreError> {
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", BULK_CHECKPOINT_PAGES)?;
+        self.conn
+            .pragma_update(None, "cache_size", -(BULK_CACHE_KIB as i64))?;
+        self.bulk = true;
+        Ok(())
+    }
+
     /// Commits a batch once it is this old even when it holds fewer than 2,000
     /// articles (default one second). Benchmarks that must not depend on the
     /// machine's speed set it beyond their run.
@@ -517,6 +540,13 @@ impl Drop for Ingest<'_> {
             // An unfinished session (an error, a panic) leaves the store as of its
             // last commit; the uncommitted articles are simply not there.
             let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        if self.bulk {
+            // The defaults again, for what follows on this connection.
+            let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1000);
+            let _ = self
+                .conn
+                .pragma_update(None, "cache_size", -(crate::CACHE_KIB as i64));
         }
     }
 }

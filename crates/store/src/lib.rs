@@ -62,6 +62,9 @@ pub enum StoreError {
     BadQuery(String),
 }
 
+/// The page cache of a store connection.
+pub(crate) const CACHE_KIB: u32 = 65_536;
+
 /// An open store.
 pub struct Store {
     conn: Connection,
@@ -110,7 +113,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Index pages are touched at random (content hashes, names, stories): a
         // page cache of 64 MiB keeps ingest from waiting on reads as the store grows.
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "cache_size", -(CACHE_KIB as i64))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         schema::migrate(&mut conn)?;
         Ok(Store { conn })

@@ -152,6 +152,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let pipeline = Pipeline::default();
     let mut session = store.ingest(Config::default())?;
     session.set_batch_age(std::time::Duration::from_millis(args.batch_age_ms));
+    session.bulk()?;
     println!(
         "{:>10} {:>12} {:>14} {:>14} {:>16} {:>10}",
         "articles", "articles/s", "store µs/art", "store CPU µs", "stories started", "peak MB"
