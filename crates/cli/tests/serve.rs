@@ -78,25 +78,39 @@ fn a_kill_mid_ingest_loses_no_acknowledged_write() {
         .timeout(Duration::from_secs(10))
         .build();
     let base = server.base.clone();
-    let writer = std::thread::spawn(move || {
-        let mut acknowledged = Vec::new();
-        for k in 0..100_000 {
-            let id = format!("k{k}");
-            match post_article(&agent, &base, &id) {
-                Ok(200) => acknowledged.push(id),
-                Ok(status) => panic!("unexpected status {status}"),
-                Err(_) => break, // the server is gone
+    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let writer = {
+        let acknowledged = acknowledged.clone();
+        std::thread::spawn(move || {
+            for k in 0..100_000 {
+                let id = format!("k{k}");
+                match post_article(&agent, &base, &id) {
+                    Ok(200) => acknowledged.lock().unwrap().push(id),
+                    Ok(status) => panic!("unexpected status {status}"),
+                    Err(_) => break, // the server is gone
+                }
             }
-        }
-        acknowledged
-    });
-    std::thread::sleep(Duration::from_millis(1500));
+        })
+    };
+    // Killed once it has acknowledged some writes, however slow the machine is.
+    let started = Instant::now();
+    while acknowledged.lock().unwrap().len() < 20 && !writer.is_finished() {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the server acknowledged no writes"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     server.child.kill().unwrap(); // SIGKILL
     server.child.wait().unwrap();
-    let acknowledged = writer.join().unwrap();
+    writer
+        .join()
+        .expect("the writer saw only 200s until the kill");
+    let acknowledged = acknowledged.lock().unwrap().clone();
     assert!(
-        acknowledged.len() > 10,
-        "the server took writes before the kill"
+        acknowledged.len() >= 20,
+        "{} acknowledged",
+        acknowledged.len()
     );
     let mut again = start(&store);
     let stored = stored_ids(&again.base);
