@@ -87,7 +87,8 @@ impl ContentHash {
 ///
 /// Articles go in with [`Ingest::add`] (one at a time, its outcome at once) or
 /// [`Ingest::submit`] (outcomes come, in order, with later calls: the clusterer
-/// assigns up to [`IN_FLIGHT`] articles ahead of the writing, commits included).
+/// assigns up to 512 articles ahead of the writing, commits included; they are
+/// written when more are submitted or at [`Ingest::flush`] or [`Ingest::finish`]).
 /// Use one or the other in a session: `add` first writes the submitted articles
 /// without reporting them.
 pub struct Ingest<'s> {
@@ -108,7 +109,7 @@ pub struct Ingest<'s> {
     batch_age: std::time::Duration,
     /// Articles moved by re-clustering since the last commit, to their latest story.
     moved: FxHashMap<u64, StoryId>,
-    /// Checkpoints of the write-ahead log were made rarer for this session.
+    /// The bulk settings (rarer checkpoints, a larger cache) are in force.
     bulk: bool,
     finished: bool,
 }
@@ -120,7 +121,7 @@ const BULK_CACHE_KIB: u32 = 131_072;
 
 /// Submitted articles the clusterer may assign ahead of the writing: enough to
 /// keep it busy while a batch is indexed and committed, a few MB of text.
-pub const IN_FLIGHT: usize = 512;
+const IN_FLIGHT: usize = 512;
 
 /// A step of the session waiting to be written, in submission order.
 enum Queued {

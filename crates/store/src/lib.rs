@@ -8,8 +8,9 @@
 //! hash; near-duplicates are stored and linked to their original.
 //!
 //! It is *not* where articles are read or understood: callers hand it an
-//! [`Article`] with its [`Profile`] and entity names. Every SQL statement binds its
-//! values as parameters.
+//! [`Article`](brief_core::Article) with its [`Profile`](brief_stories::Profile)
+//! and entity names. Every SQL statement binds its values as parameters. Story
+//! assignment runs on a thread of its own beside the writes (`clustering.rs`).
 
 mod clustering;
 mod ingest;
