@@ -80,7 +80,7 @@ pub fn find(article: &Article, doc: &Document) -> Vec<Quote> {
         running.extend(&text[at..full.end]);
         let context = f.features.keys.len();
         bounds::features(&mut f.features, &cue, kind, None, cuts.len());
-        score::content_counted(body, running, f.quote.direct, kind, &mut f.features);
+        score::content_counted(body, running, f.quote.direct, kind, &cue, &mut f.features);
         let z = z_context + score::logit(&f.features.keys[context..]);
         // The reading the boundary model prefers (the longest on a tie), for a statement
         // whose full reading is not far from being kept: only the features that differ
@@ -93,7 +93,7 @@ pub fn find(article: &Article, doc: &Document) -> Vec<Quote> {
                 reading.keys.clear();
                 bounds::features(&mut reading, &cue, kind, Some(cut), cuts.len());
                 let part = cut.content.get(text).unwrap_or_default();
-                score::content_counted(part, counts[k], false, kind, &mut reading);
+                score::content_counted(part, counts[k], false, kind, &cue, &mut reading);
                 let s = boundary(&reading.keys);
                 if s > top {
                     (top, best) = (s, Some(k));
@@ -138,7 +138,7 @@ fn reading_keys(
     let mut f = score::Features { keys: Vec::new() };
     bounds::features(&mut f, cue, kind, Some(cut), cuts);
     let part = cut.content.get(text).unwrap_or_default();
-    score::content_counted(part, counts, false, kind, &mut f);
+    score::content_counted(part, counts, false, kind, cue, &mut f);
     f.keys
 }
 
@@ -237,7 +237,7 @@ pub fn candidates(article: &Article, doc: &Document) -> Vec<Candidate> {
             let mut quote = f.quote.clone();
             quote.content = cut.content;
             bounds::features(&mut features, &cue, f.kind.name(), Some(cut), cuts.len());
-            score::content(text, cut.content, false, f.kind.name(), &mut features);
+            score::content(text, cut.content, false, f.kind.name(), &cue, &mut features);
             out.push(Candidate {
                 quote,
                 features: features.keys,
@@ -250,6 +250,7 @@ pub fn candidates(article: &Article, doc: &Document) -> Vec<Candidate> {
             f.quote.content,
             f.quote.direct,
             f.kind.name(),
+            &cue,
             &mut f.features,
         );
         out.push(Candidate {

@@ -231,11 +231,18 @@ impl Counts {
 }
 
 /// Adds the features of the statement's content, once its extent is final.
-pub(super) fn content(text: &str, content: Span, direct: bool, kind: &str, f: &mut Features) {
+pub(super) fn content(
+    text: &str,
+    content: Span,
+    direct: bool,
+    kind: &str,
+    cue: &str,
+    f: &mut Features,
+) {
     let body = content.get(text).unwrap_or_default();
     let mut counts = Counts::new();
     counts.extend(body);
-    content_counted(body, counts, direct, kind, f);
+    content_counted(body, counts, direct, kind, cue, f);
 }
 
 /// [`content`] with the counts over `body` done.
@@ -244,6 +251,7 @@ pub(super) fn content_counted(
     counts: Counts,
     direct: bool,
     kind: &str,
+    cue: &str,
     f: &mut Features,
 ) {
     let bucket = ((counts.words as f64 + 1.0).log2() * 2.0) as u32;
@@ -256,6 +264,9 @@ pub(super) fn content_counted(
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
     f.add("cstart", first);
+    // With the cue: "said" wants a clause ("said the …", "said he …"), "supported" or
+    // "talked about" an object ("supported Sanders"), and the first word tells them apart.
+    f.add2("cue-cstart", cue, first);
     f.add2("kind-direct", kind, if direct { "true" } else { "false" });
     if counts.quote {
         f.add("quoteinside", "");

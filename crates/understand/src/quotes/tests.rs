@@ -453,3 +453,26 @@ fn the_boundary_model_ends_a_clause_before_which_and_a_new_clause() {
         ["the dam would hold and the roads would reopen on Monday"]
     );
 }
+
+#[test]
+fn content_features_pair_the_cue_with_the_first_word_of_the_content() {
+    use super::score::{content, hash, Features};
+    let text = "the deal was dead";
+    let span = brief_core::Span::new(0, text.len());
+    let mut said = Features { keys: Vec::new() };
+    content(text, span, false, "after", "said", &mut said);
+    let mut backed = Features { keys: Vec::new() };
+    content(text, span, false, "after", "backed", &mut backed);
+    assert!(said.keys.contains(&hash("cue-cstart=said-the")));
+    assert!(backed.keys.contains(&hash("cue-cstart=backed-the")));
+    assert!(!backed.keys.contains(&hash("cue-cstart=said-the")));
+    // The rest of the content's features do not depend on the cue.
+    assert_eq!(said.keys.len(), backed.keys.len());
+    assert_eq!(
+        said.keys
+            .iter()
+            .filter(|k| !backed.keys.contains(k))
+            .count(),
+        1
+    );
+}
