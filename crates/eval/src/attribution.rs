@@ -10,13 +10,15 @@
 /// A character range, end exclusive.
 pub type Range = (usize, usize);
 
-/// One attribution of a `.ann` file: its Content and, when annotated, its Source.
+/// One attribution of a `.ann` file: its Content and, when annotated, its Source and Cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// The content span (for a discontinuous one: its first start to its last end).
     pub content: Range,
     /// The source span.
     pub source: Option<Range>,
+    /// The cue span.
+    pub cue: Option<Range>,
 }
 
 /// The attributions of a brat `.ann` file: every `E` line with a Content, in file order.
@@ -61,6 +63,7 @@ pub fn parse_ann(ann: &str) -> Vec<Attribution> {
             out.push(Attribution {
                 content,
                 source: role("Source"),
+                cue: role("Cue"),
             });
         }
     }
@@ -166,11 +169,13 @@ mod tests {
             [
                 Attribution {
                     content: (11, 40),
-                    source: Some((0, 5))
+                    source: Some((0, 5)),
+                    cue: Some((6, 10))
                 },
                 Attribution {
                     content: (50, 60),
-                    source: None
+                    source: None,
+                    cue: Some((61, 65))
                 }
             ]
         );

@@ -180,7 +180,7 @@ fn load(root: &Path) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
         let ann_path = record["attribution_paths"][0].as_str().unwrap_or_default();
         let ann = fs::read_to_string(root.join(ann_path))?;
         let gold = parse_ann(&ann);
-        let gold_cues = cues_of(&ann);
+        let gold_cues: Vec<Option<(usize, usize)>> = gold.iter().map(|a| a.cue).collect();
         let article = Article::from_text(record["id"].as_str().unwrap_or_default(), text);
         let doc = understand(&article);
         let chars = char_index(&article.text);
@@ -346,37 +346,4 @@ fn fit_bounds(docs: &[&Doc], kept: &dyn Fn(&u64) -> bool) -> HashMap<u64, f64> {
         }
     }
     w
-}
-
-/// The cue span of every attribution `parse_ann` reads, in its order (`None` without a cue).
-fn cues_of(ann: &str) -> Vec<Option<(usize, usize)>> {
-    let mut spans = HashMap::new();
-    for line in ann.lines().filter(|l| l.starts_with('T')) {
-        let mut parts = line.split('\t');
-        let (Some(id), Some(body)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        let fields: Vec<&str> = body.split([' ', ';']).collect();
-        let start = fields.get(1).and_then(|x| x.parse::<usize>().ok());
-        let end = fields.last().and_then(|x| x.parse::<usize>().ok());
-        if let (Some(a), Some(b)) = (start, end) {
-            spans.insert(id.to_string(), (a, b));
-        }
-    }
-    let mut out = Vec::new();
-    for line in ann.lines().filter(|l| l.starts_with('E')) {
-        let Some(body) = line.split('\t').nth(1) else {
-            continue;
-        };
-        let role = |name: &str| {
-            body.split(' ')
-                .filter_map(|x| x.split_once(':'))
-                .rfind(|(r, _)| *r == name)
-                .and_then(|(_, id)| spans.get(id).copied())
-        };
-        if role("Content").is_some() {
-            out.push(role("Cue"));
-        }
-    }
-    out
 }
