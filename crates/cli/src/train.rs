@@ -23,6 +23,7 @@ use brief_stories::{DocumentFrequencies, Profile};
 use crate::eval::ner::{
     annotated_documents, load_gold, print_table, recognize_all, recognize_documents, score,
 };
+use crate::eval::read_records;
 use crate::Outcome;
 
 #[derive(clap::Subcommand, Debug)]
@@ -97,22 +98,17 @@ pub fn run(cmd: Command) -> Result<Outcome> {
 /// each term; writes the compact table (non-zero slots only).
 fn background(args: BackgroundArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let raw = fs::read_to_string(&args.data)
-        .with_context(|| format!("cannot read {}", args.data.display()))?;
+    #[derive(serde::Deserialize)]
+    struct Record {
+        #[serde(alias = "text")]
+        article: String,
+    }
     let mut frequencies = DocumentFrequencies::default();
-    for (n, line) in raw
-        .lines()
+    for (n, record) in read_records::<Record>(&args.data, "an article record", None)?
+        .into_iter()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
     {
-        let value: serde_json::Value = serde_json::from_str(line)
-            .with_context(|| format!("{}: line {}", args.data.display(), n + 1))?;
-        let text = value
-            .get("article")
-            .or_else(|| value.get("text"))
-            .and_then(|t| t.as_str())
-            .with_context(|| format!("{}: line {}: no article text", args.data.display(), n + 1))?;
-        let article = Article::from_text(format!("b{n}"), text);
+        let article = Article::from_text(format!("b{n}"), record.article);
         frequencies.add(&Profile::new(&article, &understand(&article)));
     }
     let bytes = frequencies.to_compact_bytes();

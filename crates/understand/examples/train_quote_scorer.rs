@@ -109,13 +109,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let all: Vec<&Doc> = docs.iter().collect();
     let bounds = fit_bounds(&all, &kept);
     let w = fit(&all, &kept, &bounds);
-    // Weights in ten-thousandths: integers print exactly and read back exactly.
-    let mut table: Vec<(u64, i32)> = w
-        .into_iter()
-        .map(|(k, v)| (k, (v * 10_000.0).round() as i32))
-        .filter(|(_, v)| v.abs() >= MIN_WEIGHT)
-        .collect();
-    table.sort_by_key(|(k, _)| *k);
+    let table = quantised(w);
 
     let n: usize = docs.iter().map(|d| d.candidates.len()).sum();
     let positive: usize = docs
@@ -149,12 +143,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("    ({k:#018x}, {v}),");
     }
     println!("];");
-    let mut table: Vec<(u64, i32)> = bounds
-        .into_iter()
-        .map(|(k, v)| (k, (v * 10_000.0).round() as i32))
-        .filter(|(_, v)| v.abs() >= MIN_WEIGHT)
-        .collect();
-    table.sort_by_key(|(k, _)| *k);
+    let table = quantised(bounds);
     println!();
     println!(
         "/// Boundary weights: a log-linear model over the readings of one statement (where its"
@@ -266,6 +255,18 @@ fn char_index(text: &str) -> Vec<usize> {
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
+}
+
+/// Weights in ten-thousandths (integers print exactly and read back exactly),
+/// the negligible ones left out, sorted by feature hash.
+fn quantised(weights: HashMap<u64, f64>) -> Vec<(u64, i32)> {
+    let mut table: Vec<(u64, i32)> = weights
+        .into_iter()
+        .map(|(k, v)| (k, (v * 10_000.0).round() as i32))
+        .filter(|(_, v)| v.abs() >= MIN_WEIGHT)
+        .collect();
+    table.sort_by_key(|(k, _)| *k);
+    table
 }
 
 fn dot(w: &HashMap<u64, f64>, features: &[u64]) -> f64 {

@@ -18,6 +18,7 @@ use brief_stories::{Assignment, Clusterer, Config, Profile};
 use serde::Deserialize;
 use serde_json::json;
 
+use super::read_records;
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -54,18 +55,7 @@ struct Record {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let raw = fs::read_to_string(&args.data)
-        .with_context(|| format!("cannot read {}", args.data.display()))?;
-    let mut records = Vec::new();
-    for (n, line) in raw
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let record: Record = serde_json::from_str(line)
-            .with_context(|| format!("{}: line {}", args.data.display(), n + 1))?;
-        records.push(record);
-    }
+    let records: Vec<Record> = read_records(&args.data, "a story-clustering record", None)?;
     if records.is_empty() {
         bail!("{}: no articles", args.data.display());
     }

@@ -8,9 +8,32 @@ mod quotes;
 mod scale;
 mod summaries;
 
-use anyhow::Result;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::de::DeserializeOwned;
 
 use crate::Outcome;
+
+/// The records of a JSONL data file, blank lines skipped, at most `limit` of
+/// them; a line that is not `what` is an error naming the file and line.
+pub(crate) fn read_records<T: DeserializeOwned>(
+    path: &Path,
+    what: &str,
+    limit: Option<usize>,
+) -> Result<Vec<T>> {
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    raw.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(limit.unwrap_or(usize::MAX))
+        .map(|(i, line)| {
+            serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not {what}", path.display(), i + 1))
+        })
+        .collect()
+}
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {

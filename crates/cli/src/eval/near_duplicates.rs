@@ -10,14 +10,14 @@
 //! computed exactly) are neither right nor wrong: the corpus has real copies.
 
 use std::collections::{HashMap, HashSet};
-use std::fs;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use brief::stories::{Assignment, Clusterer, Config, Profile};
 use brief::{understand, Article};
 use serde::Deserialize;
 
+use super::read_records;
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -102,14 +102,10 @@ fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let raw = fs::read_to_string(&args.data)
-        .with_context(|| format!("cannot read {}", args.data.display()))?;
-    let originals: Vec<String> = raw
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<Record>(l).map(|r| r.article))
-        .collect::<Result<_, _>>()
-        .context("bad record")?;
+    let originals: Vec<String> = read_records::<Record>(&args.data, "an article record", None)?
+        .into_iter()
+        .map(|r| r.article)
+        .collect();
     // (text, group): group = index of the original.
     let mut corpus: Vec<(String, usize)> = Vec::new();
     let mut expected_links = 0usize;

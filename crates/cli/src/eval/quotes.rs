@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use brief_render::wire;
 
+use super::read_records;
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -196,38 +197,15 @@ fn read_articles(path: &Path) -> Result<Vec<Article>> {
         #[serde(alias = "article")]
         text: String,
     }
-    let raw =
-        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    raw.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            let line: Line = serde_json::from_str(l)
-                .with_context(|| format!("{}:{}: not an article record", path.display(), i + 1))?;
-            Ok(Article::from_text(line.id, line.text))
-        })
-        .collect()
+    Ok(read_records::<Line>(path, "an article record", None)?
+        .into_iter()
+        .map(|line| Article::from_text(line.id, line.text))
+        .collect())
 }
 
 fn load(args: &Args, root: &Path) -> Result<Vec<Doc>> {
-    let raw = fs::read_to_string(&args.data)
-        .with_context(|| format!("cannot read {}", args.data.display()))?;
     let mut docs = Vec::new();
-    for (i, line) in raw
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        if args.limit.is_some_and(|l| docs.len() >= l) {
-            break;
-        }
-        let r: Record = serde_json::from_str(line).with_context(|| {
-            format!(
-                "{}:{}: not a PolNeAR index record",
-                args.data.display(),
-                i + 1
-            )
-        })?;
+    for r in read_records::<Record>(&args.data, "a PolNeAR index record", args.limit)? {
         let text_path = root.join(&r.text_path);
         let text = fs::read_to_string(&text_path)
             .with_context(|| format!("cannot read {}", text_path.display()))?;

@@ -10,12 +10,13 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use brief::store::{ContentHash, Ingested, SearchQuery, Store};
 use brief::stories::Config;
 use brief::{understand, Article, Pipeline};
 use serde::Deserialize;
 
+use super::read_records;
 use crate::parallel::pipelined;
 use crate::store::PROFILE_CHUNK;
 use crate::Outcome;
@@ -130,11 +131,8 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.store.exists() {
         bail!("{} exists: give a new path", args.store.display());
     }
-    let raw = std::fs::read_to_string(&args.data)
-        .with_context(|| format!("cannot read {}", args.data.display()))?;
     let mut sources = Vec::new();
-    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
-        let record: Record = serde_json::from_str(line).context("bad record")?;
+    for record in read_records::<Record>(&args.data, "an article record", None)? {
         let article = Article::from_text("x", record.article);
         let sentences: Vec<String> = understand(&article)
             .sentences

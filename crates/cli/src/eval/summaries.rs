@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use brief_render::wire;
 
+use super::read_records;
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -63,21 +64,7 @@ impl Totals {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let raw = fs::read_to_string(&args.data)
-        .with_context(|| format!("cannot read {}", args.data.display()))?;
-    let mut records = Vec::new();
-    for (i, line) in raw
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let r: Record = serde_json::from_str(line)
-            .with_context(|| format!("{}:{}: not a summary record", args.data.display(), i + 1))?;
-        records.push(r);
-        if args.limit.is_some_and(|l| records.len() >= l) {
-            break;
-        }
-    }
+    let records: Vec<Record> = read_records(&args.data, "a summary record", args.limit)?;
     let articles: Vec<Article> = records
         .iter()
         .map(|r| Article::from_text(r.id.clone(), r.article.clone()))

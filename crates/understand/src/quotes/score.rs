@@ -317,7 +317,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn weights_are_sorted_for_binary_search() {
+    fn weights_are_sorted_with_each_feature_once() {
         assert!(WEIGHTS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(BOUNDS.windows(2).all(|w| w[0].0 < w[1].0));
     }
