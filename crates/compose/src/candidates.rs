@@ -270,7 +270,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         sequence.push(None);
                         continue;
                     }
-                    let word = terms::key(spelled, &mut lower);
+                    let word = terms::key_at(&article.text, tok.span, &mut lower);
                     cues.see(&word);
                     if in_aside == 0 {
                         copy_key = mix(mix(copy_key, word.spelled), word.lower);
