@@ -11,7 +11,6 @@ use std::sync::LazyLock;
 
 use brief_core::Span;
 use brief_understand::words::{lowercase_into, stem, STOP_WORDS};
-use rustc_hash::FxHashMap;
 
 use crate::heading::WEAK;
 
@@ -167,9 +166,11 @@ pub const BACKWARD_PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Every word the lexicon knows, by [`TermKey::lower`] hash: one lookup per token.
-static LEXICON: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
-    let mut map: FxHashMap<u64, u8> = FxHashMap::default();
-    let mut add = |word: &str, bit: u8| *map.entry(hash_of(word)).or_default() |= bit;
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        slots: vec![(0, 0); LEXICON_SLOTS].into_boxed_slice(),
+    };
+    let mut add = |word: &str, bit: u8| lexicon.add(hash_of(word), bit);
     STOP_WORDS.iter().for_each(|w| add(w, flag::STOP));
     WEAK.iter().for_each(|w| add(w, flag::WEAK));
     FORWARD_WORDS.iter().for_each(|w| add(w, flag::FORWARD));
@@ -182,8 +183,44 @@ static LEXICON: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
         .for_each(|(w, _)| add(w, flag::BACKWARD_HEAD));
     PRONOUNS.iter().for_each(|w| add(w, flag::PRONOUN));
     SAYING_VERBS.iter().for_each(|w| add(w, flag::SAYING));
-    map
+    lexicon
 });
+
+/// Slots of the lexicon's table: a power of two, about four per word, so that
+/// nearly every lookup is one load and one comparison.
+const LEXICON_SLOTS: usize = 1 << 10;
+
+/// Word hashes and their flags in an open-addressed table (linear probing). The
+/// hash is already well mixed, so its top bits pick the slot; an empty slot
+/// has flags 0, which is also what an unknown word gets.
+struct Lexicon {
+    slots: Box<[(u64, u8)]>,
+}
+
+impl Lexicon {
+    fn slot(hash: u64) -> usize {
+        (hash >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn add(&mut self, hash: u64, bit: u8) {
+        let mut i = Self::slot(hash);
+        while self.slots[i].1 != 0 && self.slots[i].0 != hash {
+            i = (i + 1) & (LEXICON_SLOTS - 1);
+        }
+        self.slots[i] = (hash, self.slots[i].1 | bit);
+    }
+
+    fn get(&self, hash: u64) -> u8 {
+        let mut i = Self::slot(hash);
+        loop {
+            let (known, flags) = self.slots[i];
+            if known == hash || flags == 0 {
+                return if known == hash { flags } else { 0 };
+            }
+            i = (i + 1) & (LEXICON_SLOTS - 1);
+        }
+    }
+}
 
 /// Pronouns that stand for a speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they"];
@@ -191,7 +228,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they"];
 const SAYING_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "insisted"];
 
 fn lexicon(lower: u64) -> u8 {
-    LEXICON.get(&lower).copied().unwrap_or(0)
+    LEXICON.get(lower)
 }
 
 /// Longest word handled on the allocation-free path, in bytes.
@@ -387,6 +424,25 @@ mod tests {
         }
         assert_ne!(k("Talks").spelled, k("talks").spelled);
         assert_eq!(k("Talks").lower, k("talks").lower);
+    }
+
+    #[test]
+    fn the_lexicon_finds_every_word_it_holds_and_nothing_else() {
+        for (words, bit) in [
+            (STOP_WORDS, flag::STOP),
+            (WEAK, flag::WEAK),
+            (FORWARD_WORDS, flag::FORWARD),
+            (BACKWARD_WORDS, flag::BACKWARD),
+            (PRONOUNS, flag::PRONOUN),
+            (SAYING_VERBS, flag::SAYING),
+        ] {
+            for word in words {
+                assert_ne!(lexicon(hash_of(word)) & bit, 0, "{word}");
+            }
+        }
+        for word in ["kremlin", "ceasefire", "talks", "", "zzz"] {
+            assert_eq!(lexicon(hash_of(word)), 0, "{word}");
+        }
     }
 
     #[test]
