@@ -484,14 +484,6 @@ fn leaves_quote_open(text: &str, mut open: bool) -> bool {
     open
 }
 
-/// Cosine similarity of two sorted term sets.
-pub fn similarity(a: &[u32], b: &[u32]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    common(a, b) as f32 / ((a.len() * b.len()) as f32).sqrt()
-}
-
 /// Size of the intersection of two sorted sets.
 pub fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);

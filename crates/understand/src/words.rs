@@ -208,9 +208,13 @@ pub fn is_stop_word(lower: &str) -> bool {
 
 /// [`is_stop_word`] of a lower-case word's bytes.
 fn is_stop_word_bytes(lower: &[u8]) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_WORDS));
     // No stop word is longer than ten letters: most content words stop here.
-    lower.len() <= 10 && SET.contains_bytes(lower)
+    lower.len() <= 10 && stop_words().contains_bytes(lower)
+}
+
+fn stop_words() -> &'static WordSet {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_WORDS));
+    &SET
 }
 
 /// True for a stop word written in any case ("The", "THE"); ASCII words are
@@ -221,45 +225,59 @@ pub fn is_stop_word_any_case(word: &str) -> bool {
         lowercase_into(word, &mut lower);
         return is_stop_word(&lower);
     }
-    let mut buffer = [0u8; 10];
     // Longer than any stop word.
-    let Some(slot) = buffer.get_mut(..word.len()) else {
+    if word.len() > 10 {
         return false;
-    };
-    for (d, s) in slot.iter_mut().zip(word.bytes()) {
+    }
+    let mut packed = [0u8; 16];
+    for (d, s) in packed.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    is_stop_word_bytes(slot)
+    packed[PACKED] = word.len() as u8;
+    stop_words().contains_packed(u128::from_le_bytes(packed))
 }
 
-/// A set of words with a fast membership test: words are bucketed by length and
-/// first letter, so a lookup compares against one or two words. These tests run
-/// on every token of every article.
+/// Longest word a [`WordSet`] holds in its table, in bytes: the word's bytes,
+/// zero-padded, and its length in the last byte are its key.
+const PACKED: usize = 15;
+
+/// A set of words with a fast membership test: words of up to [`PACKED`] bytes
+/// are exact 128-bit keys in an open-addressed table (one or two comparisons per
+/// lookup); longer ones are compared one by one. These tests run on every token
+/// of every article.
 pub struct WordSet {
-    buckets: Vec<Vec<&'static str>>,
-}
-
-const MAX_BUCKET_LEN: usize = 16;
-const LETTERS: usize = 27;
-
-fn bucket(word: &[u8]) -> usize {
-    let first = word.first().copied().unwrap_or(0);
-    let letter = if first.is_ascii_lowercase() {
-        usize::from(first - b'a')
-    } else {
-        26
-    };
-    word.len().min(MAX_BUCKET_LEN) * LETTERS + letter
+    slots: Vec<u128>,
+    long: Vec<&'static str>,
 }
 
 impl WordSet {
     /// The set of `words`.
     pub fn new(words: &[&'static str]) -> Self {
-        let mut buckets = vec![Vec::new(); (MAX_BUCKET_LEN + 1) * LETTERS];
+        // At least four slots per word, a power of two, so probes stay short.
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut set = WordSet {
+            slots: vec![0; size],
+            long: Vec::new(),
+        };
         for w in words {
-            buckets[bucket(w.as_bytes())].push(*w);
+            match pack(w.as_bytes()) {
+                Some(key) => {
+                    let mut i = set.slot(key);
+                    while set.slots[i] != 0 && set.slots[i] != key {
+                        i = (i + 1) & (size - 1);
+                    }
+                    set.slots[i] = key;
+                }
+                None => set.long.push(w),
+            }
         }
-        WordSet { buckets }
+        set
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
+        let hash = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (hash >> (64 - self.slots.len().trailing_zeros())) as usize
     }
 
     /// True when `word` is in the set.
@@ -268,14 +286,39 @@ impl WordSet {
         self.contains_bytes(word.as_bytes())
     }
 
-    /// True when the word spelled by `word` is in the set. Words are short: they
-    /// are compared inline, byte by byte, rather than by a call to `memcmp`.
+    /// True when the word spelled by `word` is in the set.
     #[inline]
     pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
-        self.buckets[bucket(word)]
-            .iter()
-            .any(|w| w.len() == word.len() && w.bytes().zip(word).all(|(a, &b)| a == b))
+        match pack(word) {
+            Some(key) => self.contains_packed(key),
+            None => self.long.iter().any(|w| w.as_bytes() == word),
+        }
     }
+
+    /// True when the word packed as `key` (see [`PACKED`]) is in the set.
+    fn contains_packed(&self, key: u128) -> bool {
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+/// A word of 1 to [`PACKED`] bytes as its table key.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > PACKED {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    for (d, &s) in packed.iter_mut().zip(word) {
+        *d = s;
+    }
+    packed[PACKED] = word.len() as u8;
+    Some(u128::from_le_bytes(packed))
 }
 
 /// A light English stemmer: strips possessives and common inflections so that
@@ -339,6 +382,26 @@ mod tests {
             assert!(!is_stop_word_any_case(w), "{w}");
         }
         assert_eq!(lowercase_into_string("ÉLAN Talks"), "élan talks");
+    }
+
+    #[test]
+    fn word_sets_hold_exactly_their_words() {
+        let long = "a-word-longer-than-fifteen-bytes";
+        let set = WordSet::new(&["sen", "gov", "jan", long, "x"]);
+        for w in ["sen", "gov", "jan", long, "x"] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in [
+            "se",
+            "sena",
+            "Sen",
+            "",
+            "a-word-longer-than-fifteen-byte",
+            "x\0",
+        ] {
+            assert!(!set.contains(w), "{w:?}");
+        }
+        assert!(STOP_WORDS.iter().all(|w| stop_words().contains(w)));
     }
 
     fn lowercase_into_string(word: &str) -> String {
