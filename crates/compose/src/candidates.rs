@@ -24,10 +24,12 @@ pub struct Candidate {
     pub under_heading: Option<usize>,
     /// Content-word ids (stemmed, stop words out), sorted and deduplicated.
     pub terms: Vec<u32>,
-    /// Words that may make a heading, in order, as (term id, token span); `None` marks
-    /// a break (stop word, weak or short word, punctuation, number, quoted word) that
-    /// a heading phrase may not cross.
-    pub sequence: Vec<Option<HeadWord>>,
+    /// Index, in the first sentence's tokens, of the first token shown.
+    pub first_token: usize,
+    /// One entry per token shown: the term id of a word that may go into a heading,
+    /// or [`NO_HEAD`] for a break (stop word, weak or short word, punctuation,
+    /// number, quoted word) that a heading phrase may not cross.
+    pub heads: Vec<u32>,
     /// Number of word tokens.
     pub words: usize,
     /// Share of its words inside quotation marks.
@@ -48,38 +50,8 @@ pub struct Candidate {
     pub dangling: bool,
 }
 
-/// A word that may go into a section heading, with what the heading rules ask of it.
-#[derive(Clone, Copy, Debug)]
-pub struct HeadWord {
-    /// Its term id.
-    pub term: u32,
-    /// Where it is.
-    pub span: Span,
-    /// Starts with a capital letter.
-    pub capitalised: bool,
-    /// Lower case and ending in "ed" or "ly": a participle or adverb ends no heading.
-    pub weak_end: bool,
-    /// Lower case and ending in "ly": an adverb starts no heading.
-    pub adverb: bool,
-    /// Fewer than four letters: too short to head a section alone.
-    pub short: bool,
-}
-
-impl HeadWord {
-    fn new(term: u32, span: Span, word: &str) -> Self {
-        let bytes = word.as_bytes();
-        let first = word.chars().next().unwrap_or(' ');
-        let lower_case = first.is_lowercase();
-        HeadWord {
-            term,
-            span,
-            capitalised: first.is_uppercase(),
-            weak_end: lower_case && (bytes.ends_with(b"ed") || bytes.ends_with(b"ly")),
-            adverb: lower_case && bytes.ends_with(b"ly"),
-            short: word.chars().nth(3).is_none(),
-        }
-    }
-}
+/// The [`Candidate::heads`] entry of a token that may not go into a heading.
+pub const NO_HEAD: u32 = u32::MAX;
 
 /// Phrases that mark a whole sentence as page furniture, not reporting.
 const BOILERPLATE: &[&str] = &[
@@ -217,7 +189,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let span = Span::new(trimmed.start, doc.sentences[group.end - 1].span.end);
         let shown = article.slice(span);
         let mut terms = Vec::with_capacity(32);
-        let mut sequence = Vec::with_capacity(48);
+        let mut heads = Vec::with_capacity(48);
         let mut words = 0;
         // Words as `split_whitespace` counts them: tokens that open a run of
         // non-space characters (every such character is in some token).
@@ -231,20 +203,16 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut in_aside = 0usize;
         let text = article.text.as_bytes();
+        let first_token = first.tokens.partition_point(|t| t.span.start < span.start);
         for (k, sentence) in doc.sentences[group.clone()].iter().enumerate() {
-            let tokens = &sentence.tokens;
-            let from = if k == 0 {
-                tokens.partition_point(|t| t.span.start < span.start)
-            } else {
-                0
-            };
-            for tok in &tokens[from..] {
+            let from = if k == 0 { first_token } else { 0 };
+            for tok in &sentence.tokens[from..] {
                 let Span { start, end } = tok.span;
                 spaced_words +=
                     usize::from(start == span.start || space_before(&article.text, start));
                 match tok.kind {
                     TokenKind::Quote => {
-                        sequence.push(None);
+                        heads.push(NO_HEAD);
                         // A detached apostrophe is not a quotation mark.
                         let quote = &text[start..end];
                         if quote != b"'" && quote != "’".as_bytes() {
@@ -263,7 +231,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                                 (a.min(year), b.max(year))
                             }));
                         }
-                        sequence.push(None);
+                        heads.push(NO_HEAD);
                     }
                     TokenKind::Word => {
                         words += 1;
@@ -279,13 +247,9 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                             // Quoted words are the speaker's, not a topic, and weak words
                             // ("people", "according") say nothing: no headings from them.
                             let heading_word = !in_quote && !word.weak;
-                            sequence.push(
-                                heading_word.then(|| {
-                                    HeadWord::new(id, tok.span, &article.text[start..end])
-                                }),
-                            );
+                            heads.push(if heading_word { id } else { NO_HEAD });
                         } else {
-                            sequence.push(None);
+                            heads.push(NO_HEAD);
                         }
                     }
                     TokenKind::Punct => {
@@ -296,7 +260,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                                 _ => {}
                             }
                         }
-                        sequence.push(None);
+                        heads.push(NO_HEAD);
                     }
                 }
             }
@@ -334,7 +298,8 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             paragraph: first.paragraph,
             under_heading: heading,
             terms,
-            sequence,
+            first_token,
+            heads,
             words,
             quoted: quoted_words as f32 / words as f32,
             dangling,

@@ -5,11 +5,10 @@
 //! often it occurs in the section, how rare its words are in the rest of the
 //! article, its length, and whether it is a name (capitalised mid-sentence).
 
-use brief_core::{Article, BriefSentence};
+use brief_core::{Article, BriefSentence, Document, Span};
 use brief_understand::words::is_stop_word;
-use rustc_hash::FxHashMap;
 
-use crate::candidates::Candidate;
+use crate::candidates::{Candidate, NO_HEAD};
 use crate::rank::per_count;
 
 /// The heading of the closing, forward-looking section.
@@ -66,6 +65,57 @@ pub(crate) const WEAK: &[&str] = &[
     "years",
 ];
 
+/// A word that may go into a section heading, with what the heading rules ask of it.
+#[derive(Clone, Copy, Debug)]
+struct HeadWord {
+    /// Its term id.
+    term: u32,
+    /// Where it is.
+    span: Span,
+    /// Starts with a capital letter.
+    capitalised: bool,
+    /// Lower case and ending in "ed" or "ly": a participle or adverb ends no heading.
+    weak_end: bool,
+    /// Lower case and ending in "ly": an adverb starts no heading.
+    adverb: bool,
+    /// Fewer than four letters: too short to head a section alone.
+    short: bool,
+}
+
+impl HeadWord {
+    fn new(term: u32, span: Span, word: &str) -> Self {
+        let bytes = word.as_bytes();
+        let first = word.chars().next().unwrap_or(' ');
+        let lower_case = first.is_lowercase();
+        HeadWord {
+            term,
+            span,
+            capitalised: first.is_uppercase(),
+            weak_end: lower_case && (bytes.ends_with(b"ed") || bytes.ends_with(b"ly")),
+            adverb: lower_case && bytes.ends_with(b"ly"),
+            short: word.chars().nth(3).is_none(),
+        }
+    }
+}
+
+/// The words of a candidate that may go into a heading, one entry per token
+/// shown, `None` at a break; worked out only for the sentences a section shows.
+fn head_words(article: &Article, doc: &Document, c: &Candidate, out: &mut Vec<Option<HeadWord>>) {
+    out.clear();
+    let mut heads = c.heads.iter();
+    for (k, sentence) in doc.sentences[c.sentence..].iter().enumerate() {
+        if sentence.span.start >= c.span.end {
+            break;
+        }
+        let from = if k == 0 { c.first_token } else { 0 };
+        for (tok, &term) in sentence.tokens[from..].iter().zip(&mut heads) {
+            out.push(
+                (term != NO_HEAD).then(|| HeadWord::new(term, tok.span, article.slice(tok.span))),
+            );
+        }
+    }
+}
+
 /// Phrase key: up to three term ids, padded.
 type Key = [u32; 3];
 const PAD: u32 = u32::MAX;
@@ -77,103 +127,210 @@ struct Phrase {
     name: bool,
 }
 
-/// How rare each term is across the article's candidates, `ln(1 + n / df)`:
-/// worked out once per brief, read for every phrase of every section.
-pub fn rarities(candidates: usize, df: &[u32]) -> Vec<f32> {
-    let total = candidates.max(1) as f32;
-    per_count(df, |d| (total / d.max(1) as f32).ln_1p())
+/// The phrases of one section, counted in an open-addressed table whose memory
+/// is kept from section to section.
+#[derive(Default)]
+struct PhraseCounts {
+    /// 1 + index into `keys`/`phrases`, 0 for an empty slot; a power of two long.
+    slots: Vec<u32>,
+    keys: Vec<Key>,
+    phrases: Vec<Phrase>,
 }
 
-/// The heading for a section showing `shown` (candidate indexes) as `sentences`.
-/// `used` holds the lower-cased headings of earlier sections, which are not
-/// repeated; a heading must be rooted in the words the section shows.
-pub fn heading_for(
-    article: &Article,
-    candidates: &[Candidate],
-    rarity: &[f32],
-    shown: &[usize],
-    sentences: &[BriefSentence],
-    used: &[String],
-) -> String {
-    let mut phrases: FxHashMap<Key, Phrase> =
-        FxHashMap::with_capacity_and_hasher(256, Default::default());
-    for &i in shown {
-        let sequence = &candidates[i].sequence;
-        let first_word = sequence.iter().position(Option::is_some);
-        for start in 0..sequence.len() {
-            let Some(first) = sequence[start] else {
-                continue;
-            };
-            // A heading is a noun phrase: it does not start with an adverb...
-            if first.adverb {
-                continue;
+impl PhraseCounts {
+    fn clear(&mut self) {
+        if !self.keys.is_empty() {
+            self.slots.fill(0);
+        }
+        self.keys.clear();
+        self.phrases.clear();
+    }
+
+    fn slot(&self, key: &Key) -> usize {
+        let mixed = (u64::from(key[0]) | (u64::from(key[1]) << 32))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            ^ u64::from(key[2]).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+        (mixed >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// The phrase of `key`, made by `new` when first seen.
+    fn entry(&mut self, key: Key, new: impl FnOnce() -> Phrase) -> &mut Phrase {
+        // At most half full, so probes stay short.
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
+            self.slots = vec![0; (self.slots.len() * 2).max(256)];
+            for (i, k) in self.keys.iter().enumerate() {
+                let mut at = self.slot(k);
+                while self.slots[at] != 0 {
+                    at = (at + 1) & (self.slots.len() - 1);
+                }
+                self.slots[at] = i as u32 + 1;
             }
-            let mut key = [PAD; 3];
-            key[0] = first.term;
-            let mut name = Some(start) != first_word && first.capitalised;
-            for len in 1..=3 {
-                let Some(&Some(last)) = sequence.get(start + len - 1) else {
-                    break;
-                };
-                if len > 1 {
-                    key[len - 1] = last.term;
-                    name &= last.capitalised;
+        }
+        let mut at = self.slot(&key);
+        loop {
+            match self.slots[at] {
+                0 => {
+                    self.keys.push(key);
+                    self.phrases.push(new());
+                    self.slots[at] = self.keys.len() as u32;
+                    return self.phrases.last_mut().expect("just pushed");
                 }
-                // ...nor end in a past participle or an adverb; and a lone short
-                // word ("Hon", "Sen") is an abbreviation, not a topic.
-                if last.weak_end || (len == 1 && first.short) {
-                    continue;
+                i if self.keys[i as usize - 1] == key => {
+                    return &mut self.phrases[i as usize - 1];
                 }
-                let entry = phrases.entry(key).or_insert(Phrase {
-                    count: 0,
-                    len,
-                    surface: (first.span.start, last.span.end),
-                    name,
-                });
-                entry.count += 1;
-                entry.name |= name;
+                _ => at = (at + 1) & (self.slots.len() - 1),
             }
         }
     }
-    let mut ranked: Vec<(f32, &Key, &Phrase)> = phrases
-        .iter()
-        .map(|(key, p)| {
-            let rarity: f32 = key[..p.len]
-                .iter()
-                .map(|&t| rarity[t as usize])
-                .sum::<f32>()
-                / p.len as f32;
-            let length_bonus = match p.len {
-                1 => 1.0,
-                2 => 1.7,
-                _ => 1.8,
-            };
-            let name_bonus = if p.name { 1.2 } else { 1.0 };
-            (p.count as f32 * rarity * length_bonus * name_bonus, key, p)
-        })
-        .collect();
-    // Only the best few are ever looked at: partition instead of sorting all.
-    let order = |a: &(f32, &Key, &Phrase), b: &(f32, &Key, &Phrase)| {
-        b.0.total_cmp(&a.0).then(a.2.surface.cmp(&b.2.surface))
-    };
-    const FEW: usize = 8;
-    let unused = |list: &[(f32, &Key, &Phrase)]| {
-        list.iter()
-            .map(|(_, _, p)| title_case(&article.text[p.surface.0..p.surface.1]))
-            .find(|h| !used.contains(&h.to_lowercase()) && is_rooted(h, sentences))
-    };
-    let split = ranked.len().min(FEW);
-    if ranked.len() > FEW {
-        ranked.select_nth_unstable_by(FEW, order);
+}
+
+/// Section headings for one brief: the article's candidates and how rare each
+/// term is, with the buffers the sections share.
+pub struct Headings<'a> {
+    article: &'a Article,
+    doc: &'a Document,
+    candidates: &'a [Candidate],
+    /// How rare each term is across the article's candidates, `ln(1 + n / df)`.
+    rarity: Vec<f32>,
+    sequence: Vec<Option<HeadWord>>,
+    counts: PhraseCounts,
+}
+
+impl<'a> Headings<'a> {
+    /// Headings over `candidates`, whose terms occur in `df` of them.
+    pub fn new(
+        article: &'a Article,
+        doc: &'a Document,
+        candidates: &'a [Candidate],
+        df: &[u32],
+    ) -> Self {
+        let total = candidates.len().max(1) as f32;
+        Headings {
+            article,
+            doc,
+            candidates,
+            rarity: per_count(df, |d| (total / d.max(1) as f32).ln_1p()),
+            sequence: Vec::with_capacity(64),
+            counts: PhraseCounts::default(),
+        }
     }
-    let (best, rest) = ranked.split_at_mut(split);
-    best.sort_unstable_by(order);
-    unused(best)
-        .or_else(|| {
-            rest.sort_unstable_by(order);
-            unused(rest)
-        })
-        .unwrap_or_else(|| fallback(sentences, used))
+
+    /// The heading for a section showing `shown` (candidate indexes) as `sentences`.
+    /// `used` holds the lower-cased headings of earlier sections, which are not
+    /// repeated; a heading must be rooted in the words the section shows.
+    pub fn heading_for(
+        &mut self,
+        shown: &[usize],
+        sentences: &[BriefSentence],
+        used: &[String],
+    ) -> String {
+        self.count_phrases(shown);
+        let (counts, rarity) = (&self.counts, &self.rarity);
+        let mut ranked: Vec<(f32, usize)> = counts
+            .keys
+            .iter()
+            .zip(&counts.phrases)
+            .enumerate()
+            .map(|(i, (key, p))| {
+                let rarity: f32 = key[..p.len]
+                    .iter()
+                    .map(|&t| rarity[t as usize])
+                    .sum::<f32>()
+                    / p.len as f32;
+                let length_bonus = match p.len {
+                    1 => 1.0,
+                    2 => 1.7,
+                    _ => 1.8,
+                };
+                let name_bonus = if p.name { 1.2 } else { 1.0 };
+                (p.count as f32 * rarity * length_bonus * name_bonus, i)
+            })
+            .collect();
+        // Only the best few are ever looked at: partition instead of sorting all.
+        let order = |a: &(f32, usize), b: &(f32, usize)| {
+            b.0.total_cmp(&a.0).then(
+                counts.phrases[a.1]
+                    .surface
+                    .cmp(&counts.phrases[b.1].surface),
+            )
+        };
+        const FEW: usize = 8;
+        // The section's words in lower case, made once and only when a phrase is tried.
+        let mut body = None;
+        let text = &self.article.text;
+        let mut unused = |list: &[(f32, usize)]| {
+            list.iter()
+                .map(|&(_, i)| {
+                    let (start, end) = counts.phrases[i].surface;
+                    title_case(&text[start..end])
+                })
+                .find(|h| {
+                    !used.contains(&h.to_lowercase())
+                        && rooted_in(h, body.get_or_insert_with(|| lowered(sentences)))
+                })
+        };
+        let split = ranked.len().min(FEW);
+        if ranked.len() > FEW {
+            ranked.select_nth_unstable_by(FEW, order);
+        }
+        let (best, rest) = ranked.split_at_mut(split);
+        best.sort_unstable_by(order);
+        unused(best)
+            .or_else(|| {
+                rest.sort_unstable_by(order);
+                unused(rest)
+            })
+            .unwrap_or_else(|| fallback(sentences, used))
+    }
+
+    /// Counts the runs of one to three heading words in the shown candidates.
+    fn count_phrases(&mut self, shown: &[usize]) {
+        self.counts.clear();
+        for &i in shown {
+            head_words(
+                self.article,
+                self.doc,
+                &self.candidates[i],
+                &mut self.sequence,
+            );
+            let sequence = &self.sequence;
+            let first_word = sequence.iter().position(Option::is_some);
+            for start in 0..sequence.len() {
+                let Some(first) = sequence[start] else {
+                    continue;
+                };
+                // A heading is a noun phrase: it does not start with an adverb...
+                if first.adverb {
+                    continue;
+                }
+                let mut key = [PAD; 3];
+                key[0] = first.term;
+                let mut name = Some(start) != first_word && first.capitalised;
+                for len in 1..=3 {
+                    let Some(&Some(last)) = sequence.get(start + len - 1) else {
+                        break;
+                    };
+                    if len > 1 {
+                        key[len - 1] = last.term;
+                        name &= last.capitalised;
+                    }
+                    // ...nor end in a past participle or an adverb; and a lone short
+                    // word ("Hon", "Sen") is an abbreviation, not a topic.
+                    if last.weak_end || (len == 1 && first.short) {
+                        continue;
+                    }
+                    let entry = self.counts.entry(key, || Phrase {
+                        count: 0,
+                        len,
+                        surface: (first.span.start, last.span.end),
+                        name,
+                    });
+                    entry.count += 1;
+                    entry.name |= name;
+                }
+            }
+        }
+    }
 }
 
 /// When no phrase qualifies: the section's first capitalised long word not yet
@@ -273,6 +430,20 @@ const HEADING_STOP: &[&str] = &[
 /// True when a heading is 1–7 words and some content word of it (its first five
 /// letters) occurs in the section's sentences: a heading drawn from its section.
 pub fn is_rooted(heading: &str, sentences: &[BriefSentence]) -> bool {
+    rooted_in(heading, &lowered(sentences))
+}
+
+/// The sentences' words in lower case, one string.
+fn lowered(sentences: &[BriefSentence]) -> String {
+    sentences
+        .iter()
+        .map(|s| s.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// [`is_rooted`] in a section whose words are `body`, in lower case.
+fn rooted_in(heading: &str, body: &str) -> bool {
     let words: Vec<String> = heading
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
@@ -289,11 +460,6 @@ pub fn is_rooted(heading: &str, sentences: &[BriefSentence]) -> bool {
     if content.is_empty() {
         return true;
     }
-    let body: String = sentences
-        .iter()
-        .map(|s| s.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
     content.iter().any(|w| {
         let prefix: String = w.chars().take(5).collect();
         body.contains(&prefix)

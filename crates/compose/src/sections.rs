@@ -9,7 +9,7 @@ use brief_core::{Article, BriefSentence, Document, Section};
 
 use crate::brief_sentence;
 use crate::candidates::Candidate;
-use crate::heading::{heading_for, is_rooted, rarities, title_case, CLOSING_HEADING};
+use crate::heading::{is_rooted, title_case, Headings, CLOSING_HEADING};
 
 /// Most sentences shown in one section.
 const MAX_PER_SECTION: usize = 4;
@@ -98,7 +98,7 @@ pub fn build(
         by_cohesion(candidates, df.len(), &body, min_blocks, max_themed)
     };
 
-    let rarity = rarities(candidates.len(), df);
+    let mut headings = Headings::new(article, doc, candidates, df);
     let mut sections = Vec::new();
     let mut used_headings: Vec<String> = vec![CLOSING_HEADING.to_lowercase()];
     if !background.is_empty() {
@@ -106,14 +106,7 @@ pub fn build(
             .iter()
             .map(|&i| brief_sentence(article, &candidates[i]))
             .collect();
-        let phrase = heading_for(
-            article,
-            candidates,
-            &rarity,
-            &background,
-            &sentences,
-            &used_headings,
-        );
+        let phrase = headings.heading_for(&background, &sentences, &used_headings);
         used_headings.push(phrase.to_lowercase());
         let heading = format!("{BACKGROUND_PREFIX}{phrase}");
         used_headings.push(heading.to_lowercase());
@@ -135,16 +128,8 @@ pub fn build(
         let own_subhead = subhead(block[0])
             .map(title_case)
             .filter(|h| is_rooted(h, &sentences) && !used_headings.contains(&h.to_lowercase()));
-        let heading = own_subhead.unwrap_or_else(|| {
-            heading_for(
-                article,
-                candidates,
-                &rarity,
-                &shown,
-                &sentences,
-                &used_headings,
-            )
-        });
+        let heading =
+            own_subhead.unwrap_or_else(|| headings.heading_for(&shown, &sentences, &used_headings));
         used_headings.push(heading.to_lowercase());
         sections.push(Section {
             heading,
