@@ -226,12 +226,11 @@ impl<'a> Headings<'a> {
     ) -> String {
         self.count_phrases(shown);
         let (counts, rarity) = (&self.counts, &self.rarity);
-        let mut ranked: Vec<(f32, usize)> = counts
+        let mut ranked: Vec<(f32, (usize, usize))> = counts
             .keys
             .iter()
             .zip(&counts.phrases)
-            .enumerate()
-            .map(|(i, (key, p))| {
+            .map(|(key, p)| {
                 let rarity: f32 = key[..p.len]
                     .iter()
                     .map(|&t| rarity[t as usize])
@@ -243,27 +242,23 @@ impl<'a> Headings<'a> {
                     _ => 1.8,
                 };
                 let name_bonus = if p.name { 1.2 } else { 1.0 };
-                (p.count as f32 * rarity * length_bonus * name_bonus, i)
+                (
+                    p.count as f32 * rarity * length_bonus * name_bonus,
+                    p.surface,
+                )
             })
             .collect();
         // Only the best few are ever looked at: partition instead of sorting all.
-        let order = |a: &(f32, usize), b: &(f32, usize)| {
-            b.0.total_cmp(&a.0).then(
-                counts.phrases[a.1]
-                    .surface
-                    .cmp(&counts.phrases[b.1].surface),
-            )
+        let order = |a: &(f32, (usize, usize)), b: &(f32, (usize, usize))| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
         };
         const FEW: usize = 8;
         // The section's words in lower case, made once and only when a phrase is tried.
         let mut body = None;
         let text = &self.article.text;
-        let mut unused = |list: &[(f32, usize)]| {
+        let mut unused = |list: &[(f32, (usize, usize))]| {
             list.iter()
-                .map(|&(_, i)| {
-                    let (start, end) = counts.phrases[i].surface;
-                    title_case(&text[start..end])
-                })
+                .map(|&(_, (start, end))| title_case(&text[start..end]))
                 .find(|h| {
                     !used.contains(&h.to_lowercase())
                         && rooted_in(h, body.get_or_insert_with(|| lowered(sentences)))
