@@ -229,12 +229,7 @@ pub fn is_stop_word_any_case(word: &str) -> bool {
     if word.len() > 10 {
         return false;
     }
-    let mut packed = [0u8; 16];
-    for (d, s) in packed.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    packed[PACKED] = word.len() as u8;
-    stop_words().contains_packed(u128::from_le_bytes(packed))
+    stop_words().contains_packed(pack_with(word.as_bytes(), |b| b.to_ascii_lowercase()))
 }
 
 /// Longest word a [`WordSet`] holds in its table, in bytes: the word's bytes,
@@ -310,15 +305,19 @@ impl WordSet {
 
 /// A word of 1 to [`PACKED`] bytes as its table key.
 fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > PACKED {
-        return None;
-    }
-    let mut packed = [0u8; 16];
-    for (d, &s) in packed.iter_mut().zip(word) {
-        *d = s;
-    }
-    packed[PACKED] = word.len() as u8;
-    Some(u128::from_le_bytes(packed))
+    (!word.is_empty() && word.len() <= PACKED).then(|| pack_with(word, |b| b))
+}
+
+/// The key of a word of at most [`PACKED`] bytes, each byte mapped by `map`.
+/// Built in a register: bytes stored one by one and read back as one wide
+/// value would stall the load until the stores drain.
+#[inline]
+fn pack_with(word: &[u8], map: impl Fn(u8) -> u8) -> u128 {
+    let bytes = word
+        .iter()
+        .rev()
+        .fold(0u128, |key, &b| (key << 8) | u128::from(map(b)));
+    bytes | (word.len() as u128) << (8 * PACKED)
 }
 
 /// A light English stemmer: strips possessives and common inflections so that
