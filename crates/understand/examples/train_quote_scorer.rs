@@ -106,6 +106,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
 
+    eprintln!(
+        "five-fold CV on train: F1 {:.2} (P {:.2}, R {:.2}) at threshold {:.2}",
+        100.0 * best.1.f1(),
+        100.0 * best.1.precision(),
+        100.0 * best.1.recall(),
+        best.0
+    );
     let all: Vec<&Doc> = docs.iter().collect();
     let bounds = fit_bounds(&all, &kept);
     let w = fit(&all, &kept, &bounds);

@@ -29,6 +29,12 @@ const PREPOSITIONS: WordList = WordList(&[
     "until", "when", "while", "with", "without",
 ]);
 
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: WordList = WordList(&[
+    "after", "although", "as", "because", "before", "despite", "even", "if", "once", "since",
+    "though", "unless", "until", "when", "whether", "while",
+]);
+
 /// A shorter reading of a content: where it ends and what kind of point it ends at.
 pub(super) struct Cut<'t> {
     /// The shortened content.
@@ -48,6 +54,9 @@ pub(super) struct Cut<'t> {
     pub new_cue: bool,
     /// The kept part leaves a quotation open.
     pub open_quote: bool,
+    /// The cut ends a subordinate clause that opens the sentence ("While Trump said …, the
+    /// party …"): the main clause follows.
+    pub ends_lead: bool,
     /// The token cut before, and the content's last token (in its sentence).
     at: usize,
     last: usize,
@@ -131,6 +140,7 @@ pub(super) fn cuts<'t>(text: &'t str, doc: &Document, found: &Found) -> Vec<Cut<
                 opens: "",
                 new_cue: false,
                 open_quote: quotes % 2 == 1,
+                ends_lead: false,
                 at: i,
                 last: b,
             });
@@ -179,6 +189,8 @@ pub(super) fn describe<'t>(text: &'t str, doc: &Document, found: &Found, cuts: &
                     cues::is_cue(&lower)
                 }
             });
+        cut.ends_lead =
+            cut.kind == "comma" && SUBORDINATORS.has(&s, 0) && !(0..i).any(|j| s.is_punct(j, ","));
         cut.next = toks
             .get(next)
             .map_or("", |t| &text[t.span.start..t.span.end]);
@@ -218,6 +230,9 @@ pub(super) fn features(f: &mut Features, cue: &str, frame: &str, cut: Option<&Cu
             f.add2("cut-opens", c.kind, c.opens);
             if c.new_cue {
                 f.add2("cut-newcue", c.kind, c.opens);
+            }
+            if c.ends_lead {
+                f.add("cut-endslead", "");
             }
             if c.open_quote {
                 f.add("cut-openquote", c.kind);

@@ -708,7 +708,19 @@ fn content_after(
         }
     }
     let end = clause_end(s, k, body_end);
-    (end > k).then(|| (span(s, (that.unwrap_or(k), end - 1)), false))
+    if end <= k {
+        return None;
+    }
+    let mut content = span(s, (that.unwrap_or(k), end - 1));
+    // A quote that opens in the clause and closes sentences later ("said he is “weak on
+    // illegal immigration. Weak like a baby.”"): PolNeAR's content runs to its end.
+    let sentence_end = s.toks[s.len() - 1].span.end;
+    if let Some(q) = quoted.iter().find(|q| {
+        content.start <= q.open.start && q.open.start < content.end && q.end > sentence_end
+    }) {
+        content.end = q.end;
+    }
+    Some((content, false))
 }
 
 /// Where the content starting at `k` ends: before a new attribution or a subordinate clause

@@ -476,3 +476,39 @@ fn content_features_pair_the_cue_with_the_first_word_of_the_content() {
         1
     );
 }
+
+/// A quote that opens in a reported clause and closes sentences later: PolNeAR's content
+/// runs to its closing mark.
+#[test]
+fn a_partial_quote_over_sentences_ends_the_content() {
+    assert_eq!(
+        one("He said Rubio is \"weak on illegal immigration. Weak like a baby.\""),
+        s(
+            "Rubio is \"weak on illegal immigration. Weak like a baby.\"",
+            "said",
+            "He",
+            false
+        )
+    );
+}
+
+/// A clause that opens its sentence with "while", "although" … ends at the sentence's first
+/// comma: the main clause follows.
+#[test]
+fn a_leading_subordinate_clause_ends_at_its_comma() {
+    use super::score::hash;
+    let text = "While Sanders said the race was rigged, the party moved on.";
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let all = candidates(&article, &doc);
+    let cut = all
+        .iter()
+        .find(|c| article.slice(c.quote.content) == "the race was rigged")
+        .expect("the reading ending at the comma");
+    assert!(cut.features.contains(&hash("cut-endslead=")));
+    assert!(all
+        .iter()
+        .filter(|c| c.group == cut.group && c.quote.content != cut.quote.content)
+        .all(|c| !c.features.contains(&hash("cut-endslead="))));
+    assert_eq!(kept(text), ["the race was rigged"]);
+}
