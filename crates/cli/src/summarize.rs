@@ -66,6 +66,8 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut written = 0usize;
+    // One brief's JSON at a time, in a buffer kept from brief to brief.
+    let mut json = Vec::new();
     for source in &sources {
         let bytes = match read_bytes(source) {
             Ok(b) => b,
@@ -81,9 +83,10 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .and_then(|article| Ok((pipeline.brief(&article)?, article)));
             match result {
                 Ok((brief, article)) if args.format == BriefFormat::Json && args.out.is_none() => {
-                    // Straight into the output, no string in between.
-                    serde_json::to_writer(&mut out, &wire::WireBrief::new(&brief, &article))?;
-                    out.write_all(b"\n")?;
+                    json.clear();
+                    wire::WireBrief::new(&brief, &article).write_json(&mut json);
+                    json.push(b'\n');
+                    out.write_all(&json)?;
                     written += 1;
                 }
                 Ok((brief, article)) => {

@@ -165,6 +165,153 @@ impl<'a> WireBrief<'a> {
     }
 }
 
+impl WireBrief<'_> {
+    /// Appends the brief's JSON to `out`: exactly the bytes `serde_json::to_writer`
+    /// writes (a test holds them equal), written by hand because this is the hot
+    /// path of `brief summarize --format json`: the sentences' text is scanned for
+    /// characters to escape eight bytes at a time instead of byte by byte.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"id\":");
+        json_string(out, self.id);
+        out.extend_from_slice(b",\"title\":");
+        json_string(out, self.title);
+        out.extend_from_slice(b",\"takeaways\":");
+        json_sentences(out, &self.takeaways);
+        out.extend_from_slice(b",\"sections\":[");
+        for (i, section) in self.sections.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"heading\":");
+            json_string(out, section.heading);
+            out.extend_from_slice(b",\"sentences\":");
+            json_sentences(out, &section.sentences);
+            out.push(b'}');
+        }
+        out.push(b']');
+        // The facts and the timeline: rarer, left to serde (a value's JSON does not
+        // depend on where it is written).
+        let nested = |out: &mut Vec<u8>, key: &[u8], value: &dyn erased::Value| {
+            out.extend_from_slice(key);
+            value.write(out);
+        };
+        if !self.entities.is_empty() {
+            nested(out, b",\"entities\":", &self.entities);
+        }
+        if !self.quotes.is_empty() {
+            nested(out, b",\"quotes\":", &self.quotes);
+        }
+        if !self.figures.is_empty() {
+            nested(out, b",\"figures\":", &self.figures);
+        }
+        if !self.timeline.is_empty() {
+            nested(out, b",\"timeline\":", &self.timeline);
+        }
+        if let Some(since) = self.since {
+            out.extend_from_slice(b",\"since\":");
+            json_string(out, since);
+        }
+        out.push(b'}');
+    }
+}
+
+/// Serde values written into a byte buffer, behind one object-safe method.
+mod erased {
+    pub trait Value {
+        fn write(&self, out: &mut Vec<u8>);
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn write(&self, out: &mut Vec<u8>) {
+            serde_json::to_writer(out, self).expect("wire values serialize and a Vec never fails");
+        }
+    }
+}
+
+fn json_sentences(out: &mut Vec<u8>, sentences: &[WireSentence<'_>]) {
+    out.push(b'[');
+    for (i, sentence) in sentences.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"text\":");
+        json_string(out, sentence.text);
+        out.extend_from_slice(b",\"sources\":[");
+        for (k, source) in sentence.sources.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"article\":");
+            json_string(out, source.article);
+            for (key, value) in [
+                (&b",\"start\":"[..], source.start),
+                (b",\"end\":", source.end),
+                (b",\"sentence\":", source.sentence),
+            ] {
+                out.extend_from_slice(key);
+                out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}");
+    }
+    out.push(b']');
+}
+
+/// `text` as a JSON string, escaped as serde_json escapes: `"`, `\\` and control
+/// characters only, with the short forms `\b \t \n \f \r` and `\u00xx` otherwise.
+fn json_string(out: &mut Vec<u8>, text: &str) {
+    const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // A byte of the chunk is zero: the classic test, exact about whether any is.
+    let has_zero = |x: u64| x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0;
+    let clean = |chunk: u64| {
+        let control = chunk.wrapping_sub(LOW_BITS * 0x20) & !chunk & HIGH_BITS != 0;
+        !control
+            && !has_zero(chunk ^ (LOW_BITS * u64::from(b'"')))
+            && !has_zero(chunk ^ (LOW_BITS * u64::from(b'\\')))
+    };
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    let mut written = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(eight) = bytes.get(at..at + 8) {
+            if clean(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) {
+                at += 8;
+                continue;
+            }
+        }
+        let end = (at + 8).min(bytes.len());
+        for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
+            let short = match b {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                0x09 => b't',
+                0x0a => b'n',
+                0x0c => b'f',
+                0x0d => b'r',
+                0x00..=0x1f => b'u',
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[written..i]);
+            written = i + 1;
+            if short == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            } else {
+                out.extend_from_slice(&[b'\\', short]);
+            }
+        }
+        at = end;
+    }
+    out.extend_from_slice(&bytes[written..]);
+    out.push(b'"');
+}
+
 /// An article as read, for `brief extract --format json`.
 #[derive(Serialize)]
 pub struct WireArticle<'a> {
@@ -400,4 +547,65 @@ pub fn search_hit(h: &brief::store::SearchHit) -> serde_json::Value {
     serde_json::json!({"id": h.id, "story": h.story.to_string(), "title": h.title,
                        "outlet": h.outlet, "published": h.published,
                        "snippet": h.snippet, "score": h.score})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brief::Pipeline;
+
+    #[test]
+    fn strings_are_escaped_as_serde_escapes_them() {
+        let strings = [
+            "",
+            "plain ascii words, long enough to fill several chunks",
+            "“curly” ‘quotes’ — and dashes",
+            "a \"quoted\" word and a back\\slash",
+            "\u{0}\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f} /",
+            "exactly8",
+            "\"\"\"\"\"\"\"\"\"",
+            "tail after eight bytes: \"",
+        ];
+        for s in strings {
+            let mut ours = Vec::new();
+            json_string(&mut ours, s);
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(s).unwrap(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn briefs_are_written_as_serde_writes_them() {
+        let text = "Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on \
+            Tuesday for five hours of talks. \"We have not come up with a compromise version \
+            yet,\" Putin's aide Yuri Ushakov said after the meeting.\n\nThe United Nations says \
+            over 14,000 civilians have been killed since 2022. Macron stated there was \"no \
+            finalised plan\" and called the talks a\\first step.\n\nNegotiators will meet again \
+            next week in Geneva, officials said. The White House said the proposals had been \
+            \"very much refined\" over the past month.";
+        let article = Article::from_text("id \"1\"\t", text);
+        for pipeline in [Pipeline::default(), Pipeline::default().without_facts()] {
+            let brief = pipeline.brief(&article).unwrap();
+            let mut wire = WireBrief::new(&brief, &article);
+            let mut ours = Vec::new();
+            wire.write_json(&mut ours);
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&wire).unwrap()
+            );
+            assert_eq!(pipeline.options.facts, !wire.quotes.is_empty());
+            assert_eq!(pipeline.options.facts, !wire.figures.is_empty());
+            wire.since = Some("2026-11-27");
+            wire.timeline.push(WireDated {
+                date: "2026-11-25",
+                sentence: sentence(&brief.takeaways[0]),
+            });
+            let mut ours = Vec::new();
+            wire.write_json(&mut ours);
+            assert_eq!(ours, serde_json::to_vec(&wire).unwrap());
+        }
+    }
 }

@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     for a in &articles {
         if let Ok(b) = pipeline.brief(a) {
             json.clear();
-            serde_json::to_writer(&mut json, &wire::WireBrief::new(&b, a))?;
+            wire::WireBrief::new(&b, a).write_json(&mut json);
             json_bytes += json.len();
         }
     }
@@ -92,7 +92,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         let b = with_facts.brief(a).ok();
         if let Some(b) = &b {
             json.clear();
-            serde_json::to_writer(&mut json, &wire::WireBrief::new(b, a))?;
+            wire::WireBrief::new(b, a).write_json(&mut json);
             json_bytes += json.len();
         }
         briefs.push(b);
@@ -137,8 +137,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         );
         for (b, a) in briefs.iter().zip(&articles) {
             if let Some(b) = b {
-                serde_json::to_writer(&mut w, &wire::WireBrief::new(b, a))?;
-                w.write_all(b"\n")?;
+                json.clear();
+                wire::WireBrief::new(b, a).write_json(&mut json);
+                json.push(b'\n');
+                w.write_all(&json)?;
             }
         }
         w.flush()?;
