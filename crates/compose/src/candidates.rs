@@ -53,7 +53,8 @@ pub struct Candidate {
 /// The [`Candidate::heads`] entry of a token that may not go into a heading.
 pub const NO_HEAD: u32 = u32::MAX;
 
-/// Phrases that mark a whole sentence as page furniture, not reporting.
+/// Phrases that mark a whole sentence as page furniture, not reporting, when a
+/// word of the sentence opens one (their first words are [`terms::FURNITURE_HEADS`]).
 const BOILERPLATE: &[&str] = &[
     "published:",
     "updated:",
@@ -202,6 +203,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         // in spacing, line breaks and asides, which showing deletes anyway.
         let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut in_aside = 0usize;
+        let mut furniture_head = false;
         let text = article.text.as_bytes();
         let first_token = first.tokens.partition_point(|t| t.span.start < span.start);
         for (k, sentence) in doc.sentences[group.clone()].iter().enumerate() {
@@ -238,6 +240,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         quoted_words += usize::from(in_quote);
                         let word = terms::key_at(&article.text, tok.span, &mut lower);
                         cues.see(&word);
+                        furniture_head |= word.flags & terms::flag::FURNITURE_HEAD != 0;
                         if in_aside == 0 {
                             copy_key = mix(mix(copy_key, word.spelled), word.lower);
                         }
@@ -271,7 +274,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                 .get(..3)
                 .is_some_and(|b| b.eq_ignore_ascii_case("by "))
                 && spaced_words <= 6;
-            if byline || boilerplate().is_match(shown) {
+            if byline || (furniture_head && boilerplate().is_match(shown)) {
                 continue;
             }
         }
@@ -361,7 +364,7 @@ fn year(bytes: &[u8]) -> Option<u32> {
 /// read token by token (cheaper than searching each sentence's text again).
 #[derive(Default)]
 struct Cues {
-    previous: (u64, u8),
+    previous: (u64, u16),
     forward: bool,
     backward: bool,
     /// "he said", "said she": a statement whose speaker is only a pronoun.
@@ -469,6 +472,35 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_furniture_phrase_opens_with_a_listed_word() {
+        for phrase in BOILERPLATE {
+            let first = phrase.split([' ', ':']).next().unwrap_or("");
+            assert!(terms::FURNITURE_HEADS.contains(&first), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn furniture_lines_go_and_words_inside_longer_words_do_not_count() {
+        let kept = |text: &str| {
+            let article = Article::from_text("t", text);
+            let doc = brief_understand::understand(&article);
+            collect(&article, &doc)
+                .list
+                .iter()
+                .map(|c| article.slice(c.span).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kept("Click here to read the full report now. The council met on Tuesday night."),
+            ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("The channel now has two million subscribers online."),
+            ["The channel now has two million subscribers online."]
+        );
+    }
 
     #[test]
     fn pronoun_speakers_are_marked() {

@@ -30,7 +30,7 @@ pub struct TermKey {
     /// Length of the lower-cased word in bytes.
     pub len: usize,
     /// What the lexicon knows of it: bits of [`flag`].
-    pub flags: u8,
+    pub flags: u16,
 }
 
 /// Multiplier of the word hash (the golden ratio's, odd, so each step is a bijection).
@@ -93,21 +93,23 @@ pub fn hash_of(lower: &str) -> u64 {
 /// What the lexicon knows of a word, as bits of [`TermKey::flags`].
 pub mod flag {
     /// A function word.
-    pub const STOP: u8 = 1;
+    pub const STOP: u16 = 1;
     /// Too weak to head a section.
-    pub const WEAK: u8 = 2;
+    pub const WEAK: u16 = 2;
     /// Looks ahead on its own ("will", "plans").
-    pub const FORWARD: u8 = 4;
+    pub const FORWARD: u16 = 4;
     /// Gives context on its own ("since", "ago").
-    pub const BACKWARD: u8 = 8;
+    pub const BACKWARD: u16 = 8;
     /// First word of a forward pair ("next" of "next week").
-    pub const FORWARD_HEAD: u8 = 16;
+    pub const FORWARD_HEAD: u16 = 16;
     /// First word of a context pair ("had" of "had been").
-    pub const BACKWARD_HEAD: u8 = 32;
+    pub const BACKWARD_HEAD: u16 = 32;
     /// A personal pronoun that can stand for a speaker ("he", "she", "they").
-    pub const PRONOUN: u8 = 64;
+    pub const PRONOUN: u16 = 64;
     /// A verb of saying ("said", "says", "told").
-    pub const SAYING: u8 = 128;
+    pub const SAYING: u16 = 128;
+    /// The first word of a page-furniture phrase ("click" of "click here").
+    pub const FURNITURE_HEAD: u16 = 256;
 }
 
 /// Single words that look ahead.
@@ -170,7 +172,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
         slots: vec![(0, 0); LEXICON_SLOTS].into_boxed_slice(),
     };
-    let mut add = |word: &str, bit: u8| lexicon.add(hash_of(word), bit);
+    let mut add = |word: &str, bit: u16| lexicon.add(hash_of(word), bit);
     STOP_WORDS.iter().for_each(|w| add(w, flag::STOP));
     WEAK.iter().for_each(|w| add(w, flag::WEAK));
     FORWARD_WORDS.iter().for_each(|w| add(w, flag::FORWARD));
@@ -183,6 +185,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .for_each(|(w, _)| add(w, flag::BACKWARD_HEAD));
     PRONOUNS.iter().for_each(|w| add(w, flag::PRONOUN));
     SAYING_VERBS.iter().for_each(|w| add(w, flag::SAYING));
+    FURNITURE_HEADS
+        .iter()
+        .for_each(|w| add(w, flag::FURNITURE_HEAD));
     lexicon
 });
 
@@ -194,7 +199,7 @@ const LEXICON_SLOTS: usize = 1 << 10;
 /// hash is already well mixed, so its top bits pick the slot; an empty slot
 /// has flags 0, which is also what an unknown word gets.
 struct Lexicon {
-    slots: Box<[(u64, u8)]>,
+    slots: Box<[(u64, u16)]>,
 }
 
 impl Lexicon {
@@ -202,7 +207,7 @@ impl Lexicon {
         (hash >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
     }
 
-    fn add(&mut self, hash: u64, bit: u8) {
+    fn add(&mut self, hash: u64, bit: u16) {
         let mut i = Self::slot(hash);
         while self.slots[i].1 != 0 && self.slots[i].0 != hash {
             i = (i + 1) & (LEXICON_SLOTS - 1);
@@ -210,7 +215,7 @@ impl Lexicon {
         self.slots[i] = (hash, self.slots[i].1 | bit);
     }
 
-    fn get(&self, hash: u64) -> u8 {
+    fn get(&self, hash: u64) -> u16 {
         let mut i = Self::slot(hash);
         loop {
             let (known, flags) = self.slots[i];
@@ -222,12 +227,39 @@ impl Lexicon {
     }
 }
 
+/// The first words of the page-furniture phrases (`candidates::BOILERPLATE`):
+/// only a sentence with one of them is searched for the phrases.
+pub const FURNITURE_HEADS: &[&str] = &[
+    "published",
+    "updated",
+    "last",
+    "scroll",
+    "click",
+    "follow",
+    "sign",
+    "subscribe",
+    "all",
+    "copyright",
+    "read",
+    "newsletter",
+    "share",
+    "e-mail",
+    "this",
+    "related",
+    "advertisement",
+    "getty",
+    "photo",
+    "image",
+    "watch",
+    "video",
+];
+
 /// Pronouns that stand for a speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// Verbs of saying, for "he said" / "said she".
 const SAYING_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "insisted"];
 
-fn lexicon(lower: u64) -> u8 {
+fn lexicon(lower: u64) -> u16 {
     LEXICON.get(lower)
 }
 
