@@ -210,6 +210,8 @@ impl Pipeline {
 
 /// Words sampled from the start of an article to tell its language.
 const LANGUAGE_SAMPLE_WORDS: usize = 200;
+/// English prose has far more function words than this share of its words.
+const MIN_STOP_PERCENT: usize = 12;
 
 /// English prose is about 40% function words; other languages share almost none of ours.
 fn check_english(article: &Article, doc: &Document) -> Result<(), BriefError> {
@@ -221,13 +223,18 @@ fn check_english(article: &Article, doc: &Document) -> Result<(), BriefError> {
             words += 1;
             if is_stop_word_any_case(w) {
                 stop += 1;
+                // Enough function words that the rest of the sample cannot make
+                // the share too low: English, whatever follows.
+                if stop * 100 >= LANGUAGE_SAMPLE_WORDS * MIN_STOP_PERCENT {
+                    return Ok(());
+                }
             }
             if words >= LANGUAGE_SAMPLE_WORDS {
                 break;
             }
         }
     }
-    if words >= 20 && stop * 100 < words * 12 {
+    if words >= 20 && stop * 100 < words * MIN_STOP_PERCENT {
         return Err(BriefError::NotEnglish {
             id: article.id.clone(),
         });
