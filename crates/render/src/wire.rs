@@ -177,18 +177,14 @@ impl WireBrief<'_> {
         json_string(out, self.title);
         out.extend_from_slice(b",\"takeaways\":");
         json_sentences(out, &self.takeaways);
-        out.extend_from_slice(b",\"sections\":[");
-        for (i, section) in self.sections.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
+        out.extend_from_slice(b",\"sections\":");
+        json_array(out, &self.sections, |out, section| {
             out.extend_from_slice(b"{\"heading\":");
             json_string(out, section.heading);
             out.extend_from_slice(b",\"sentences\":");
             json_sentences(out, &section.sentences);
             out.push(b'}');
-        }
-        out.push(b']');
+        });
         // The facts and the timeline: rarer, left to serde (a value's JSON does not
         // depend on where it is written).
         let nested = |out: &mut Vec<u8>, key: &[u8], value: &dyn erased::Value| {
@@ -228,19 +224,24 @@ mod erased {
     }
 }
 
-fn json_sentences(out: &mut Vec<u8>, sentences: &[WireSentence<'_>]) {
+/// `items` as a JSON array, each written by `write`.
+fn json_array<T>(out: &mut Vec<u8>, items: &[T], mut write: impl FnMut(&mut Vec<u8>, &T)) {
     out.push(b'[');
-    for (i, sentence) in sentences.iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
+        write(out, item);
+    }
+    out.push(b']');
+}
+
+fn json_sentences(out: &mut Vec<u8>, sentences: &[WireSentence<'_>]) {
+    json_array(out, sentences, |out, sentence| {
         out.extend_from_slice(b"{\"text\":");
         json_string(out, sentence.text);
-        out.extend_from_slice(b",\"sources\":[");
-        for (k, source) in sentence.sources.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
+        out.extend_from_slice(b",\"sources\":");
+        json_array(out, &sentence.sources, |out, source| {
             out.extend_from_slice(b"{\"article\":");
             json_string(out, source.article);
             for (key, value) in [
@@ -252,10 +253,9 @@ fn json_sentences(out: &mut Vec<u8>, sentences: &[WireSentence<'_>]) {
                 out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
             }
             out.push(b'}');
-        }
-        out.extend_from_slice(b"]}");
-    }
-    out.push(b']');
+        });
+        out.push(b'}');
+    });
 }
 
 /// `text` as a JSON string, escaped as serde_json escapes: `"`, `\\` and control
