@@ -284,6 +284,12 @@ pub fn key(word: &str, buffer: &mut String) -> TermKey {
 pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
     let bytes = text.as_bytes();
     let n = span.len();
+    if (1..=8).contains(&n) {
+        let chunk = chunk_at(bytes, span.start, n);
+        if chunk & HIGH_BITS == 0 {
+            return short_key(chunk, n);
+        }
+    }
     let mut lower = [0u8; PADDED];
     let (mut spelled, mut hash) = (
         (n as u64).wrapping_mul(MULTIPLIER),
@@ -329,6 +335,62 @@ pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
         stem,
         lower: hash,
         spelled,
+        stop: flags & flag::STOP != 0,
+        weak: n < 3 || flags & (flag::WEAK | flag::STOP) != 0,
+        len: n,
+        flags,
+    }
+}
+
+/// The key of an ASCII word of one to eight bytes, given as one chunk: worked
+/// out in registers, with selects rather than branches where the word's ending
+/// decides (which suffix goes), as those branches mispredict on running text.
+fn short_key(chunk: u64, n: usize) -> TermKey {
+    let lowered = ascii_lowercase(chunk);
+    let length = (n as u64).wrapping_mul(MULTIPLIER);
+    let hash = step(length, lowered);
+    let from_end = |k: usize| {
+        if n >= k {
+            (lowered >> (8 * (n - k))) as u8
+        } else {
+            0
+        }
+    };
+    let (b1, b2, b3) = (from_end(1), from_end(2), from_end(3));
+    let (kept, add_y) = if b1 == b'\'' || b1 == b'.' || (b1 == b's' && b2 == b'\'') {
+        // Possessives and trailing marks: the general rules.
+        ascii_stem(&lowered.to_le_bytes()[..n])
+    } else {
+        // The suffix rules of `ascii_stem` in their order: a rule applies when the
+        // stem left is three letters or more ("s" not after another "s").
+        let ies = b3 == b'i' && b2 == b'e' && b1 == b's' && n >= 6;
+        let ing = b3 == b'i' && b2 == b'n' && b1 == b'g' && n >= 6;
+        let ed = b2 == b'e' && b1 == b'd' && n >= 5;
+        let es = b2 == b'e' && b1 == b's' && n >= 5;
+        let plural = b1 == b's' && b2 != b's' && n >= 4;
+        let ly = b2 == b'l' && b1 == b'y' && n >= 5;
+        let cut = if ies || ing {
+            3
+        } else if ed || es || ly {
+            2
+        } else {
+            usize::from(plural)
+        };
+        (n - cut, ies)
+    };
+    let kept_bytes = if kept >= 8 {
+        lowered
+    } else {
+        lowered & ((1u64 << (8 * kept)) - 1)
+    };
+    let stem_len = kept + usize::from(add_y);
+    let stem_chunk = kept_bytes | ((u64::from(add_y) * u64::from(b'y')) << (8 * (kept % 8)));
+    let stem = step((stem_len as u64).wrapping_mul(MULTIPLIER), stem_chunk);
+    let flags = lexicon(hash);
+    TermKey {
+        stem,
+        lower: hash,
+        spelled: step(length, chunk),
         stop: flags & flag::STOP != 0,
         weak: n < 3 || flags & (flag::WEAK | flag::STOP) != 0,
         len: n,
@@ -428,6 +490,35 @@ mod tests {
         // Non-ASCII words take the general path and still meet their ASCII kin.
         assert_eq!(k("Zelensky’s").stem, k("Zelensky").stem);
         assert_eq!(k("Éclairs").stem, hash_of(&stem("éclairs")));
+    }
+
+    #[test]
+    fn short_words_agree_with_the_general_stemmer() {
+        let endings = [
+            "s", "es", "ies", "ed", "ing", "ly", "ss", "'s", "s'", "'", ".", "y", "g", "d", "x",
+            "sing", "led", "ies's", "ed.", "S", "IES", "Ing",
+        ];
+        for prefix in ["", "a", "ab", "abc", "abcd", "abcde", "Bcdef"] {
+            for ending in endings {
+                let word = format!("{prefix}{ending}");
+                if word.len() > 8 {
+                    continue;
+                }
+                let lower = word.to_lowercase();
+                let key = k(&word);
+                assert_eq!(key.stem, hash_of(&stem(&lower)), "{word}");
+                assert_eq!(key.lower, hash_of(&lower), "{word}");
+                assert_eq!(key.spelled, hash_of(&word), "{word}");
+                assert_eq!(key.flags, lexicon(hash_of(&lower)), "{word}");
+            }
+        }
+        for word in ["the", "The", "would", "people", "said", "He"] {
+            assert_eq!(
+                k(word).flags,
+                lexicon(hash_of(&word.to_lowercase())),
+                "{word}"
+            );
+        }
     }
 
     #[test]
