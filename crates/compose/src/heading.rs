@@ -258,11 +258,18 @@ impl<'a> Headings<'a> {
         let text = &self.article.text;
         let mut unused = |list: &[(f32, (usize, usize))]| {
             list.iter()
-                .map(|&(_, (start, end))| title_case(&text[start..end]))
-                .find(|h| {
+                .map(|&(_, (start, end))| (&text[start..end], title_case(&text[start..end])))
+                .find(|(surface, h)| {
+                    // A phrase shown word for word in the section is rooted there when
+                    // it is short enough: the full test lower-cases the whole section.
+                    let verbatim = surface.is_ascii()
+                        && within_limits(h)
+                        && sentences.iter().any(|s| s.text.contains(surface));
                     !used.contains(&h.to_lowercase())
-                        && rooted_in(h, body.get_or_insert_with(|| lowered(sentences)))
+                        && (verbatim
+                            || rooted_in(h, body.get_or_insert_with(|| lowered(sentences))))
                 })
+                .map(|(_, h)| h)
         };
         let split = ranked.len().min(FEW);
         if ranked.len() > FEW {
@@ -437,17 +444,25 @@ fn lowered(sentences: &[BriefSentence]) -> String {
         .join(" ")
 }
 
+/// Seven words at most, however they are counted (punctuation-padded subheads).
+fn within_limits(heading: &str) -> bool {
+    let words = heading
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .count();
+    (1..=7).contains(&words) && heading.split_whitespace().count() <= 7
+}
+
 /// [`is_rooted`] in a section whose words are `body`, in lower case.
 fn rooted_in(heading: &str, body: &str) -> bool {
+    if !within_limits(heading) {
+        return false;
+    }
     let words: Vec<String> = heading
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    // Seven words at most, however they are counted (punctuation-padded subheads).
-    if !(1..=7).contains(&words.len()) || heading.split_whitespace().count() > 7 {
-        return false;
-    }
     let content: Vec<&String> = words
         .iter()
         .filter(|w| w.chars().count() > 3 && !HEADING_STOP.contains(&w.as_str()))
