@@ -180,6 +180,11 @@ pub(crate) fn one_line(text: &str) -> String {
     out
 }
 
+/// A searcher for two spaces, built once: building one per sentence cost more
+/// than the search.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// True when `text` has no whitespace but single inner spaces. Walks bytes and
 /// decodes only the lead bytes of the few non-ASCII whitespace characters.
 fn is_one_line(text: &str) -> bool {
@@ -192,7 +197,7 @@ fn is_one_line(text: &str) -> bool {
         return bytes.first() != Some(&b' ')
             && bytes.last() != Some(&b' ')
             && !control_space
-            && memchr::memmem::find(bytes, b"  ").is_none();
+            && DOUBLE_SPACE.find(bytes).is_none();
     }
     let mut after_space = true;
     for (i, &b) in bytes.iter().enumerate() {
