@@ -577,6 +577,25 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn any_string_is_escaped_as_serde_escapes_it(
+            text in "(\\PC|[\\x00-\\x1f\"\\\\\u{7f}]){0,40}"
+        ) {
+            let mut ours = Vec::new();
+            json_string(&mut ours, &text);
+            proptest::prop_assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&text).unwrap()
+            );
+        }
+    }
+
     #[test]
     fn briefs_are_written_as_serde_writes_them() {
         let text = "Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on \
