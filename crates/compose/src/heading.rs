@@ -481,6 +481,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn phrase_counts_count_each_key_across_growth_and_clearing() {
+        let mut counts = PhraseCounts::default();
+        let phrase = || Phrase {
+            count: 0,
+            len: 1,
+            surface: (0, 0),
+            name: false,
+        };
+        for round in 0..2 {
+            counts.clear();
+            // More keys than the first table holds, each seen (k % 3) + 1 times.
+            for k in 0..1000u32 {
+                for _ in 0..=(k % 3) {
+                    counts.entry([k, PAD, round], phrase).count += 1;
+                }
+            }
+            assert_eq!(counts.keys.len(), 1000);
+            for (key, p) in counts.keys.iter().zip(&counts.phrases) {
+                assert_eq!(p.count, key[0] % 3 + 1, "{key:?}");
+                assert_eq!(key[2], round);
+            }
+        }
+    }
+
+    #[test]
     fn title_case_softens_capitals() {
         assert_eq!(title_case("security guarantees"), "Security Guarantees");
         assert_eq!(
