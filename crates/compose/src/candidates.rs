@@ -226,7 +226,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                         quoted_words += usize::from(in_quote);
                         let spelled = &text[start..end];
                         if in_aside == 0 {
-                            copy_key = mix(copy_key, terms::hash_bytes(spelled));
+                            copy_key = mix(copy_key, terms::hash_at(text, start, end - start));
                         }
                         if let Some(year) = year(spelled) {
                             years = Some(years.map_or((year, year), |(a, b): (u32, u32)| {

@@ -106,9 +106,12 @@ pub fn select(candidates: &[Candidate], scores: &[f32], count: usize) -> Vec<usi
             break;
         }
         let picked = &candidates[pick].terms;
+        if picked.is_empty() {
+            continue;
+        }
         picked.iter().for_each(|&t| marked[t as usize] = true);
         for (c, r) in candidates.iter().zip(&mut redundancy) {
-            if c.terms.is_empty() || picked.is_empty() {
+            if c.terms.is_empty() {
                 continue;
             }
             let shared = c.terms.iter().filter(|&&t| marked[t as usize]).count();

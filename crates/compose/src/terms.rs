@@ -10,6 +10,7 @@
 use std::sync::LazyLock;
 
 use brief_core::Span;
+use brief_understand::chunk::{ascii_lowercase, load, HIGH_BITS};
 use brief_understand::words::{lowercase_into, stem, STOP_WORDS};
 
 use crate::heading::WEAK;
@@ -46,40 +47,18 @@ fn step(hash: u64, chunk: u64) -> u64 {
 /// The hash of a byte string: its length, then its bytes as little-endian
 /// eight-byte chunks (the last one zero-padded).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hash = (bytes.len() as u64).wrapping_mul(MULTIPLIER);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        hash = step(
-            hash,
-            u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
-        );
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let chunk = rest
-            .iter()
-            .rev()
-            .fold(0u64, |chunk, &b| (chunk << 8) | u64::from(b));
-        hash = step(hash, chunk);
-    }
-    hash
+    hash_at(bytes, 0, bytes.len())
 }
 
-/// [`hash_bytes`] of `buffer[..len]`, reading whole chunks from a buffer with
-/// room for one past the longest word and masking the bytes past `len`.
+/// [`hash_bytes`] of `bytes[start..start + n]`, reading whole chunks where
+/// `bytes` has them past the end (the rest of a text, a padded buffer) and
+/// masking what is past `n`.
 #[inline]
-fn hash_prefix(buffer: &[u8; PADDED], len: usize) -> u64 {
-    let mut hash = (len as u64).wrapping_mul(MULTIPLIER);
+pub fn hash_at(bytes: &[u8], start: usize, n: usize) -> u64 {
+    let mut hash = (n as u64).wrapping_mul(MULTIPLIER);
     let mut at = 0;
-    while at < len {
-        let chunk = u64::from_le_bytes(buffer[at..at + 8].try_into().expect("eight bytes"));
-        let left = len - at;
-        let chunk = if left >= 8 {
-            chunk
-        } else {
-            chunk & ((1u64 << (8 * left)) - 1)
-        };
-        hash = step(hash, chunk);
+    while at < n {
+        hash = step(hash, load(bytes, start + at, n - at));
         at += 8;
     }
     hash
@@ -267,13 +246,6 @@ fn lexicon(lower: u64) -> u16 {
 const SHORT_WORD: usize = 32;
 /// The stack buffer of that path: a short word and a chunk's worth of slack.
 const PADDED: usize = SHORT_WORD + 8;
-/// The high bit of every byte of a chunk.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-/// A byte value repeated in every byte of a chunk.
-const fn splat(byte: u8) -> u64 {
-    u64::from_le_bytes([byte; 8])
-}
-
 /// The key of `word`; `buffer` is scratch space for words that are not ASCII.
 pub fn key(word: &str, buffer: &mut String) -> TermKey {
     key_at(word, Span::new(0, word.len()), buffer)
@@ -285,7 +257,7 @@ pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
     let bytes = text.as_bytes();
     let n = span.len();
     if (1..=8).contains(&n) {
-        let chunk = chunk_at(bytes, span.start, n);
+        let chunk = load(bytes, span.start, n);
         if chunk & HIGH_BITS == 0 {
             return short_key(chunk, n);
         }
@@ -298,7 +270,7 @@ pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
     let mut seen = if n > SHORT_WORD { HIGH_BITS } else { 0 };
     let mut at = 0;
     while at < n && seen == 0 {
-        let chunk = chunk_at(bytes, span.start + at, n - at);
+        let chunk = load(bytes, span.start + at, n - at);
         seen |= chunk & HIGH_BITS;
         let lowered = ascii_lowercase(chunk);
         spelled = step(spelled, chunk);
@@ -324,11 +296,11 @@ pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
     let (kept, add_y) = ascii_stem(&lower[..n]);
     let stem = if add_y {
         lower[kept] = b'y';
-        hash_prefix(&lower, kept + 1)
+        hash_at(&lower, 0, kept + 1)
     } else if kept == n {
         hash
     } else {
-        hash_prefix(&lower, kept)
+        hash_at(&lower, 0, kept)
     };
     let flags = lexicon(hash);
     TermKey {
@@ -396,34 +368,6 @@ fn short_key(chunk: u64, n: usize) -> TermKey {
         len: n,
         flags,
     }
-}
-
-/// Up to eight bytes of `bytes` from `at` (at most `left` of them) as a
-/// little-endian chunk, zero past the end.
-#[inline]
-fn chunk_at(bytes: &[u8], at: usize, left: usize) -> u64 {
-    let mask = if left >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * left)) - 1
-    };
-    match bytes.get(at..at + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")) & mask,
-        None => bytes[at..(at + left).min(bytes.len())]
-            .iter()
-            .rev()
-            .fold(0u64, |chunk, &b| (chunk << 8) | u64::from(b)),
-    }
-}
-
-/// The chunk with its ASCII capitals made lower case (bytes below 0x80 only).
-#[inline]
-fn ascii_lowercase(chunk: u64) -> u64 {
-    // A byte's high bit is set by adding (0x80 - c) exactly when it is >= c.
-    let at_least_a = chunk.wrapping_add(splat(0x80 - b'A'));
-    let past_z = chunk.wrapping_add(splat(0x80 - b'Z' - 1));
-    let capitals = at_least_a & !past_z & HIGH_BITS;
-    chunk | (capitals >> 2)
 }
 
 /// The light stem of a lower-case ASCII word as (length of the kept prefix,
@@ -529,7 +473,7 @@ mod tests {
             buffer.copy_from_slice(&text.as_bytes()[..PADDED]);
             // Bytes past the length are read and must not count.
             assert_eq!(
-                hash_prefix(&buffer, n),
+                hash_at(&buffer, 0, n),
                 hash_bytes(&text.as_bytes()[..n]),
                 "{n}"
             );

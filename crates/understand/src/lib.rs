@@ -26,6 +26,7 @@
 //! ```
 
 mod abbrev;
+pub mod chunk;
 pub mod dates;
 pub mod entities;
 pub mod figures;

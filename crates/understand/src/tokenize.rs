@@ -2,6 +2,8 @@
 
 use brief_core::{Span, Token, TokenKind};
 
+use crate::chunk::alphanumeric_run;
+
 fn is_quote(c: char) -> bool {
     matches!(
         c,
@@ -19,32 +21,6 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
         let c = s[i..].chars().next().unwrap_or(' ');
         (c, c.len_utf8())
     }
-}
-
-/// The length of the run of ASCII letters and digits that opens `chunk` (eight
-/// bytes, little-endian), and whether all of them are digits.
-#[inline]
-fn alphanumeric_run(chunk: u64) -> (usize, bool) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let splat = |b: u8| u64::from_le_bytes([b; 8]);
-    // For bytes below 0x80, adding 0x80 - c sets the high bit exactly when the
-    // byte is >= c, with no carry into the next byte.
-    let ascii = !chunk & HIGH;
-    let low = chunk & !HIGH;
-    let at_least = |c: u8| low.wrapping_add(splat(0x80 - c)) & HIGH;
-    let folded = (chunk | splat(0x20)) & !HIGH;
-    let letter = folded.wrapping_add(splat(0x80 - b'a'))
-        & !folded.wrapping_add(splat(0x80 - b'z' - 1))
-        & HIGH;
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
-    let alphanumeric = (letter | digit) & ascii;
-    let len = ((!alphanumeric & HIGH).trailing_zeros() / 8) as usize;
-    let run = if len == 8 {
-        HIGH
-    } else {
-        ((1u64 << (8 * len)) - 1) & HIGH
-    };
-    (len, digit & run == run)
 }
 
 /// Tokenizes `text[span]`. Words keep inner apostrophes, hyphens and periods
@@ -179,31 +155,6 @@ mod tests {
                 (".", Punct),
             ]
         );
-    }
-
-    #[test]
-    fn runs_of_eight_bytes_agree_with_byte_by_byte() {
-        let scalar = |eight: &[u8]| {
-            let len = eight
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            (len, eight[..len].iter().all(u8::is_ascii_digit))
-        };
-        // Every byte value at every position, among letters, digits and stops.
-        for fill in [*b"Abcdefgh", *b"01234567", *b"a1b2c3d4", *b"Zz9 .,'x"] {
-            for at in 0..8 {
-                for b in 0..=255u8 {
-                    let mut eight = fill;
-                    eight[at] = b;
-                    assert_eq!(
-                        alphanumeric_run(u64::from_le_bytes(eight)),
-                        scalar(&eight),
-                        "{eight:?}"
-                    );
-                }
-            }
-        }
     }
 
     #[test]
