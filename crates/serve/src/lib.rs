@@ -20,6 +20,7 @@ mod svg;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::error_handling::HandleErrorLayer;
@@ -29,6 +30,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{middleware, BoxError, Router};
 use sha2::Digest;
+use tokio::sync::Semaphore;
 use tower::ServiceBuilder;
 
 pub use error::ApiError;
@@ -103,19 +105,41 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-async fn overloaded(error: BoxError) -> axum::response::Response {
+async fn timed_out(error: BoxError) -> axum::response::Response {
     if error.is::<tower::timeout::error::Elapsed>() {
         ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the request took too long").into_response()
-    } else if error.is::<tower::load_shed::error::Overloaded>() {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the server is at capacity; retry shortly",
-        )
-        .into_response()
     } else {
         ApiError::internal(error).into_response()
     }
 }
+
+/// Past `max_in_flight` requests, a new one is refused (503) at once, but only
+/// after its body is read and dropped: closing a connection with unread bytes
+/// makes the kernel reset it, and the client then loses the refusal it was
+/// about to read (a transport error instead of a 503 it could retry on).
+async fn shed_past_capacity(
+    request: axum::extract::Request,
+    next: middleware::Next,
+    in_flight: Arc<Semaphore>,
+    max_body: usize,
+) -> axum::response::Response {
+    match in_flight.try_acquire_owned() {
+        Ok(_permit) => next.run(request).await,
+        Err(_) => {
+            let body = request.into_body();
+            let _ = tokio::time::timeout(DRAIN_TIME, axum::body::to_bytes(body, max_body)).await;
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the server is at capacity; retry shortly",
+            )
+            .into_response()
+        }
+    }
+}
+
+/// How long a refused request's body may take to arrive before the connection is
+/// closed on it anyway.
+const DRAIN_TIME: Duration = Duration::from_secs(5);
 
 /// The Content-Security-Policy: nothing loads from elsewhere, and the only
 /// scripts that run are the server's own two, named by their SHA-256; an article
@@ -210,6 +234,7 @@ async fn refuse_announced_oversize(
 /// The application.
 pub fn router(state: AppState, config: &Config) -> Router {
     let max_body = config.max_body;
+    let in_flight = Arc::new(Semaphore::new(config.max_in_flight));
     let api = Router::new()
         .route("/openapi.json", get(api::openapi))
         .route("/brief", post(api::brief))
@@ -237,11 +262,14 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .layer(middleware::from_fn(security_headers))
         .layer(
             ServiceBuilder::new()
-                .layer(HandleErrorLayer::new(overloaded))
-                .load_shed()
-                .concurrency_limit(config.max_in_flight)
+                .layer(HandleErrorLayer::new(timed_out))
                 .timeout(config.timeout),
         )
+        .layer(middleware::from_fn(
+            move |request: axum::extract::Request, next: middleware::Next| {
+                shed_past_capacity(request, next, in_flight.clone(), max_body)
+            },
+        ))
         .with_state(state)
 }
 
@@ -253,12 +281,30 @@ pub async fn run(
     if !config.addr.ip().is_loopback() && config.token.is_none() {
         return Err(ServeError::TokenRequired(config.addr));
     }
-    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let listener = bind(config.addr)?;
     eprintln!(
         "brief serve: listening on http://{}",
         listener.local_addr()?
     );
     serve_on(listener, config, shutdown).await
+}
+
+/// Connections the kernel holds for the server before it accepts them. The
+/// default here (128) overflows when a few hundred clients connect at once while
+/// the server is busy, and an overflowed connection is reset instead of answered.
+const LISTEN_BACKLOG: u32 = 4096;
+
+/// A listener on `addr` with room for [`LISTEN_BACKLOG`] connections waiting to
+/// be accepted.
+pub fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 /// [`run`] on a listener already bound (tests bind port 0).

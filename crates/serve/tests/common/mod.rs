@@ -26,7 +26,7 @@ impl Server {
                 .build()
                 .unwrap();
             runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+                let listener = brief_serve::bind(config.addr).unwrap();
                 ready.send(listener.local_addr().unwrap()).unwrap();
                 brief_serve::serve_on(listener, config, async {
                     let _ = stopped.await;
