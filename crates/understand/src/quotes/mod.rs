@@ -25,6 +25,7 @@
 //! It is *not* coreference: a pronoun speaker keeps its span; its canonical name is the
 //! nearest preceding speaker with a name, a guess the caller may ignore.
 
+mod bare;
 mod bounds;
 mod cue_table;
 mod cues;
@@ -57,7 +58,8 @@ pub fn find(article: &Article, doc: &Document) -> Vec<Quote> {
     let mut reading = score::Features { keys: Vec::new() };
     let mut counts: Vec<score::Counts> = Vec::new();
     let threshold = (THRESHOLD / (1.0 - THRESHOLD)).ln();
-    for mut f in found(text, doc) {
+    let quoted = direct::quoted(text, doc);
+    for mut f in found(text, doc, &quoted) {
         // Hopeless on its context alone: no reading's content would keep it.
         let z_context = score::logit(&f.features.keys);
         if z_context < threshold - SKIP_MARGIN {
@@ -120,6 +122,7 @@ pub fn find(article: &Article, doc: &Document) -> Vec<Quote> {
             quotes.push(f.quote);
         }
     }
+    bare::add(text, &quoted, &mut quotes);
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     quotes.dedup_by(|a, b| a.content == b.content);
     name_pronouns(text, &mut quotes);
@@ -152,17 +155,16 @@ const CUT_MARGIN: f64 = 3.0;
 const SKIP_MARGIN: f64 = 3.0;
 
 /// The statements the frame rules find, in text order of their content, one per content.
-fn found(text: &str, doc: &Document) -> Vec<reported::Found> {
-    let quoted = direct::quoted(text, doc);
+fn found(text: &str, doc: &Document, quoted: &[direct::Quoted]) -> Vec<reported::Found> {
     let mut found: Vec<reported::Found> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let s = Sent {
             text,
             toks: &sentence.tokens,
         };
-        reported::in_sentence(&s, index, doc, &quoted, &mut found);
+        reported::in_sentence(&s, index, doc, quoted, &mut found);
     }
-    reported::continue_quotes(doc, &quoted, &mut found);
+    reported::continue_quotes(doc, quoted, &mut found);
     found.sort_by_key(|f| (f.quote.content.start, f.quote.content.end));
     found.dedup_by(|a, b| a.quote.content == b.quote.content);
     found
@@ -223,7 +225,7 @@ pub struct Candidate {
 /// Every statement the rules propose, in text order of their content, unscored.
 pub fn candidates(article: &Article, doc: &Document) -> Vec<Candidate> {
     let text = article.text.as_str();
-    let found = found(text, doc);
+    let found = found(text, doc, &direct::quoted(text, doc));
     let mut out = Vec::with_capacity(found.len());
     for (group, mut f) in found.into_iter().enumerate() {
         let mut cuts = bounds::cuts(text, doc, &f);

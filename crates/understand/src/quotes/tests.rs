@@ -512,3 +512,51 @@ fn a_leading_subordinate_clause_ends_at_its_comma() {
         .all(|c| !c.features.contains(&hash("cut-endslead="))));
     assert_eq!(kept(text), ["the race was rigged"]);
 }
+
+/// A long quotation no cue introduces is a statement of its own, its speaker only where the
+/// text names one after it; short quoted phrases, quotations a statement covers and quoted
+/// titles after a dash are not.
+#[test]
+fn long_quotations_without_a_cue_are_statements() {
+    let text = "Voters answered the paper's call.\n\n\
+                “Mr. Trump’s performance confirms where he stands on every single issue.” ― Veronica Cruz\n\n\
+                “I have never seen a debate like this one in all my years of watching.”\n\n\
+                The mayor called the plan “a disaster” on Monday.\n\n\
+                Headlines — “Council votes to build the barrier along the whole river front”\n\n\
+                “We will build the barrier before the next winter comes,” Grant said.";
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let found: Vec<(String, bool, Option<String>, Option<String>)> = find(&article, &doc)
+        .into_iter()
+        .map(|q| {
+            (
+                article.slice(q.content).to_string(),
+                q.direct,
+                q.cue.map(|c| article.slice(c).to_string()),
+                q.speaker.map(|s| article.slice(s.span).to_string()),
+            )
+        })
+        .collect();
+    let bare = |content: &str, speaker: Option<&str>| {
+        (content.to_string(), true, None, speaker.map(str::to_string))
+    };
+    assert!(found.contains(&bare(
+        "Mr. Trump’s performance confirms where he stands on every single issue.",
+        Some("Veronica Cruz")
+    )));
+    assert!(found.contains(&bare(
+        "I have never seen a debate like this one in all my years of watching.",
+        None
+    )));
+    assert!(!found
+        .iter()
+        .any(|f| f.0.contains("a disaster") && f.2.is_none()));
+    assert!(!found.iter().any(|f| f.0.contains("Council votes")));
+    // The quote Grant is cited for is found once, with its cue.
+    let grant: Vec<_> = found
+        .iter()
+        .filter(|f| f.0.contains("next winter"))
+        .collect();
+    assert_eq!(grant.len(), 1, "{found:?}");
+    assert_eq!(grant[0].2.as_deref(), Some("said"));
+}
