@@ -61,36 +61,75 @@ const NAME_JOINERS: &[&str] = &["of", "the", "de", "van", "von"];
 /// Most words a speaker's name after a quotation may have.
 const MAX_NAME_WORDS: usize = 6;
 
+/// Most words between two quotations of one paragraph for them to be one statement's parts
+/// ("“A,” she said, citing the report. “B.”": PolNeAR's content is the whole stretch).
+const MAX_WORDS_BETWEEN: usize = 30;
+
 /// Adds, to the statements found, every long quotation none of them overlaps, as a direct
-/// statement without a cue.
+/// statement without a cue. Quotations of one paragraph with only a few words between them
+/// are one statement; one that follows a direct statement so closely continues it.
 pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
     let found = quotes.len();
+    let overlaps_found = |quotes: &[Quote], span: Span| {
+        quotes[..found]
+            .iter()
+            .any(|f| f.content.start < span.end && span.start < f.content.end)
+    };
+    // Runs of uncovered quotations: (opening mark of the first, content, words, end of the last).
+    let mut runs: Vec<(Span, Span, usize, usize)> = Vec::new();
     for q in quoted {
         let content = q.inner;
-        if content.is_empty() || content.end > text.len() {
+        if content.is_empty() || content.end > text.len() || overlaps_found(quotes, content) {
             continue;
         }
-        let overlaps = quotes[..found]
-            .iter()
-            .any(|f| f.content.start < content.end && content.start < f.content.end);
-        if overlaps {
-            continue;
+        let words = text[content.start..content.end].split_whitespace().count();
+        if let Some(run) = runs.last_mut() {
+            let gap = Span::new(run.3, q.open.start);
+            if gap.start <= gap.end && close_in_paragraph(text, gap) && !overlaps_found(quotes, gap)
+            {
+                run.1.end = content.end;
+                run.2 += words;
+                run.3 = q.end;
+                continue;
+            }
         }
+        runs.push((q.open, content, words, q.end));
+    }
+    for (open, content, words, end) in runs {
         let body = &text[content.start..content.end];
-        if body.split_whitespace().count() < MIN_WORDS
+        if words < MIN_WORDS
             || body.contains(['<', '>'])
             || body.contains("=\"")
-            || after_dash(&text[..q.open.start])
+            || after_dash(&text[..open.start])
         {
             continue;
+        }
+        // A direct statement shortly before, with no other statement between, goes on here.
+        let before = quotes[..found]
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.content.end <= open.start)
+            .max_by_key(|(_, f)| f.content.end);
+        if let Some((i, f)) = before {
+            let gap = Span::new(f.content.end, open.start);
+            if f.direct && close_in_paragraph(text, gap) {
+                quotes[i].content.end = content.end;
+                continue;
+            }
         }
         quotes.push(Quote {
             content,
             direct: true,
             cue: None,
-            speaker: named_after(text, q.end).map(|s| speaker(text, s)),
+            speaker: named_after(text, end).map(|s| speaker(text, s)),
         });
     }
+}
+
+/// True when `gap` stays within a paragraph and holds at most [`MAX_WORDS_BETWEEN`] words.
+fn close_in_paragraph(text: &str, gap: Span) -> bool {
+    let between = &text[gap.start..gap.end];
+    !between.contains('\n') && between.split_whitespace().count() <= MAX_WORDS_BETWEEN
 }
 
 /// True when `before` ends with a dash and optional spaces, within its last three characters.

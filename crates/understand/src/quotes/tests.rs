@@ -560,3 +560,39 @@ fn long_quotations_without_a_cue_are_statements() {
     assert_eq!(grant.len(), 1, "{found:?}");
     assert_eq!(grant[0].2.as_deref(), Some("said"));
 }
+
+/// Quotations of one paragraph a few words apart are one statement; one shortly after a
+/// direct statement continues it.
+#[test]
+fn close_quotations_of_a_paragraph_are_one_statement() {
+    let text = "The village counted the damage.\n\n\
+                “The river rose faster than anyone had expected.” Then the rain stopped. \
+                “Nobody slept at all that night.”\n\n\
+                “We will build the barrier before the next winter comes,” Grant said at the town \
+                hall on Monday. The crowd cheered. “Work starts in the spring and will take three \
+                whole years.”";
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let found: Vec<(String, Option<String>)> = find(&article, &doc)
+        .into_iter()
+        .map(|q| {
+            (
+                article.slice(q.content).to_string(),
+                q.cue.map(|c| article.slice(c).to_string()),
+            )
+        })
+        .collect();
+    assert!(found.contains(&(
+        "The river rose faster than anyone had expected.” Then the rain stopped. \
+         “Nobody slept at all that night."
+            .to_string(),
+        None
+    )));
+    let spring: Vec<_> = found
+        .iter()
+        .filter(|f| f.0.contains("Work starts in the spring"))
+        .collect();
+    assert_eq!(spring.len(), 1, "{found:?}");
+    assert!(spring[0].0.starts_with("We will build"), "{found:?}");
+    assert_eq!(spring[0].1.as_deref(), Some("said"));
+}
