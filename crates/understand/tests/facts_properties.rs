@@ -79,7 +79,10 @@ const PIECES: &[&str] = &[
     "\n",
     " ",
     "—",
+    "―",
     "-",
+    "<b>",
+    "=\"x\"",
     "é",
     "日本",
 ];
@@ -115,6 +118,18 @@ fn check(text: &str) {
         assert!(
             q.speaker.as_ref().is_none_or(|s| valid(text, s.span)),
             "speaker in {text:?}"
+        );
+    }
+    // What `find` keeps, with the quotations it adds and the statements it extends.
+    for q in quotes::find(&article, &doc) {
+        assert!(
+            valid(text, q.content),
+            "kept content {:?} in {text:?}",
+            q.content
+        );
+        assert!(
+            q.speaker.as_ref().is_none_or(|s| valid(text, s.span)),
+            "kept speaker in {text:?}"
         );
     }
     for f in figures::find(&article, &doc) {
