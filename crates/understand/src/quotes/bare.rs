@@ -75,8 +75,7 @@ pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
             .iter()
             .any(|f| f.content.start < span.end && span.start < f.content.end)
     };
-    // Runs of uncovered quotations: (opening mark of the first, content, words, end of the last).
-    let mut runs: Vec<(Span, Span, usize, usize)> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
     for q in quoted {
         let content = q.inner;
         if content.is_empty() || content.end > text.len() || overlaps_found(quotes, content) {
@@ -84,18 +83,29 @@ pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
         }
         let words = text[content.start..content.end].split_whitespace().count();
         if let Some(run) = runs.last_mut() {
-            let gap = Span::new(run.3, q.open.start);
+            let gap = Span::new(run.end, q.open.start);
             if gap.start <= gap.end && close_in_paragraph(text, gap) && !overlaps_found(quotes, gap)
             {
-                run.1.end = content.end;
-                run.2 += words;
-                run.3 = q.end;
+                run.content.end = content.end;
+                run.words += words;
+                run.end = q.end;
                 continue;
             }
         }
-        runs.push((q.open, content, words, q.end));
+        runs.push(Run {
+            open: q.open,
+            content,
+            words,
+            end: q.end,
+        });
     }
-    for (open, content, words, end) in runs {
+    for Run {
+        open,
+        content,
+        words,
+        end,
+    } in runs
+    {
         let body = &text[content.start..content.end];
         if words < MIN_WORDS
             || body.contains(['<', '>'])
@@ -124,6 +134,18 @@ pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
             speaker: named_after(text, end).map(|s| speaker(text, s)),
         });
     }
+}
+
+/// Uncovered quotations of one paragraph taken as one statement.
+struct Run {
+    /// The first one's opening mark.
+    open: Span,
+    /// From the first one's words to the last one's.
+    content: Span,
+    /// Their words, the ones between them not counted.
+    words: usize,
+    /// One past the last one's closing mark.
+    end: usize,
 }
 
 /// True when `gap` stays within a paragraph and holds at most [`MAX_WORDS_BETWEEN`] words.
@@ -156,10 +178,7 @@ fn named_after(text: &str, at: usize) -> Option<Span> {
         .next()
         .filter(|c| matches!(c, '―' | '—' | '–' | '-'))
     {
-        let from = after_space
-            + trimmed[..]
-                .find(|c: char| c != dash)
-                .unwrap_or(trimmed.len());
+        let from = after_space + trimmed.find(|c: char| c != dash).unwrap_or(trimmed.len());
         return name_at(text, from);
     }
     // "said Name" (after an optional comma)
