@@ -197,6 +197,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut spaced_words = 0;
         let mut quoted_words = 0;
         let mut in_quote = false;
+        let mut quotes = OpenQuotes::default();
         let mut years: Option<(u32, u32)> = None;
         let mut cues = Cues::default();
         // The words outside parentheses, hashed in order: copies of a sentence differ
@@ -215,11 +216,13 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                 match tok.kind {
                     TokenKind::Quote => {
                         heads.push(NO_HEAD);
-                        // A detached apostrophe is not a quotation mark.
-                        let quote = &text[start..end];
-                        if quote != b"'" && quote != "’".as_bytes() {
-                            in_quote = !in_quote;
+                        match &text[start..end] {
+                            b"'" => quotes.single_mark(&article.text, start, 1, false),
+                            b"\xe2\x80\x99" => quotes.single_mark(&article.text, start, 3, false),
+                            b"\xe2\x80\x98" => quotes.single_mark(&article.text, start, 3, true),
+                            _ => quotes.double = !quotes.double,
                         }
+                        in_quote = quotes.any();
                     }
                     TokenKind::Number => {
                         words += 1;
@@ -413,18 +416,18 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<Range<usize>> {
     let mut groups = Vec::with_capacity(doc.sentences.len());
     let mut i = 0;
     while i < doc.sentences.len() {
-        let mut open = leaves_quote_open(article.slice(doc.sentences[i].span), false);
+        let mut open = OpenQuotes::default().after(article.slice(doc.sentences[i].span));
         let mut end = i + 1;
-        while open
+        while open.any()
             && end < doc.sentences.len()
             && end - i < MAX_QUOTE_SENTENCES
             && !doc.sentences[end].is_heading
             && doc.sentences[end].paragraph == doc.sentences[i].paragraph
         {
-            open = leaves_quote_open(article.slice(doc.sentences[end].span), true);
+            open = open.after(article.slice(doc.sentences[end].span));
             end += 1;
         }
-        if open {
+        if open.any() {
             // Never closed within reach: keep the sentences apart.
             end = i + 1;
         }
@@ -434,22 +437,60 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<Range<usize>> {
     groups
 }
 
-/// Whether a quotation is still open at the end of `text`, given the state at its start.
-/// Jumps between `"` and the lead byte of the curly marks (`E2 80 9C` / `E2 80 9D`).
-fn leaves_quote_open(text: &str, mut open: bool) -> bool {
-    let bytes = text.as_bytes();
-    for i in memchr::memchr2_iter(b'"', 0xe2, bytes) {
-        match bytes[i] {
-            b'"' => open = !open,
-            0xe2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9c) => open = true,
-                Some(0x9d) => open = false,
+/// Which quotations are open: double marks (straight or curly) and single ones, the
+/// British style and the Daily Mail's ('Hair is a big deal,' she said), tracked apart
+/// because each nests inside the other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct OpenQuotes {
+    double: bool,
+    single: bool,
+}
+
+impl OpenQuotes {
+    fn any(self) -> bool {
+        self.double || self.single
+    }
+
+    /// The quotations open at the end of `text`, given those open at its start. Jumps
+    /// between `"`, `'` and the lead byte of the curly marks (`E2 80 9C`/`9D`/`98`/`99`).
+    fn after(mut self, text: &str) -> OpenQuotes {
+        let bytes = text.as_bytes();
+        for i in memchr::memchr3_iter(b'"', b'\'', 0xe2, bytes) {
+            match bytes[i] {
+                b'"' => self.double = !self.double,
+                b'\'' => self.single_mark(text, i, 1, false),
+                0xe2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0x9c) => self.double = true,
+                    Some(0x9d) => self.double = false,
+                    Some(0x98) => self.single_mark(text, i, 3, true),
+                    Some(0x99) => self.single_mark(text, i, 3, false),
+                    _ => {}
+                },
                 _ => {}
-            },
-            _ => {}
+            }
+        }
+        self
+    }
+
+    /// A single mark at byte `at` (`len` bytes; `opening` for a left curly mark). A single
+    /// mark is also an apostrophe ("don't", "the players' union"), so it opens only before a
+    /// word and after a space, a bracket or a dash, and closes only an open quotation, after
+    /// a non-space and before a space or punctuation.
+    fn single_mark(&mut self, text: &str, at: usize, len: usize, opening: bool) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + len..].chars().next();
+        if !self.single {
+            let opens_here = before.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '"' | '“')
+            });
+            self.single = (opening || opens_here) && after.is_some_and(|c| c.is_alphanumeric());
+        } else {
+            self.single = !(before.is_some_and(|c| !c.is_whitespace())
+                && after.is_none_or(|c| {
+                    c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '”' | '—' | '–')
+                }));
         }
     }
-    open
 }
 
 /// Size of the intersection of two sorted sets.
@@ -545,9 +586,37 @@ mod tests {
 
     #[test]
     fn quotes_stay_open_across_sentences() {
-        assert!(leaves_quote_open("“We will not stop.", false));
-        assert!(!leaves_quote_open("“We will not stop,” she said.", false));
-        assert!(!leaves_quote_open("It is over.\"", true));
-        assert!(leaves_quote_open("A plain sentence — with a dash.", true));
+        let none = OpenQuotes::default();
+        let double = OpenQuotes {
+            double: true,
+            single: false,
+        };
+        let single = OpenQuotes {
+            double: false,
+            single: true,
+        };
+        assert!(none.after("“We will not stop.").any());
+        assert!(!none.after("“We will not stop,” she said.").any());
+        assert!(!double.after("It is over.\"").any());
+        assert!(double.after("A plain sentence — with a dash.").any());
+        // Single marks: the British and Daily Mail style, told apart from apostrophes.
+        assert_eq!(
+            none.after("'In my limited experience, they are open."),
+            single
+        );
+        assert!(!single.after("I don't feel a guard,' she said.").any());
+        assert!(!none.after("'Hair is a big deal,' she said.").any());
+        assert!(!none
+            .after("The players' union and the club's owners didn't agree.")
+            .any());
+        assert_eq!(none.after("‘We will stay.’ The rest"), none);
+        // A single quotation nested in a double one.
+        assert_eq!(
+            none.after("He said “they called it ‘the plan."),
+            OpenQuotes {
+                double: true,
+                single: true
+            }
+        );
     }
 }
