@@ -65,6 +65,11 @@ pub(crate) const WEAK: &[&str] = &[
     "years",
 ];
 
+/// Pronouns and function words that open a contraction with "'s" ("it's", "there's").
+const CONTRACTED: &[&str] = &[
+    "it", "that", "there", "here", "he", "she", "what", "who", "where", "let", "how",
+];
+
 /// A word that may go into a section heading, with what the heading rules ask of it.
 #[derive(Clone, Copy, Debug)]
 struct HeadWord {
@@ -78,23 +83,48 @@ struct HeadWord {
     weak_end: bool,
     /// Lower case and ending in "ly": an adverb starts no heading.
     adverb: bool,
+    /// Bytes of a possessive ending ("'s", "’s"), left out when the word ends a heading
+    /// ("Marie Claire's" heads as "Marie Claire").
+    possessive: usize,
     /// Fewer than four letters: too short to head a section alone.
     short: bool,
 }
 
 impl HeadWord {
-    fn new(term: u32, span: Span, word: &str) -> Self {
+    /// The heading word `word` makes, none for a contraction ("it's", "doesn't": a
+    /// pronoun or verb with a verb, no part of a noun phrase).
+    fn new(term: u32, span: Span, word: &str) -> Option<Self> {
         let bytes = word.as_bytes();
         let first = word.chars().next().unwrap_or(' ');
         let lower_case = first.is_lowercase();
-        HeadWord {
+        let (contraction, possessive) = match word.rfind(['\'', '’']) {
+            Some(at) => {
+                let (before, after) = (&word[..at], &word[at..]);
+                let suffix = after.trim_start_matches(['\'', '’']);
+                let pronoun = CONTRACTED.iter().any(|c| c.eq_ignore_ascii_case(before));
+                if suffix.eq_ignore_ascii_case("s") && !pronoun {
+                    (false, after.len())
+                } else {
+                    let verb = ["t", "re", "ve", "ll", "d", "m", "s"]
+                        .iter()
+                        .any(|v| v.eq_ignore_ascii_case(suffix));
+                    (verb, 0)
+                }
+            }
+            None => (false, 0),
+        };
+        if contraction {
+            return None;
+        }
+        Some(HeadWord {
             term,
             span,
             capitalised: first.is_uppercase(),
             weak_end: lower_case && (bytes.ends_with(b"ed") || bytes.ends_with(b"ly")),
             adverb: lower_case && bytes.ends_with(b"ly"),
+            possessive,
             short: word.chars().nth(3).is_none(),
-        }
+        })
     }
 }
 
@@ -110,7 +140,9 @@ fn head_words(article: &Article, doc: &Document, c: &Candidate, out: &mut Vec<Op
         let from = if k == 0 { c.first_token } else { 0 };
         for (tok, &term) in sentence.tokens[from..].iter().zip(&mut heads) {
             out.push(
-                (term != NO_HEAD).then(|| HeadWord::new(term, tok.span, article.slice(tok.span))),
+                (term != NO_HEAD)
+                    .then(|| HeadWord::new(term, tok.span, article.slice(tok.span)))
+                    .flatten(),
             );
         }
     }
@@ -324,7 +356,7 @@ impl<'a> Headings<'a> {
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
-                        surface: (first.span.start, last.span.end),
+                        surface: (first.span.start, last.span.end - last.possessive),
                         name,
                     });
                     entry.count += 1;
@@ -503,6 +535,26 @@ mod tests {
                 assert_eq!(key[2], round);
             }
         }
+    }
+
+    #[test]
+    fn contractions_head_nothing_and_possessives_head_without_their_ending() {
+        let word = |w: &str| HeadWord::new(0, Span::new(0, w.len()), w);
+        for contraction in [
+            "It's",
+            "there's",
+            "doesn't",
+            "Couldn’t",
+            "we've",
+            "They're",
+            "I'd",
+        ] {
+            assert!(word(contraction).is_none(), "{contraction}");
+        }
+        assert_eq!(word("Claire's").map(|w| w.possessive), Some(2));
+        assert_eq!(word("Osborne’s").map(|w| w.possessive), Some(4));
+        assert_eq!(word("O'Neill").map(|w| w.possessive), Some(0));
+        assert_eq!(word("talks").map(|w| w.possessive), Some(0));
     }
 
     #[test]
