@@ -1,5 +1,6 @@
-//! Regressions found by the property tests: headings of more than seven words from
-//! punctuation-heavy subheads, and a repeated fallback heading.
+//! Regressions: headings of more than seven words from punctuation-heavy subheads and a
+//! repeated fallback heading (found by the property tests), and a quotation shown apart
+//! from the sentence that says who spoke it.
 
 use brief::{Article, Pipeline};
 
@@ -31,4 +32,33 @@ fn fallback_headings_are_not_repeated() {
     headings.sort();
     headings.dedup();
     assert_eq!(headings.len(), brief.sections.len(), "repeated headings");
+}
+
+/// A sentence that is all quotation continues the one before, which names the speaker:
+/// shown without it, nobody would know who spoke. The shipped example's council leader
+/// is quoted that way, her first sentence a takeaway.
+#[test]
+fn a_quotation_is_not_shown_without_the_sentence_naming_its_speaker() {
+    let text = include_str!("../../../examples/flood-barrier.txt");
+    let article =
+        brief::read::read_document("a", text.as_bytes(), brief::read::Format::Text).unwrap();
+    let brief = Pipeline::default().brief(&article).unwrap();
+    let attribution = "said council leader Maria Delgado";
+    let continuation = "This barrier is the single most important thing";
+    assert!(
+        brief.takeaways.iter().any(|t| t.text.contains(attribution)),
+        "the example's premise: the attribution is a takeaway"
+    );
+    for section in &brief.sections {
+        for (k, sentence) in section.sentences.iter().enumerate() {
+            if sentence.text.contains(continuation) {
+                assert!(
+                    k > 0 && section.sentences[k - 1].text.contains(attribution),
+                    "{:?} shown without its speaker in {:?}",
+                    sentence.text,
+                    section.heading
+                );
+            }
+        }
+    }
 }

@@ -22,6 +22,9 @@ const DANGLING_COST: f32 = 0.2;
 /// Cost of a statement attributed only to a pronoun ("…, he said"): a takeaway
 /// should name its speaker. ROUGE-neutral on CNN/DM dev (33.60 against 33.61).
 const PRONOUN_SPEAKER_COST: f32 = 0.2;
+/// Cost of a sentence that is all quotation: whoever said it is named outside it, so
+/// alone, as a takeaway is read, it does not say who spoke.
+const SPEAKERLESS_QUOTE_COST: f32 = 1.0;
 /// How much similarity to an already chosen takeaway costs.
 const REDUNDANCY_WEIGHT: f32 = 0.3;
 
@@ -77,6 +80,9 @@ fn shape(c: &Candidate) -> f32 {
     }
     if c.question {
         s -= 0.4;
+    }
+    if c.quoted >= 1.0 {
+        s -= SPEAKERLESS_QUOTE_COST;
     }
     s - 0.3 * c.quoted
 }

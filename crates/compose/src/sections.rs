@@ -117,7 +117,7 @@ pub fn build(
         });
     }
     for block in blocks {
-        let shown = pick(&block, scores);
+        let shown = pick(candidates, &block, scores);
         if shown.is_empty() {
             continue;
         }
@@ -184,12 +184,21 @@ fn looks_ahead(c: &Candidate) -> bool {
 }
 
 /// The best sentences of a block, in story order.
-fn pick(block: &[usize], scores: &[f32]) -> Vec<usize> {
+fn pick(candidates: &[Candidate], block: &[usize], scores: &[f32]) -> Vec<usize> {
     let keep = MAX_PER_SECTION.min(block.len().div_ceil(2).max(2.min(block.len())));
     let mut ranked = block.to_vec();
     ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     ranked.truncate(keep);
     ranked.sort_unstable();
+    // A sentence that is all quotation shows only after the one before it, which
+    // names who said it ("…,” she said. “…”): alone, nobody would know.
+    let shown = ranked.clone();
+    ranked.retain(|&i| {
+        candidates[i].quoted < 1.0
+            || i.checked_sub(1).is_some_and(|before| {
+                shown.contains(&before) && candidates[before].paragraph == candidates[i].paragraph
+            })
+    });
     ranked
 }
 
