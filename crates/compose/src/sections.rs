@@ -191,15 +191,31 @@ fn pick(candidates: &[Candidate], block: &[usize], scores: &[f32]) -> Vec<usize>
     ranked.truncate(keep);
     ranked.sort_unstable();
     // A sentence that is all quotation shows only after the one before it, which
-    // names who said it ("…,” she said. “…”): alone, nobody would know.
-    let shown = ranked.clone();
-    ranked.retain(|&i| {
-        candidates[i].quoted < 1.0
-            || i.checked_sub(1).is_some_and(|before| {
-                shown.contains(&before) && candidates[before].paragraph == candidates[i].paragraph
-            })
-    });
-    ranked
+    // names who said it ("…,” she said. “…”): alone, nobody would know. That one
+    // comes along when the section has it; otherwise the quotation stays out,
+    // unless nothing else would be left to show.
+    let mut shown = Vec::with_capacity(ranked.len() + 1);
+    for &i in &ranked {
+        if candidates[i].quoted >= 1.0 {
+            let Some(before) = i
+                .checked_sub(1)
+                .filter(|&b| candidates[b].paragraph == candidates[i].paragraph)
+                .filter(|b| block.contains(b))
+            else {
+                continue;
+            };
+            if !shown.contains(&before) {
+                shown.push(before);
+            }
+        }
+        shown.push(i);
+    }
+    if shown.is_empty() {
+        return ranked;
+    }
+    shown.sort_unstable();
+    shown.dedup();
+    shown
 }
 
 fn by_subhead(candidates: &[Candidate], body: &[usize], max_themed: usize) -> Vec<Vec<usize>> {
