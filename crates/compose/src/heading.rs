@@ -85,7 +85,7 @@ struct HeadWord {
     adverb: bool,
     /// Bytes of a possessive ending ("'s", "’s"), left out when the word ends a heading
     /// ("Marie Claire's" heads as "Marie Claire").
-    possessive: usize,
+    possessive: u8,
     /// Fewer than four letters: too short to head a section alone.
     short: bool,
 }
@@ -97,13 +97,21 @@ impl HeadWord {
         let bytes = word.as_bytes();
         let first = word.chars().next().unwrap_or(' ');
         let lower_case = first.is_lowercase();
-        let (contraction, possessive) = match word.rfind(['\'', '’']) {
+        // The apostrophe of a contraction or possessive sits in a word's last six bytes
+        // ("n't", "'re", "’s"): only those are looked at.
+        let tail = bytes.len().saturating_sub(6);
+        let apostrophe = bytes[tail..]
+            .iter()
+            .rposition(|&b| b == b'\'' || b == 0xe2)
+            .map(|k| tail + k)
+            .filter(|&at| bytes[at] == b'\'' || word[at..].starts_with('’'));
+        let (contraction, possessive) = match apostrophe {
             Some(at) => {
                 let (before, after) = (&word[..at], &word[at..]);
                 let suffix = after.trim_start_matches(['\'', '’']);
                 let pronoun = CONTRACTED.iter().any(|c| c.eq_ignore_ascii_case(before));
                 if suffix.eq_ignore_ascii_case("s") && !pronoun {
-                    (false, after.len())
+                    (false, after.len() as u8)
                 } else {
                     let verb = ["t", "re", "ve", "ll", "d", "m", "s"]
                         .iter()
@@ -356,7 +364,10 @@ impl<'a> Headings<'a> {
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
-                        surface: (first.span.start, last.span.end - last.possessive),
+                        surface: (
+                            first.span.start,
+                            last.span.end - usize::from(last.possessive),
+                        ),
                         name,
                     });
                     entry.count += 1;
