@@ -57,6 +57,11 @@ pub fn who_said_what(
         let Some(speaker) = &quote.speaker else {
             continue;
         };
+        // Reported statements are listed when their cue is a verb of saying: "a poll
+        // found …" or "she wanted …" is reported, but no statement of theirs.
+        if !quote.direct && !quote.cue.is_some_and(|c| is_saying(&text[c.start..c.end])) {
+            continue;
+        }
         let words = quote_words(text, quote.content);
         if !(MIN_STATEMENT_WORDS..=MAX_STATEMENT_WORDS).contains(&words) {
             continue;
@@ -133,6 +138,171 @@ pub fn who_said_what(
         heading: heading(&lines).to_string(),
         sentences: lines,
         list: true,
+    })
+}
+
+/// Verbs (and the "according" of "according to") that report what someone said or
+/// wrote, in the forms a cue holds them.
+const SAYING: &[&str] = &[
+    "according",
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "acknowledge",
+    "acknowledged",
+    "acknowledges",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admit",
+    "admits",
+    "admitted",
+    "admitting",
+    "advised",
+    "announce",
+    "announced",
+    "announces",
+    "announcing",
+    "apologised",
+    "apologized",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "ask",
+    "asked",
+    "asking",
+    "asks",
+    "blamed",
+    "called",
+    "calling",
+    "calls",
+    "cautioned",
+    "claim",
+    "claimed",
+    "claiming",
+    "claims",
+    "commented",
+    "complain",
+    "complained",
+    "complains",
+    "conceded",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "continued",
+    "continues",
+    "countered",
+    "criticised",
+    "criticized",
+    "declare",
+    "declared",
+    "declares",
+    "demanded",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "describe",
+    "described",
+    "describes",
+    "describing",
+    "emphasised",
+    "emphasized",
+    "emphasizes",
+    "explain",
+    "explained",
+    "explaining",
+    "explains",
+    "expressed",
+    "expresses",
+    "insist",
+    "insisted",
+    "insisting",
+    "insists",
+    "joked",
+    "maintained",
+    "mentioned",
+    "note",
+    "noted",
+    "notes",
+    "noting",
+    "pleaded",
+    "pledge",
+    "pledged",
+    "pledges",
+    "predict",
+    "predicted",
+    "predicts",
+    "promise",
+    "promised",
+    "promises",
+    "questioned",
+    "recall",
+    "recalled",
+    "recalls",
+    "remarked",
+    "replied",
+    "replies",
+    "reply",
+    "report",
+    "reported",
+    "reports",
+    "respond",
+    "responded",
+    "responds",
+    "reveal",
+    "revealed",
+    "reveals",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "shouted",
+    "spoke",
+    "state",
+    "stated",
+    "states",
+    "stating",
+    "stressed",
+    "stresses",
+    "suggest",
+    "suggested",
+    "suggests",
+    "tell",
+    "telling",
+    "tells",
+    "testified",
+    "told",
+    "tweet",
+    "tweeted",
+    "tweets",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+    "vow",
+    "vowed",
+    "vows",
+    "warn",
+    "warned",
+    "warning",
+    "warns",
+    "write",
+    "writes",
+    "writing",
+    "written",
+    "wrote",
+    "yelled",
+];
+
+/// True when a word of the cue ("has repeatedly said", "according to") is a verb of saying.
+fn is_saying(cue: &str) -> bool {
+    cue.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        SAYING.binary_search(&w.as_str()).is_ok()
     })
 }
 
@@ -214,6 +384,16 @@ fn line(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn verbs_of_saying_are_sorted_and_found_at_a_cue_end() {
+        assert!(super::SAYING.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::is_saying("has repeatedly said"));
+        assert!(super::is_saying("according to"));
+        assert!(super::is_saying("Told"));
+        assert!(!super::is_saying("found"));
+        assert!(!super::is_saying("plans"));
+    }
+
     use super::*;
 
     #[test]
