@@ -126,13 +126,25 @@ async fn shed_past_capacity(
     match in_flight.try_acquire_owned() {
         Ok(_permit) => next.run(request).await,
         Err(_) => {
-            let body = request.into_body();
-            let _ = tokio::time::timeout(DRAIN_TIME, axum::body::to_bytes(body, max_body)).await;
+            let _ = tokio::time::timeout(DRAIN_TIME, discard(request.into_body(), max_body)).await;
             ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "the server is at capacity; retry shortly",
             )
             .into_response()
+        }
+    }
+}
+
+/// Reads and drops a body as it arrives, up to `limit` bytes: a refused request costs
+/// no more memory than one frame, however large its body.
+async fn discard(mut body: axum::body::Body, limit: usize) {
+    use http_body_util::BodyExt;
+    let mut seen = 0usize;
+    while let Some(Ok(frame)) = body.frame().await {
+        seen += frame.data_ref().map_or(0, |data| data.len());
+        if seen > limit {
+            break;
         }
     }
 }
