@@ -513,6 +513,23 @@ fn a_leading_subordinate_clause_ends_at_its_comma() {
     assert_eq!(kept(text), ["the race was rigged"]);
 }
 
+/// (content, direct, cue, speaker) of every statement `find` keeps in `text`, as text.
+fn kept_statements(text: &str) -> Vec<(String, bool, Option<String>, Option<String>)> {
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    find(&article, &doc)
+        .into_iter()
+        .map(|q| {
+            (
+                article.slice(q.content).to_string(),
+                q.direct,
+                q.cue.map(|c| article.slice(c).to_string()),
+                q.speaker.map(|s| article.slice(s.span).to_string()),
+            )
+        })
+        .collect()
+}
+
 /// A long quotation no cue introduces is a statement of its own, its speaker only where the
 /// text names one after it; short quoted phrases, quotations a statement covers and quoted
 /// titles after a dash are not.
@@ -524,19 +541,7 @@ fn long_quotations_without_a_cue_are_statements() {
                 The mayor called the plan “a disaster” on Monday.\n\n\
                 Headlines — “Council votes to build the barrier along the whole river front”\n\n\
                 “We will build the barrier before the next winter comes,” Grant said.";
-    let article = Article::from_text("t", text);
-    let doc = understand(&article);
-    let found: Vec<(String, bool, Option<String>, Option<String>)> = find(&article, &doc)
-        .into_iter()
-        .map(|q| {
-            (
-                article.slice(q.content).to_string(),
-                q.direct,
-                q.cue.map(|c| article.slice(c).to_string()),
-                q.speaker.map(|s| article.slice(s.span).to_string()),
-            )
-        })
-        .collect();
+    let found = kept_statements(text);
     let bare = |content: &str, speaker: Option<&str>| {
         (content.to_string(), true, None, speaker.map(str::to_string))
     };
@@ -571,16 +576,9 @@ fn close_quotations_of_a_paragraph_are_one_statement() {
                 “We will build the barrier before the next winter comes,” Grant said at the town \
                 hall on Monday. The crowd cheered. “Work starts in the spring and will take three \
                 whole years.”";
-    let article = Article::from_text("t", text);
-    let doc = understand(&article);
-    let found: Vec<(String, Option<String>)> = find(&article, &doc)
+    let found: Vec<(String, Option<String>)> = kept_statements(text)
         .into_iter()
-        .map(|q| {
-            (
-                article.slice(q.content).to_string(),
-                q.cue.map(|c| article.slice(c).to_string()),
-            )
-        })
+        .map(|(content, _, cue, _)| (content, cue))
         .collect();
     assert!(found.contains(&(
         "The river rose faster than anyone had expected.” Then the rain stopped. \
