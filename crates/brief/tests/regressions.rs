@@ -1,6 +1,7 @@
 //! Regressions: headings of more than seven words from punctuation-heavy subheads and a
-//! repeated fallback heading (found by the property tests), and a quotation shown apart
-//! from the sentence that says who spoke it.
+//! repeated fallback heading (found by the property tests), a quotation shown apart
+//! from the sentence that says who spoke it, and sections opening with a sentence that
+//! points back to one they do not show.
 
 use brief::{Article, Pipeline};
 
@@ -61,4 +62,86 @@ fn a_quotation_is_not_shown_without_the_sentence_naming_its_speaker() {
             }
         }
     }
+}
+
+/// Words that make a sentence point back to the one before it.
+const POINTING_BACK: &[&str] = &["but", "this", "that", "these", "until", "so", "then"];
+
+/// Every section sentence that opens by pointing back ("Until then, …", "But …") follows,
+/// in its section, the article sentence it points back to.
+fn assert_pointing_back_follows_its_sentence(article: &Article, brief: &brief::Brief) {
+    for section in &brief.sections {
+        for (k, sentence) in section.sentences.iter().enumerate() {
+            let first = sentence
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            if !POINTING_BACK.contains(&first.as_str()) {
+                continue;
+            }
+            let start = sentence.sources[0].span.start;
+            let follows = k > 0 && {
+                let before = section.sentences[k - 1].sources[0].span.end;
+                before <= start && article.text[before..start].trim().is_empty()
+            };
+            assert!(
+                follows,
+                "{:?} opens by pointing back but does not follow its sentence in {:?}",
+                sentence.text, section.heading
+            );
+        }
+    }
+}
+
+/// The shipped example's "Until then, …" follows a takeaway: it has nothing to stand on in
+/// a section, and is not shown there (it once made a section of its own).
+#[test]
+fn a_sentence_pointing_back_to_a_takeaway_opens_no_section() {
+    let text = include_str!("../../../examples/flood-barrier.txt");
+    let article =
+        brief::read::read_document("a", text.as_bytes(), brief::read::Format::Text).unwrap();
+    let brief = Pipeline::default().brief(&article).unwrap();
+    assert!(
+        brief
+            .takeaways
+            .iter()
+            .any(|t| t.text.contains("due to be finished by the autumn of 2028")),
+        "the example's premise: the sentence before \"Until then\" is a takeaway"
+    );
+    assert!(
+        !brief.sentences().any(|s| s.text.starts_with("Until then")),
+        "\"Until then, …\" shown without what it follows"
+    );
+    assert_pointing_back_follows_its_sentence(&article, &brief);
+}
+
+/// Sentences opening with "But" and "This" in a longer article come with the sentence
+/// before them or not at all.
+#[test]
+fn sentences_pointing_back_come_with_the_sentence_before() {
+    let text =
+        "The city council voted on Tuesday to build a flood barrier across the river mouth. \
+The barrier will cost 42 million pounds and take four years to build. \
+Engineers said the steel gates could be lowered in under an hour.\n\n\
+Heavy rain in January pushed the river two metres above its usual level. \
+But the warning sirens sounded only after the water reached the streets. \
+Residents of the low-lying districts spent weeks in temporary housing. \
+This left many families without a home for the winter.\n\n\
+The opposition group argued that the city could not afford the barrier. \
+Its leader said the money would be better spent on drainage upstream. \
+That view was shared by several farmers in the upper valley. \
+The council will borrow most of the money and repay it over 25 years.\n\n\
+Construction firms will be invited to bid for the contract in March. \
+Work on the riverbed is expected to begin next summer. \
+The council will hold public meetings next month to explain the design.";
+    let article = Article::from_text("a", text);
+    let brief = Pipeline::default().brief(&article).unwrap();
+    assert!(
+        brief.sections.len() >= 3,
+        "{} sections",
+        brief.sections.len()
+    );
+    assert_pointing_back_follows_its_sentence(&article, &brief);
 }

@@ -72,7 +72,6 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
-    let mut sections = sections::build(article, doc, &candidates, &df, &scores, &takeaways);
     let said = statements::who_said_what(article, doc, &quotes, &entities);
     // People introduced with their role in "Who Said What" need no second line.
     let quoted: Vec<Span> = said
@@ -80,6 +79,18 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         .flat_map(|s| s.sentences.iter().map(|line| line.sources[0].span))
         .collect();
     let people = people::whos_who(article, doc, &entities, &quoted);
+    let lists = usize::from(said.is_some()) + usize::from(people.is_some());
+    let mut sections = sections::build(
+        article,
+        doc,
+        &sections::Ranked {
+            candidates: &candidates,
+            df: &df,
+            scores: &scores,
+            takeaways: &takeaways,
+        },
+        lists,
+    );
     for extra in [people, said].into_iter().flatten() {
         // Seven sections at most: these take the place of the last themed ones.
         let closing = sections

@@ -13,6 +13,8 @@ use crate::heading::{is_rooted, title_case, Headings, CLOSING_HEADING};
 
 /// Most sentences shown in one section.
 const MAX_PER_SECTION: usize = 4;
+/// Fewest sections a brief should have, the seed's lower bound.
+const MIN_SECTIONS: usize = 3;
 /// Most themed sections (the closing section comes on top).
 const MAX_THEMED: usize = 5;
 /// Most sections of any kind, the seed's upper bound.
@@ -28,15 +30,26 @@ const FORWARD_SUBHEADS: &[&str] = &[
     "what now",
 ];
 
-/// Builds the sections from everything but the takeaways.
-pub fn build(
-    article: &Article,
-    doc: &Document,
-    candidates: &[Candidate],
-    df: &[u32],
-    scores: &[f32],
-    takeaways: &[usize],
-) -> Vec<Section> {
+/// The ranked candidates of an article and which of them are takeaways.
+pub struct Ranked<'a> {
+    pub candidates: &'a [Candidate],
+    /// In how many candidates each term id occurs.
+    pub df: &'a [u32],
+    /// Each candidate's score.
+    pub scores: &'a [f32],
+    /// The takeaways' candidate indexes.
+    pub takeaways: &'a [usize],
+}
+
+/// Builds the sections from everything but the takeaways; `lists` is the number of
+/// list sections (Who Said What, Who's Who) the brief will add to them.
+pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -> Vec<Section> {
+    let Ranked {
+        candidates,
+        df,
+        scores,
+        takeaways,
+    } = *ranked;
     let rest: Vec<usize> = (0..candidates.len())
         .filter(|i| !takeaways.contains(i))
         .collect();
@@ -70,6 +83,7 @@ pub fn build(
     closing.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     closing.truncate(MAX_PER_SECTION);
     closing.sort_unstable();
+    keep_standing(candidates, &mut closing);
     if rest.len() - closing.len() < 2 {
         closing.clear();
     }
@@ -116,8 +130,25 @@ pub fn build(
             list: false,
         });
     }
-    for block in blocks {
-        let shown = pick(candidates, &block, scores);
+    let mut picks: Vec<Vec<usize>> = blocks
+        .iter()
+        .map(|block| pick(candidates, block, scores))
+        .collect();
+    // A block none of whose sentences stands alone still makes a section when the
+    // brief would otherwise have fewer than the seed's three: its best sentences.
+    let mut missing = MIN_SECTIONS.saturating_sub(
+        lists
+            + sections.len()
+            + usize::from(!closing.is_empty())
+            + picks.iter().filter(|p| !p.is_empty()).count(),
+    );
+    for (shown, block) in picks.iter_mut().zip(&blocks) {
+        if missing > 0 && shown.is_empty() {
+            *shown = best(block, scores, block_quota(block.len()));
+            missing -= 1;
+        }
+    }
+    for (shown, block) in picks.into_iter().zip(&blocks) {
         if shown.is_empty() {
             continue;
         }
@@ -172,6 +203,7 @@ fn background(candidates: &[Candidate], scores: &[f32], body: &[usize]) -> Vec<u
     picked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     picked.truncate(MAX_PER_SECTION - 1);
     picked.sort_unstable();
+    keep_standing(candidates, &mut picked);
     // Only worth a section when it leaves the themes enough to stand on.
     if picked.len() < 2 || body.len() < picked.len() + 4 {
         picked.clear();
@@ -179,27 +211,58 @@ fn background(candidates: &[Candidate], scores: &[f32], body: &[usize]) -> Vec<u
     picked
 }
 
+/// Leaves out of a section's sentences (in story order) those that point back ("But …",
+/// "This …") to a sentence the section does not show.
+fn keep_standing(candidates: &[Candidate], shown: &mut Vec<usize>) {
+    let all = shown.clone();
+    shown
+        .retain(|&i| !candidates[i].dangling || i.checked_sub(1).is_some_and(|b| all.contains(&b)));
+}
+
 fn looks_ahead(c: &Candidate) -> bool {
     c.forward && c.quoted < 0.5
 }
 
-/// The best sentences of a block, in story order.
-fn pick(candidates: &[Candidate], block: &[usize], scores: &[f32]) -> Vec<usize> {
-    let keep = MAX_PER_SECTION.min(block.len().div_ceil(2).max(2.min(block.len())));
-    let mut ranked = block.to_vec();
-    ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+/// How many sentences a section shows of a block of `len`: half, two at least, four at most.
+fn block_quota(len: usize) -> usize {
+    MAX_PER_SECTION.min(len.div_ceil(2).max(2.min(len)))
+}
+
+/// The `keep` best sentences of a block, in story order.
+fn best(block: &[usize], scores: &[f32], keep: usize) -> Vec<usize> {
+    let mut ranked = ranked(block, scores);
     ranked.truncate(keep);
     ranked.sort_unstable();
+    ranked
+}
+
+/// A block's sentences, best first.
+fn ranked(block: &[usize], scores: &[f32]) -> Vec<usize> {
+    let mut ranked = block.to_vec();
+    ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    ranked
+}
+
+/// The best sentences of a block that can stand in a section, in story order.
+fn pick(candidates: &[Candidate], block: &[usize], scores: &[f32]) -> Vec<usize> {
+    let keep = block_quota(block.len());
+    let ranked = ranked(block, scores);
     // A sentence that is all quotation shows only after the one before it, which
-    // names who said it ("…,” she said. “…”): alone, nobody would know. That one
-    // comes along when the section has it; otherwise the quotation stays out,
-    // unless nothing else would be left to show.
-    let mut shown = Vec::with_capacity(ranked.len() + 1);
+    // names who said it ("…,” she said. “…”): alone, nobody would know. So does one
+    // that opens by pointing back ("But …", "This …", "Until then, …"): alone, it
+    // answers nothing the reader has seen. That one comes along when the section
+    // has it; otherwise the next best sentence takes the place. A block none of
+    // whose sentences can stand makes no section.
+    let mut shown = Vec::with_capacity(keep + 1);
     for &i in &ranked {
-        if candidates[i].quoted >= 1.0 {
+        if shown.len() >= keep {
+            break;
+        }
+        let c = &candidates[i];
+        if c.quoted >= 1.0 || c.dangling {
             let Some(before) = i
                 .checked_sub(1)
-                .filter(|&b| candidates[b].paragraph == candidates[i].paragraph)
+                .filter(|&b| c.dangling || candidates[b].paragraph == c.paragraph)
                 .filter(|b| block.contains(b))
             else {
                 continue;
@@ -208,13 +271,11 @@ fn pick(candidates: &[Candidate], block: &[usize], scores: &[f32]) -> Vec<usize>
                 shown.push(before);
             }
         }
-        shown.push(i);
-    }
-    if shown.is_empty() {
-        return ranked;
+        if !shown.contains(&i) {
+            shown.push(i);
+        }
     }
     shown.sort_unstable();
-    shown.dedup();
     shown
 }
 
@@ -290,6 +351,11 @@ fn by_cohesion(
             };
             if candidates[body[g]].paragraph != candidates[body[g - 1]].paragraph {
                 cohesion -= 0.05;
+            }
+            // A sentence that points back ("But …", "This …") belongs with the one it
+            // follows: no section starts with it.
+            if candidates[body[g]].dangling && body[g - 1] + 1 == body[g] {
+                cohesion += 1.0;
             }
             (g, cohesion)
         })
