@@ -62,6 +62,11 @@ pub fn who_said_what(
         if !quote.direct && !quote.cue.is_some_and(|c| is_saying(&text[c.start..c.end])) {
             continue;
         }
+        // "Stancil is accused of …", "she was told …": the one named is who the words were
+        // about or for, not who said them.
+        if quote.cue.is_some_and(|c| is_passive(&text[c.start..c.end])) {
+            continue;
+        }
         let words = quote_words(text, quote.content);
         if !(MIN_STATEMENT_WORDS..=MAX_STATEMENT_WORDS).contains(&words) {
             continue;
@@ -306,6 +311,32 @@ fn is_saying(cue: &str) -> bool {
     })
 }
 
+/// Forms of "be" that make a participle after them passive.
+const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
+
+/// True for a cue in the passive ("is accused", "was told", "has been asked"), whose
+/// subject is not the speaker; "is quoted" names the speaker, and "is saying" is active.
+fn is_passive(cue: &str) -> bool {
+    let words: Vec<&str> = cue.split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    before
+        .iter()
+        .any(|w| BE.contains(&w.to_lowercase().as_str()))
+        && !last.ends_with("ing")
+        && last != "quoted"
+}
+
+/// True for a cue that names its source after it ("according to"): the line shows the
+/// source and the statement, and the cue, which would read "X according to:", is left out.
+fn names_source_after(cue: &str) -> bool {
+    cue.split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+}
+
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -355,7 +386,10 @@ fn line(
         shown.push_str(&format!(", {},", part(role)));
         sources.push(source(role));
     }
-    match quote.cue {
+    match quote
+        .cue
+        .filter(|c| !names_source_after(&text[c.start..c.end]))
+    {
         Some(cue) => {
             shown.push_str(&format!(" {}:", part(cue)));
             sources.push(source(cue));
@@ -385,6 +419,18 @@ fn line(
 #[cfg(test)]
 mod tests {
     #[test]
+    fn passive_cues_do_not_name_a_speaker() {
+        assert!(super::is_passive("is accused"));
+        assert!(super::is_passive("was falsely accused"));
+        assert!(super::is_passive("has been asked"));
+        assert!(super::is_passive("were told"));
+        assert!(!super::is_passive("is quoted"));
+        assert!(!super::is_passive("is saying"));
+        assert!(!super::is_passive("said"));
+        assert!(!super::is_passive("has repeatedly said"));
+    }
+
+    #[test]
     fn verbs_of_saying_are_sorted_and_found_at_a_cue_end() {
         assert!(super::SAYING.windows(2).all(|w| w[0] < w[1]));
         assert!(super::is_saying("has repeatedly said"));
@@ -395,6 +441,58 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn an_according_to_line_names_the_source_without_the_cue() {
+        let article = Article::from_text(
+            "t",
+            "According to the Environment Agency, the river rose faster than at any time since 1921.",
+        );
+        let doc = brief_understand::understand(&article);
+        let quotes = brief_understand::quotes::find(&article, &doc);
+        let quote = quotes
+            .iter()
+            .find(|q| q.cue.is_some_and(|c| article.slice(c) == "According to"))
+            .expect("an according-to statement");
+        let voice = Voice {
+            name: quote.speaker.as_ref().expect("a speaker").span,
+            role: None,
+            statements: vec![0],
+            first: 0,
+        };
+        let shown = line(&article, &doc, &voice, false, quote);
+        assert!(
+            !shown.text.contains("According"),
+            "the cue reads after the name: {:?}",
+            shown.text
+        );
+        assert!(
+            shown
+                .text
+                .ends_with(": the river rose faster than at any time since 1921"),
+            "{:?}",
+            shown.text
+        );
+        assert_eq!(shown.sources.len(), 2);
+    }
+
+    #[test]
+    fn a_statement_about_someone_is_not_listed_as_theirs() {
+        let text =
+            "Robert Owens is accused of killing a former contestant and her husband in 2014. \
+Police chief Ann Lee said the investigation into the killings would take several more months.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let quotes = brief_understand::quotes::find(&article, &doc);
+        let mentions = brief_understand::entities::recognize(&article.text, &doc);
+        let entities = brief_understand::entities::link(&article.text, &doc, &mentions);
+        let section = who_said_what(&article, &doc, &quotes, &entities).expect("Ann Lee is listed");
+        assert!(
+            section.sentences.iter().all(|l| !l.text.contains("Owens")),
+            "{:?}",
+            section.sentences
+        );
+    }
 
     #[test]
     fn a_reported_clause_is_shown_without_its_that() {
