@@ -67,6 +67,11 @@ pub fn who_said_what(
         if quote.cue.is_some_and(|c| is_passive(&text[c.start..c.end])) {
             continue;
         }
+        // "responded: to a series of crashes", "spoke: at a conference": the object of the
+        // verb, not words anyone said.
+        if !quote.direct && opens_with_preposition(&text[quote.content.start..quote.content.end]) {
+            continue;
+        }
         let words = quote_words(text, quote.content);
         if !(MIN_STATEMENT_WORDS..=MAX_STATEMENT_WORDS).contains(&words) {
             continue;
@@ -311,6 +316,20 @@ fn is_saying(cue: &str) -> bool {
     })
 }
 
+/// Prepositions that, in lower case at the start of a reported content, make it the object
+/// of its verb ("pleaded for …", "spoke at …"); a clause starting "in …" usually says
+/// something ("says in 2013 it removed …").
+const OBJECT_PREPOSITIONS: &[&str] =
+    &["about", "at", "by", "for", "from", "of", "on", "to", "with"];
+
+/// True when a reported content opens with one of [`OBJECT_PREPOSITIONS`], as written.
+fn opens_with_preposition(content: &str) -> bool {
+    content
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| OBJECT_PREPOSITIONS.contains(&w))
+}
+
 /// Forms of "be" that make a participle after them passive.
 const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
 
@@ -418,6 +437,19 @@ fn line(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_verb_object_is_no_statement() {
+        assert!(super::opens_with_preposition("to a series of crashes"));
+        assert!(super::opens_with_preposition("at a conference for women"));
+        assert!(!super::opens_with_preposition(
+            "On Sunday, 3,000 women marched"
+        ));
+        assert!(!super::opens_with_preposition(
+            "in 2013 it removed 540 items"
+        ));
+        assert!(!super::opens_with_preposition("the dam would hold"));
+    }
+
     #[test]
     fn passive_cues_do_not_name_a_speaker() {
         assert!(super::is_passive("is accused"));
