@@ -277,7 +277,9 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                 .get(..3)
                 .is_some_and(|b| b.eq_ignore_ascii_case("by "))
                 && spaced_words <= 6;
-            if byline || (furniture_head && boilerplate().is_match(shown)) {
+            // "©2015 The Hollywood Reporter."
+            let copyright = shown.starts_with('©');
+            if byline || copyright || (furniture_head && boilerplate().is_match(shown)) {
                 continue;
             }
         }
@@ -540,6 +542,10 @@ mod tests {
         assert_eq!(
             kept("The channel now has two million subscribers online."),
             ["The channel now has two million subscribers online."]
+        );
+        assert_eq!(
+            kept("The film was adapted in 1978 starring Diana Ross. ©2015 The Hollywood Reporter."),
+            ["The film was adapted in 1978 starring Diana Ross."]
         );
     }
 

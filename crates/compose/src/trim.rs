@@ -13,13 +13,14 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
     let end = sentence.span.end;
     let tokens = &sentence.tokens;
     let mut t = 0;
-    // Page furniture glued to the sentence: "Scroll down for video".
+    // Page furniture glued to the sentence: "Scroll down for video(s)".
     let prompt = ["scroll", "down", "for", "video"];
     let opens_with_prompt = tokens.len() > prompt.len()
-        && tokens
-            .iter()
-            .zip(prompt)
-            .all(|(tok, word)| text[tok.span.start..tok.span.end].eq_ignore_ascii_case(word));
+        && tokens.iter().zip(prompt).all(|(tok, word)| {
+            let shown = &text[tok.span.start..tok.span.end];
+            shown.eq_ignore_ascii_case(word)
+                || (word == "video" && shown.eq_ignore_ascii_case("videos"))
+        });
     if opens_with_prompt {
         t = prompt.len();
         start = tokens[t].span.start;
@@ -122,6 +123,10 @@ mod tests {
         assert_eq!(
             trimmed("Scroll down for video The actress covers the May issue.").as_deref(),
             Some("The actress covers the May issue.")
+        );
+        assert_eq!(
+            trimmed("Scroll down for videos Passengers were at the mercy of the seas.").as_deref(),
+            Some("Passengers were at the mercy of the seas.")
         );
     }
 
