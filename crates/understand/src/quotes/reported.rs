@@ -29,6 +29,12 @@ const TELL: WordList = WordList(&[
     "told", "warned", "warning",
 ]);
 
+/// Cues whose object is always the listener, never an inverted speaker: in "“…,” Lidia
+/// Bersani, told CNN", CNN heard it ("“…,” asked Smith" and "warned Smith" do invert).
+const NEVER_INVERTED: WordList = WordList(&[
+    "assured", "informed", "reminded", "tell", "telling", "tells", "told",
+]);
+
 /// Words before a cue that make it a noun or an infinitive, not a finite cue: "the report",
 /// "to say". PolNeAR annotates some nominal cues, but most of these occurrences are not
 /// attributions.
@@ -330,9 +336,12 @@ fn verb(
         .filter(|&(first, _)| first == 0 || closes_clause(s, first - 1));
     // "CLAUSE, said X." / "“QUOTE,” said X." (a finite verb: "…, saying" is a participle).
     let participle = s.word(c).ends_with("ing");
-    if let Some(b) =
-        before.filter(|&b| closes_clause(s, b) && !participle && appositive_subject.is_none())
-    {
+    if let Some(b) = before.filter(|&b| {
+        closes_clause(s, b)
+            && !participle
+            && appositive_subject.is_none()
+            && !NEVER_INVERTED.has(s, c)
+    }) {
         // "…, said China and Russia have …" is no inverted speaker: a clause follows.
         let speaker = right_of(s, c + 1).filter(|np| adverbial(s, np.1 + 1, body_end));
         if let Some(np) = speaker {

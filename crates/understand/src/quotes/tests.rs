@@ -594,3 +594,21 @@ fn close_quotations_of_a_paragraph_are_one_statement() {
     assert!(spring[0].0.starts_with("We will build"), "{found:?}");
     assert_eq!(spring[0].1.as_deref(), Some("said"));
 }
+
+/// "told X" has X for its listener, never for an inverted speaker ("“…,” asked Smith" is one).
+#[test]
+fn the_listener_of_told_is_no_speaker() {
+    let text = "\"There will not be any pool tables on board,\" Italian designer, Lidia Bersani, told CNN.";
+    for (content, cue, speaker, _) in statements(text) {
+        assert!(
+            speaker != "CNN",
+            "{content:?} ({cue}) attributed to the listener"
+        );
+    }
+    let (_, cue, speaker, _) =
+        one("\"Why would anyone vote for that plan?\" asked Senator Ann Lee.");
+    assert_eq!(
+        (cue.as_str(), speaker.as_str()),
+        ("asked", "Senator Ann Lee")
+    );
+}
