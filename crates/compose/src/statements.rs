@@ -85,10 +85,21 @@ pub fn who_said_what(
         }
         // Only a person or organisation the article names can be shown as the speaker:
         // a pronoun or description that links to no name cannot be shown faithfully.
+        // In "Myer Chief Officer and Deputy CEO, Daniel Bracken" the speaker is the person,
+        // named last: a person before an organisation, then the mention ending latest.
         let entity = entities
             .iter()
             .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
-            .find(|e| e.mentions.iter().any(|m| overlaps(*m, speaker.span)))
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| overlaps(**m, speaker.span))
+                    .map(|m| m.end)
+                    .max()
+                    .map(|end| (e, end))
+            })
+            .max_by_key(|&(e, end)| (e.kind == EntityKind::Person, end))
+            .map(|(e, _)| e)
             .or_else(|| by_name(text, entities, &speaker.canonical));
         let Some(entity) = entity else { continue };
         let (key, name, role) = (
@@ -506,6 +517,23 @@ mod tests {
             shown.text
         );
         assert_eq!(shown.sources.len(), 2);
+    }
+
+    #[test]
+    fn a_statement_is_the_person_s_not_their_employer_s() {
+        let text = "\"Barbie is a true icon and one of a handful of toys,\" said Myer Chief \
+Marketing Officer Daniel Bracken. Myer has five stores in Melbourne and Sydney.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let quotes = brief_understand::quotes::find(&article, &doc);
+        let mentions = brief_understand::entities::recognize(&article.text, &doc);
+        let entities = brief_understand::entities::link(&article.text, &doc, &mentions);
+        let section = who_said_what(&article, &doc, &quotes, &entities).expect("a statement");
+        assert!(
+            section.sentences[0].text.starts_with("Daniel Bracken"),
+            "{:?}",
+            section.sentences[0].text
+        );
     }
 
     #[test]

@@ -188,7 +188,10 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
             let kind = mentions[canonical].kind;
             let spans: Vec<Span> = members.iter().map(|&m| mentions[m].span).collect();
             let mut roles: Vec<Span> = Vec::new();
-            if kind == EntityKind::Person {
+            // A "person" named only by titles ("Manager" of "General Manager") is the
+            // tagger's mistake: no role makes it somebody.
+            let named = !words[canonical].iter().all(|w| is_title(w));
+            if kind == EntityKind::Person && named {
                 for &span in &spans {
                     for role in roles_around(text, doc, span) {
                         let new = !roles.iter().any(|r| {
