@@ -178,6 +178,17 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
     // Articles repeat sentences (pull quotes, syndication glitches): show each once.
     let mut seen: FxHashSet<u64> = FxHashSet::default();
     let mut lower = String::new();
+    // Text tokenized with a space before every mark ("It rained ." in some corpora) has
+    // nothing to tell apart by its full stops.
+    let (detached, stops) = doc
+        .sentences
+        .iter()
+        .map(|s| article.slice(s.span).trim_end())
+        .filter(|s| s.ends_with('.'))
+        .fold((0usize, 0usize), |(d, n), s| {
+            (d + usize::from(detached_full_stop(s)), n + 1)
+        });
+    let stops_attached = detached * 5 <= stops;
     for group in quote_groups(article, doc) {
         let first = &doc.sentences[group.start];
         if first.is_heading {
@@ -286,6 +297,13 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         if !seen.insert(copy_key) {
             continue;
         }
+        // In a text whose sentences end in their full stops, a line that had none of its
+        // own, given a detached one ("Pope says it's OK to spank children .", "Here are
+        // five of the moments: ."), is a linked headline, a listing or a lead-in to
+        // embedded media, not a sentence of the story.
+        if stops_attached && detached_full_stop(shown) {
+            continue;
+        }
         // Longer "sentences" are run-ons of captions or lists that lost their
         // punctuation, not prose a reader can take in.
         if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
@@ -342,6 +360,14 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         title_words,
         df,
     }
+}
+
+/// Whether `shown` ends in a full stop set apart by white space.
+fn detached_full_stop(shown: &str) -> bool {
+    shown
+        .trim_end()
+        .strip_suffix('.')
+        .is_some_and(|rest| rest.ends_with(char::is_whitespace))
 }
 
 /// Whether the character before byte `at` of `text` is white space.
@@ -542,6 +568,22 @@ mod tests {
         assert_eq!(
             kept("The channel now has two million subscribers online."),
             ["The channel now has two million subscribers online."]
+        );
+        assert_eq!(
+            kept("The council met on Tuesday night. The vote was close. Six members were away. \
+                  Pope says it is fine to spank children .\nThe mayor spoke last. The meeting ended late."),
+            [
+                "The council met on Tuesday night.",
+                "The vote was close.",
+                "Six members were away.",
+                "The mayor spoke last.",
+                "The meeting ended late."
+            ]
+        );
+        assert_eq!(
+            kept("The council met on Tuesday night .\nThe vote was close ."),
+            ["The council met on Tuesday night .", "The vote was close ."],
+            "tokenized text keeps its sentences"
         );
         assert_eq!(
             kept("The film was adapted in 1978 starring Diana Ross. ©2015 The Hollywood Reporter."),
