@@ -179,7 +179,9 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
     let mut seen: FxHashSet<u64> = FxHashSet::default();
     let mut lower = String::new();
     // Text tokenized with a space before every mark ("It rained ." in some corpora) has
-    // nothing to tell apart by its full stops.
+    // nothing to tell apart by its full stops: news text has at most a few such lines
+    // (CNN/DM dev: under 40% of its full stops in every article, most under 10%;
+    // tokenized ECB+ texts over 50% in all but two).
     let (detached, stops) = doc
         .sentences
         .iter()
@@ -188,7 +190,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         .fold((0usize, 0usize), |(d, n), s| {
             (d + usize::from(detached_full_stop(s)), n + 1)
         });
-    let stops_attached = detached * 5 <= stops;
+    let stops_attached = detached * 3 <= stops;
     for group in quote_groups(article, doc) {
         let first = &doc.sentences[group.start];
         if first.is_heading {
