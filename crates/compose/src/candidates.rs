@@ -80,6 +80,8 @@ const BOILERPLATE: &[&str] = &[
     "image:",
     "watch:",
     "video:",
+    "contributed to this report",
+    "contributed reporting",
 ];
 
 /// One automaton for all [`BOILERPLATE`] phrases, any case.
@@ -565,6 +567,12 @@ mod tests {
         };
         assert_eq!(
             kept("Click here to read the full report now. The council met on Tuesday night."),
+            ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept(
+                "The council met on Tuesday night. CNN's Greg Botelho contributed to this report."
+            ),
             ["The council met on Tuesday night."]
         );
         assert_eq!(

@@ -231,6 +231,7 @@ pub const FURNITURE_HEADS: &[&str] = &[
     "image",
     "watch",
     "video",
+    "contributed",
 ];
 
 /// Pronouns that stand for a speaker.
