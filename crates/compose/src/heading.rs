@@ -364,10 +364,7 @@ impl<'a> Headings<'a> {
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
-                        surface: (
-                            first.span.start,
-                            last.span.end - usize::from(last.possessive),
-                        ),
+                        surface: whole_name(sequence, start, start + len - 1),
                         name,
                     });
                     entry.count += 1;
@@ -376,6 +373,49 @@ impl<'a> Headings<'a> {
             }
         }
     }
+}
+
+/// Most words a heading phrase takes in on either side to show a name whole.
+const NAME_REACH: usize = 2;
+
+/// The text span a phrase of `sequence[first..=last]` shows: a phrase of several words
+/// that starts or ends inside a name takes in the rest of it ("Foreign Minister Delcy"
+/// shows as "Foreign Minister Delcy Rodriguez", "Angeles Superior Court" as "Los Angeles
+/// Superior Court"), up to [`NAME_REACH`] words either way and not past an owner's
+/// possessive; a possessive ending is left off.
+fn whole_name(sequence: &[Option<HeadWord>], first: usize, last: usize) -> (usize, usize) {
+    let word = |i: usize| sequence[i].expect("a phrase's words are heading words");
+    let capitalised = |i: usize| {
+        sequence
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|w| w.capitalised)
+    };
+    let (mut from, mut to) = (first, last);
+    if last > first {
+        // Not past an owner: "CNN's Elise Miller" names Elise Miller.
+        while from > 0
+            && first - from < NAME_REACH
+            && capitalised(from)
+            && capitalised(from - 1)
+            && word(from - 1).possessive == 0
+        {
+            from -= 1;
+        }
+        while to - last < NAME_REACH
+            && capitalised(to)
+            && capitalised(to + 1)
+            && word(to).possessive == 0
+        {
+            to += 1;
+        }
+    }
+    let end = word(to);
+    (
+        word(from).span.start,
+        end.span.end - usize::from(end.possessive),
+    )
 }
 
 /// When no phrase qualifies: the section's first capitalised long word not yet
@@ -566,6 +606,29 @@ mod tests {
         assert_eq!(word("Osborne’s").map(|w| w.possessive), Some(4));
         assert_eq!(word("O'Neill").map(|w| w.possessive), Some(0));
         assert_eq!(word("talks").map(|w| w.possessive), Some(0));
+    }
+
+    #[test]
+    fn a_phrase_inside_a_name_shows_the_whole_name_but_no_owner() {
+        let text = "CNN's Foreign Minister Delcy Rodriguez spoke";
+        let mut sequence = Vec::new();
+        let mut at = 0;
+        for word in text.split(' ') {
+            let span = Span::new(at, at + word.len());
+            sequence.push(HeadWord::new(0, span, word));
+            at += word.len() + 1;
+        }
+        let shown = |first: usize, last: usize| {
+            let (start, end) = whole_name(&sequence, first, last);
+            &text[start..end]
+        };
+        // "Foreign Minister Delcy" ends inside the name; the owner "CNN's" stays out.
+        assert_eq!(shown(1, 3), "Foreign Minister Delcy Rodriguez");
+        // "Minister Delcy" starts and ends inside it.
+        assert_eq!(shown(2, 3), "Foreign Minister Delcy Rodriguez");
+        // One word alone is left as it is, and a name's possessive ending is left off.
+        assert_eq!(shown(4, 4), "Rodriguez");
+        assert_eq!(shown(0, 0), "CNN");
     }
 
     #[test]
