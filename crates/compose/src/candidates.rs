@@ -82,6 +82,9 @@ const BOILERPLATE: &[&str] = &[
     "video:",
     "contributed to this report",
     "contributed reporting",
+    "see more:",
+    "read this:",
+    "opinion:",
 ];
 
 /// One automaton for all [`BOILERPLATE`] phrases, any case.
@@ -301,6 +304,9 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         if !seen.insert(copy_key) {
             continue;
         }
+        if is_caption(shown) {
+            continue;
+        }
         // In a text whose sentences end in their full stops, a line that had none of its
         // own, given a detached one ("Pope says it's OK to spank children .", "Here are
         // five of the moments: ."), is a linked headline, a listing or a lead-in to
@@ -364,6 +370,62 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         title_words,
         df,
     }
+}
+
+/// Most words of a caption's label ("Iconic:", "Fifties fashion:", "Moved out:").
+const LABEL_WORDS: usize = 3;
+
+/// Where the text after a label that opens `text` starts: one to [`LABEL_WORDS`] words, the
+/// first capitalised, then a colon, a space and a capital or a quotation mark.
+fn label_end(text: &str) -> Option<usize> {
+    if !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut words = 1;
+    for (i, c) in text.char_indices() {
+        match c {
+            ':' => {
+                let after = &text[i + 1..];
+                let next = after.strip_prefix(' ')?.chars().next()?;
+                let opens = next.is_uppercase() || matches!(next, '"' | '“' | '‘' | '\'');
+                return opens.then_some(i + 2);
+            }
+            ' ' => {
+                words += 1;
+                if words > LABEL_WORDS {
+                    return None;
+                }
+            }
+            c if c.is_whitespace() => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A photo caption run into the text, as the Daily Mail's appear in scraped articles: a
+/// label opens it ("Iconic: The dolls are newly produced …") and another label follows
+/// without a full stop ("… in 1959 Fifties fashion: The doll features …"), or it says
+/// "pictured". A label holding a verb of saying ("Janine Gamblen wrote: '…'") is a speaker's.
+fn is_caption(shown: &str) -> bool {
+    let Some(body) = label_end(shown) else {
+        return false;
+    };
+    if crate::statements::is_saying(&shown[..body - 2]) {
+        return false;
+    }
+    let rest = &shown[body..];
+    if rest.contains("pictured") {
+        return true;
+    }
+    let bytes = rest.as_bytes();
+    bytes.windows(3).enumerate().any(|(i, w)| {
+        (w[0].is_ascii_lowercase() || w[0].is_ascii_digit())
+            && w[1] == b' '
+            && w[2].is_ascii_uppercase()
+            && label_end(&rest[i + 2..])
+                .is_some_and(|e| !crate::statements::is_saying(&rest[i + 2..i + e]))
+    })
 }
 
 /// Whether `shown` ends in a full stop set apart by white space.
@@ -574,6 +636,15 @@ mod tests {
                 "The council met on Tuesday night. CNN's Greg Botelho contributed to this report."
             ),
             ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("The dolls go on sale on Saturday in five stores. Iconic: The dolls are modelled \
+                  on the doll first released in 1959 Fifties fashion: The doll wears a striped swimsuit."),
+            ["The dolls go on sale on Saturday in five stores."]
+        );
+        assert_eq!(
+            kept("Janine Gamblen wrote: 'Some people really are just stupid,' while Sarah Edwards added: 'Only in Oldham.'"),
+            ["Janine Gamblen wrote: 'Some people really are just stupid,' while Sarah Edwards added: 'Only in Oldham.'"]
         );
         assert_eq!(
             kept("The channel now has two million subscribers online."),

@@ -320,7 +320,7 @@ const SAYING: &[&str] = &[
 ];
 
 /// True when a word of the cue ("has repeatedly said", "according to") is a verb of saying.
-fn is_saying(cue: &str) -> bool {
+pub(crate) fn is_saying(cue: &str) -> bool {
     cue.split_whitespace().any(|w| {
         let w = w.to_lowercase();
         SAYING.binary_search(&w.as_str()).is_ok()

@@ -232,6 +232,8 @@ pub const FURNITURE_HEADS: &[&str] = &[
     "watch",
     "video",
     "contributed",
+    "see",
+    "opinion",
 ];
 
 /// Pronouns that stand for a speaker.
