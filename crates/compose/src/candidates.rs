@@ -82,10 +82,12 @@ const BOILERPLATE: &[&str] = &[
     "video:",
     "contributed to this report",
     "contributed reporting",
-    "see more:",
     "read this:",
-    "opinion:",
 ];
+
+/// Openings of a line that links to another story ("See more: …", "Opinion: …"), checked
+/// at its start only: their words are too common to flag as furniture anywhere.
+const LINK_OPENINGS: &[&str] = &["see more:", "opinion:"];
 
 /// One automaton for all [`BOILERPLATE`] phrases, any case.
 fn boilerplate() -> &'static AhoCorasick {
@@ -190,7 +192,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
     let (detached, stops) = doc
         .sentences
         .iter()
-        .map(|s| article.slice(s.span).trim_end())
+        .map(|s| article.slice(s.span).trim_ascii_end())
         .filter(|s| s.ends_with('.'))
         .fold((0usize, 0usize), |(d, n), s| {
             (d + usize::from(detached_full_stop(s)), n + 1)
@@ -297,7 +299,12 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                 && spaced_words <= 6;
             // "©2015 The Hollywood Reporter."
             let copyright = shown.starts_with('©');
-            if byline || copyright || (furniture_head && boilerplate().is_match(shown)) {
+            let link = LINK_OPENINGS.iter().any(|o| {
+                shown
+                    .get(..o.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(o))
+            });
+            if byline || copyright || link || (furniture_head && boilerplate().is_match(shown)) {
                 continue;
             }
         }
@@ -375,6 +382,9 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
 /// Most words of a caption's label ("Iconic:", "Fifties fashion:", "Moved out:").
 const LABEL_WORDS: usize = 3;
 
+/// Bytes within which a label's colon must come (three long words).
+const LABEL_BYTES: usize = 48;
+
 /// Where the text after a label that opens `text` starts: one to [`LABEL_WORDS`] words, the
 /// first capitalised, then a colon, a space and a capital or a quotation mark.
 fn label_end(text: &str) -> Option<usize> {
@@ -408,6 +418,11 @@ fn label_end(text: &str) -> Option<usize> {
 /// without a full stop ("… in 1959 Fifties fashion: The doll features …"), or it says
 /// "pictured". A label holding a verb of saying ("Janine Gamblen wrote: '…'") is a speaker's.
 fn is_caption(shown: &str) -> bool {
+    // Nearly every sentence has no colon among its first words: one search rules it out.
+    let head = &shown.as_bytes()[..shown.len().min(LABEL_BYTES)];
+    if memchr::memchr(b':', head).is_none() {
+        return false;
+    }
     let Some(body) = label_end(shown) else {
         return false;
     };
@@ -428,12 +443,14 @@ fn is_caption(shown: &str) -> bool {
     })
 }
 
-/// Whether `shown` ends in a full stop set apart by white space.
+/// Whether `shown` ends in a full stop set apart by (ASCII) white space.
 fn detached_full_stop(shown: &str) -> bool {
-    shown
-        .trim_end()
-        .strip_suffix('.')
-        .is_some_and(|rest| rest.ends_with(char::is_whitespace))
+    let bytes = shown.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    end >= 2 && bytes[end - 1] == b'.' && bytes[end - 2].is_ascii_whitespace()
 }
 
 /// Whether the character before byte `at` of `text` is white space.
@@ -629,6 +646,10 @@ mod tests {
         };
         assert_eq!(
             kept("Click here to read the full report now. The council met on Tuesday night."),
+            ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("The council met on Tuesday night. See more: The faces of the new pilot season."),
             ["The council met on Tuesday night."]
         );
         assert_eq!(

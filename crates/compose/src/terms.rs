@@ -232,8 +232,6 @@ pub const FURNITURE_HEADS: &[&str] = &[
     "watch",
     "video",
     "contributed",
-    "see",
-    "opinion",
 ];
 
 /// Pronouns that stand for a speaker.
