@@ -412,14 +412,16 @@ fn line(
     let source = |span: Span| provenance(article, doc, span);
     let mut shown = part(voice.name);
     let mut sources = vec![source(voice.name)];
+    let cue = quote
+        .cue
+        .filter(|c| !names_source_after(&text[c.start..c.end]));
     if let Some(role) = voice.role.filter(|_| with_role) {
-        shown.push_str(&format!(", {},", part(role)));
+        // "Name, role, said: …", but "Name, role: …" where no cue follows.
+        let comma = if cue.is_some() { "," } else { "" };
+        shown.push_str(&format!(", {}{comma}", part(role)));
         sources.push(source(role));
     }
-    match quote
-        .cue
-        .filter(|c| !names_source_after(&text[c.start..c.end]))
-    {
+    match cue {
         Some(cue) => {
             shown.push_str(&format!(" {}:", part(cue)));
             sources.push(source(cue));
@@ -517,6 +519,12 @@ mod tests {
             shown.text
         );
         assert_eq!(shown.sources.len(), 2);
+        let with_role = Voice {
+            role: Some(quote.speaker.as_ref().expect("a speaker").span),
+            ..voice
+        };
+        let shown = line(&article, &doc, &with_role, true, quote);
+        assert!(!shown.text.contains(",:"), "{:?}", shown.text);
     }
 
     #[test]
