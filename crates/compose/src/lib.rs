@@ -281,10 +281,27 @@ fn headline_from_lede(lede: &str) -> String {
             .match_indices([',', ';'])
             .map(|(i, _)| i)
             .chain(text.match_indices(" — ").map(|(i, _)| i))
-            .filter(|&i| text[..i].split_whitespace().count() >= 6)
+            .filter(|&i| text[..i].split_whitespace().count() >= HEADLINE_MIN_WORDS)
             .min();
         if let Some(i) = cut {
             text = &text[..i];
+        }
+    }
+    // No mark to cut at: the first clause ends before a word that opens an adjunct or
+    // another clause ("… were arrested and charged Wednesday | for allegedly operating …").
+    if text.split_whitespace().count() > HEADLINE_WORDS {
+        let mut at = 0;
+        let mut previous = "";
+        for (k, word) in text.split(' ').enumerate() {
+            if (HEADLINE_MIN_WORDS..=HEADLINE_WORDS).contains(&k)
+                && CLAUSE_BREAKS.contains(&word)
+                && !TAKES_FOR.contains(&previous)
+            {
+                text = &text[..at];
+                break;
+            }
+            at += word.len() + 1;
+            previous = word;
         }
     }
     let text = text.trim_end_matches([',', ';', ':', ' ']);
@@ -295,6 +312,53 @@ fn headline_from_lede(lede: &str) -> String {
         _ => text.to_string(),
     }
 }
+
+/// Fewest words a headline cut from a lede keeps.
+const HEADLINE_MIN_WORDS: usize = 6;
+
+/// Words before which a long lede's first clause may end, for its headline.
+const CLAUSE_BREAKS: &[&str] = &[
+    "after",
+    "amid",
+    "because",
+    "before",
+    "but",
+    "despite",
+    "following",
+    "for",
+    "since",
+    "until",
+    "when",
+    "which",
+    "while",
+    "who",
+];
+
+/// Words whose sense needs the "for" after them ("known for", "pay for"): no cut there.
+const TAKES_FOR: &[&str] = &[
+    "account",
+    "ask",
+    "asked",
+    "best",
+    "bound",
+    "call",
+    "called",
+    "calling",
+    "destined",
+    "famous",
+    "headed",
+    "known",
+    "look",
+    "looking",
+    "paid",
+    "pay",
+    "paying",
+    "responsible",
+    "search",
+    "searching",
+    "wait",
+    "waiting",
+];
 
 /// Words that open a scene-setting phrase rather than the news itself.
 const INTRODUCTORY: &[&str] = &[
@@ -357,6 +421,10 @@ mod tests {
             "The council voted on Tuesday to build a barrier across the river"
         );
         assert_eq!(headline_from_lede("Talks failed."), "Talks failed");
+        assert_eq!(
+            headline_from_lede("Three area residents were arrested and charged Wednesday for allegedly operating four Southern California schools for Korean and Chinese students who never attended classes."),
+            "Three area residents were arrested and charged Wednesday"
+        );
         assert_eq!(
             headline_from_lede("With its snow-capped mountains and picturesque deserted hamlets, the Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot."),
             "The Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot"
