@@ -11,7 +11,7 @@ const NEVER_FINAL: &[&str] = &[
     "st", "ste", "mt", "ft", "rev", "fr", "hon", "pres", "supt", "det", "insp", "atty", "ald",
     "amb", "sec", "asst", "assoc", "dept", "gen", "vs", "v", "e.g", "i.e", "cf", "approx", "est",
     "no", "nos", "vol", "pp", "fig", "figs", "ch", "art", "sr", "jr", "op", "ed", "eds", "rd",
-    "ave", "blvd", "hwy", "mtn", "univ", "mme", "mlle", "msgr", "ph", "gov't",
+    "ave", "blvd", "hwy", "mtn", "univ", "mme", "mlle", "msgr", "ph", "gov't", "rt",
 ];
 
 /// Month abbreviations: not final when a number follows ("Jan. 5").

@@ -220,6 +220,13 @@ mod tests {
             split("Sen. Ann Lee met Mr. Smith on Jan. 5 in Washington, D.C. to talk. George W. Bush was there."),
             ["Sen. Ann Lee met Mr. Smith on Jan. 5 in Washington, D.C. to talk.", "George W. Bush was there."]
         );
+        assert_eq!(
+            split("He mourned the former Speaker, Rt. Hon. Ben Nzeribe. The House rose."),
+            [
+                "He mourned the former Speaker, Rt. Hon. Ben Nzeribe.",
+                "The House rose."
+            ]
+        );
     }
 
     #[test]
