@@ -83,6 +83,7 @@ const BOILERPLATE: &[&str] = &[
     "contributed to this report",
     "contributed reporting",
     "read this:",
+    "please visit",
 ];
 
 /// Openings of a line that links to another story ("See more: …", "Opinion: …"), checked
@@ -121,6 +122,8 @@ const DANGLING_OPENERS: &[&str] = &[
 ];
 
 const MIN_WORDS: usize = 4;
+/// Fewest words a candidate without closing punctuation needs.
+const UNPUNCTUATED_MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 90;
 /// Sentences longer than this are never page furniture.
 const BOILERPLATE_MAX_WORDS: usize = 25;
@@ -326,6 +329,11 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
             continue;
         }
+        // A short line with no closing mark ("Buyer's Guide: MacBook Pro") is a link, a
+        // label or a credit; a sentence of the story ends in one.
+        if words < UNPUNCTUATED_MIN_WORDS && !closes_sentence(shown) {
+            continue;
+        }
         terms.sort_unstable();
         terms.dedup();
         let first_word = shown
@@ -441,6 +449,15 @@ fn is_caption(shown: &str) -> bool {
             && label_end(&rest[i + 2..])
                 .is_some_and(|e| !crate::statements::is_saying(&rest[i + 2..i + e]))
     })
+}
+
+/// Whether `shown` ends as a sentence does: a full stop, question or exclamation mark,
+/// possibly inside a closing quotation mark or bracket.
+fn closes_sentence(shown: &str) -> bool {
+    shown
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
 }
 
 /// Whether `shown` ends in a full stop set apart by (ASCII) white space.
@@ -646,6 +663,10 @@ mod tests {
         };
         assert_eq!(
             kept("Click here to read the full report now. The council met on Tuesday night."),
+            ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("The council met on Tuesday night.\nBuyer's Guide: MacBook Pro\nFor more details on the plan, please visit: www.example.com"),
             ["The council met on Tuesday night."]
         );
         assert_eq!(

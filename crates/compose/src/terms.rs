@@ -232,6 +232,7 @@ pub const FURNITURE_HEADS: &[&str] = &[
     "watch",
     "video",
     "contributed",
+    "please",
 ];
 
 /// Pronouns that stand for a speaker.
