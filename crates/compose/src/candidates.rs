@@ -84,6 +84,9 @@ const BOILERPLATE: &[&str] = &[
     "contributed reporting",
     "read this:",
     "please visit",
+    "follow him on",
+    "follow her on",
+    "browse other questions",
 ];
 
 /// Openings of a line that links to another story ("See more: …", "Opinion: …"), checked
@@ -667,6 +670,10 @@ mod tests {
         );
         assert_eq!(
             kept("The council met on Tuesday night.\nBuyer's Guide: MacBook Pro\nFor more details on the plan, please visit: www.example.com"),
+            ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("The council met on Tuesday night. Follow him on Twitter @LucasNolan_ or email him at ln@example.com"),
             ["The council met on Tuesday night."]
         );
         assert_eq!(

@@ -37,8 +37,11 @@ pub fn whos_who(
     })
 }
 
-/// "ROLE NAME" or "NAME, ROLE", in the order the article writes them.
+/// "ROLE NAME" or "NAME, ROLE", in the order the article writes them. A role ending in
+/// the title the name starts with ("US Congresswoman" before "Congresswoman Maxine Waters")
+/// shows without it.
 fn line(article: &Article, doc: &Document, name: Span, role: Span) -> BriefSentence {
+    let role = without_repeated_title(article, name, role);
     let source = |span: Span| provenance(article, doc, span);
     let (name_text, role_text) = (one_line(article.slice(name)), one_line(article.slice(role)));
     if role.end <= name.start {
@@ -51,5 +54,47 @@ fn line(article: &Article, doc: &Document, name: Span, role: Span) -> BriefSente
             text: format!("{name_text}, {role_text}"),
             sources: vec![source(name), source(role)],
         }
+    }
+}
+
+/// `role`, written before the name, less its last word when the name starts with that word;
+/// `role` itself otherwise, or when nothing would be left.
+fn without_repeated_title(article: &Article, name: Span, role: Span) -> Span {
+    if role.end > name.start {
+        return role;
+    }
+    let role_text = article.slice(role);
+    let Some((head, last)) = role_text.trim_end().rsplit_once(' ') else {
+        return role;
+    };
+    let first = article.slice(name).split_whitespace().next().unwrap_or("");
+    if last.eq_ignore_ascii_case(first) && !head.trim().is_empty() {
+        Span::new(role.start, role.start + head.trim_end().len())
+    } else {
+        role
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_in_both_role_and_name_shows_once() {
+        let text = "US Congresswoman Congresswoman Maxine Waters spoke.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let role = Span::new(0, "US Congresswoman".len());
+        let start = text.find("Congresswoman Maxine").expect("in the text");
+        let name = Span::new(start, start + "Congresswoman Maxine Waters".len());
+        assert_eq!(
+            line(&article, &doc, name, role).text,
+            "US Congresswoman Maxine Waters"
+        );
+        let plain = Span::new(start + "Congresswoman ".len(), name.end);
+        assert_eq!(
+            line(&article, &doc, plain, role).text,
+            "US Congresswoman Maxine Waters"
+        );
     }
 }

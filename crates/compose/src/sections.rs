@@ -156,8 +156,9 @@ pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -
             .iter()
             .map(|&i| brief_sentence(article, &candidates[i]))
             .collect();
+        // "Design:" heads as "Design".
         let own_subhead = subhead(block[0])
-            .map(title_case)
+            .map(|h| title_case(h.trim_end_matches([':', ';', ',', '.', ' '])))
             .filter(|h| is_rooted(h, &sentences) && !used_headings.contains(&h.to_lowercase()));
         let heading =
             own_subhead.unwrap_or_else(|| headings.heading_for(&shown, &sentences, &used_headings));

@@ -233,6 +233,7 @@ pub const FURNITURE_HEADS: &[&str] = &[
     "video",
     "contributed",
     "please",
+    "browse",
 ];
 
 /// Pronouns that stand for a speaker.
