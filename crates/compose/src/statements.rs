@@ -72,6 +72,10 @@ pub fn who_said_what(
         if !quote.direct && opens_with_preposition(&text[quote.content.start..quote.content.end]) {
             continue;
         }
+        // "Fox News reports: was yanked off his plane …": a clause without its subject.
+        if !quote.direct && opens_with_verb(&text[quote.content.start..quote.content.end]) {
+            continue;
+        }
         let words = quote_words(text, quote.content);
         if !(MIN_STATEMENT_WORDS..=MAX_STATEMENT_WORDS).contains(&words) {
             continue;
@@ -93,7 +97,7 @@ pub fn who_said_what(
             .filter_map(|e| {
                 e.mentions
                     .iter()
-                    .filter(|m| overlaps(**m, speaker.span))
+                    .filter(|m| overlaps(**m, speaker.span) && !modifies(text, speaker.span, **m))
                     .map(|m| m.end)
                     .max()
                     .map(|end| (e, end))
@@ -341,6 +345,38 @@ fn opens_with_preposition(content: &str) -> bool {
         .is_some_and(|w| OBJECT_PREPOSITIONS.contains(&w))
 }
 
+/// True when `mention` sits in an "of" phrase of the speaker phrase ("Critics of Vladimir
+/// Putin", "the family of …"): it names whom the speakers belong to, not who spoke.
+fn modifies(text: &str, speaker: Span, mention: Span) -> bool {
+    mention.start > speaker.start
+        && text[speaker.start..mention.start]
+            .split_whitespace()
+            .any(|w| w == "of")
+}
+
+/// Verbs that cannot open a statement: a content starting with one lost its subject.
+const SUBJECTLESS: &[&str] = &["are", "had", "has", "have", "is", "was", "were"];
+
+/// True when a reported content opens with one of [`SUBJECTLESS`], in lower case.
+fn opens_with_verb(content: &str) -> bool {
+    content
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| SUBJECTLESS.contains(&w))
+}
+
+/// A content that starts where its sentence does, less the sentence's dateline ("Seoul,
+/// South Korea (CNN)North Korea has fired …" shows from "North Korea").
+fn without_dateline(article: &Article, doc: &Document, content: Span) -> Span {
+    let sentence = doc.sentences.iter().find(|s| s.span.start == content.start);
+    match sentence.and_then(|s| crate::trim::trim(article, s)) {
+        Some(trimmed) if trimmed.start > content.start && trimmed.start < content.end => {
+            Span::new(trimmed.start, content.end)
+        }
+        _ => content,
+    }
+}
+
 /// Forms of "be" that make a participle after them passive.
 const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
 
@@ -428,7 +464,8 @@ fn line(
         }
         None => shown.push(':'),
     }
-    let statement = part(quote.content);
+    let content = without_dateline(article, doc, quote.content);
+    let statement = part(content);
     let statement = statement.trim_end_matches([',', ';', ':']);
     // A reported clause keeps its "that" (PolNeAR's span), which the line after the cue's
     // colon does without: a deleted word, as trimming deletes them.
@@ -441,7 +478,7 @@ fn line(
     } else {
         shown.push_str(&format!(" {statement}"));
     }
-    sources.push(source(quote.content));
+    sources.push(source(content));
     BriefSentence {
         text: shown,
         sources,
@@ -461,6 +498,30 @@ mod tests {
             "in 2013 it removed 540 items"
         ));
         assert!(!super::opens_with_preposition("the dam would hold"));
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_a_statement() {
+        let text = "SEOUL, South Korea (CNN)North Korea fired two short-range missiles into the sea on Monday, the Defense Ministry said.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let content = Span::new(0, text.find(", the Defense").expect("in the text"));
+        let shown = without_dateline(&article, &doc, content);
+        assert!(article.slice(shown).starts_with("North Korea fired"));
+        assert_eq!(shown.end, content.end);
+    }
+
+    #[test]
+    fn whom_speakers_belong_to_did_not_speak() {
+        let text = "Critics of Vladimir Putin claim it is no coincidence.";
+        let speaker = Span::new(0, "Critics of Vladimir Putin".len());
+        let putin = Span::new("Critics of ".len(), speaker.end);
+        assert!(modifies(text, speaker, putin));
+        let aide = "Putin aide Yuri Ushakov said so.";
+        let yuri = Span::new("Putin aide ".len(), "Putin aide Yuri Ushakov".len());
+        assert!(!modifies(aide, Span::new(0, yuri.end), yuri));
+        assert!(opens_with_verb("was yanked off his plane"));
+        assert!(!opens_with_verb("Was it over?"));
     }
 
     #[test]
