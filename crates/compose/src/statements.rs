@@ -64,7 +64,9 @@ pub fn who_said_what(
         }
         // "Stancil is accused of …", "she was told …": the one named is who the words were
         // about or for, not who said them.
-        if quote.cue.is_some_and(|c| is_passive(&text[c.start..c.end])) {
+        if quote.cue.is_some_and(|c| {
+            is_passive(&text[c.start..c.end]) || is_hypothetical(&text[c.start..c.end])
+        }) {
             continue;
         }
         // "responded: to a series of crashes", "spoke: at a conference": the object of the
@@ -72,7 +74,8 @@ pub fn who_said_what(
         if !quote.direct && opens_with_preposition(&text[quote.content.start..quote.content.end]) {
             continue;
         }
-        // "Fox News reports: was yanked off his plane …": a clause without its subject.
+        // "Fox News reports: was yanked off his plane …": a clause without its subject; and
+        // "pleaded: guilty to …" is a plea, not a statement.
         if !quote.direct && opens_with_verb(&text[quote.content.start..quote.content.end]) {
             continue;
         }
@@ -357,12 +360,24 @@ fn modifies(text: &str, speaker: Span, mention: Span) -> bool {
 /// Verbs that cannot open a statement: a content starting with one lost its subject.
 const SUBJECTLESS: &[&str] = &["are", "had", "has", "have", "is", "was", "were"];
 
-/// True when a reported content opens with one of [`SUBJECTLESS`], in lower case.
+/// Modal verbs that make a cue say what someone might say, not what they said.
+const MODALS: &[&str] = &["could", "might", "may", "should", "would"];
+
+/// True for a cue with a modal ("might have explained", "would say").
+fn is_hypothetical(cue: &str) -> bool {
+    cue.split_whitespace()
+        .any(|w| MODALS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+}
+
+/// True when a reported content opens with one of [`SUBJECTLESS`], in lower case, or is a
+/// plea ("guilty to …", "not guilty").
 fn opens_with_verb(content: &str) -> bool {
-    content
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| SUBJECTLESS.contains(&w))
+    content.starts_with("guilty")
+        || content.starts_with("not guilty")
+        || content
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| SUBJECTLESS.contains(&w))
 }
 
 /// A content that starts where its sentence does, less the sentence's dateline ("Seoul,
@@ -521,6 +536,10 @@ mod tests {
         let yuri = Span::new("Putin aide ".len(), "Putin aide Yuri Ushakov".len());
         assert!(!modifies(aide, Span::new(0, yuri.end), yuri));
         assert!(opens_with_verb("was yanked off his plane"));
+        assert!(opens_with_verb("not guilty through his attorney"));
+        assert!(!opens_with_verb("nobody had seen him"));
+        assert!(is_hypothetical("might have explained"));
+        assert!(!is_hypothetical("has repeatedly said"));
         assert!(!opens_with_verb("Was it over?"));
     }
 
