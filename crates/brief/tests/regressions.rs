@@ -133,6 +133,9 @@ The opposition group argued that the city could not afford the barrier. \
 Its leader said the money would be better spent on drainage upstream. \
 That view was shared by several farmers in the upper valley. \
 The council will borrow most of the money and repay it over 25 years.\n\n\
+The storm also hit the coast road on Monday night. Nobody was hurt. \
+But the damage to the sea wall ran to many millions of pounds. \
+This is the third time in ten years that the wall has failed.\n\n\
 Construction firms will be invited to bid for the contract in March. \
 Work on the riverbed is expected to begin next summer. \
 The council will hold public meetings next month to explain the design.";

@@ -48,6 +48,9 @@ pub struct Candidate {
     /// Opens with a word that points back to an earlier sentence ("But", "This",
     /// "Until then"): weak on its own, as a takeaway is read.
     pub dangling: bool,
+    /// The candidate before it in the list is the sentence right before it in the text (no
+    /// subhead, short line, copy or furniture between).
+    pub follows_previous: bool,
 }
 
 /// The [`Candidate::heads`] entry of a token that may not go into a heading.
@@ -84,14 +87,13 @@ const BOILERPLATE: &[&str] = &[
     "contributed reporting",
     "read this:",
     "please visit",
-    "follow him on",
-    "follow her on",
     "browse other questions",
 ];
 
-/// Openings of a line that links to another story ("See more: …", "Opinion: …"), checked
-/// at its start only: their words are too common to flag as furniture anywhere.
-const LINK_OPENINGS: &[&str] = &["see more:", "opinion:"];
+/// Openings of a line that links to another story or an author's accounts ("See more: …",
+/// "Opinion: …", "Follow him on Twitter …"), checked at its start only: their words are too
+/// common to flag as furniture anywhere.
+const LINK_OPENINGS: &[&str] = &["see more:", "opinion:", "follow him on", "follow her on"];
 
 /// One automaton for all [`BOILERPLATE`] phrases, any case.
 fn boilerplate() -> &'static AhoCorasick {
@@ -204,6 +206,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             (d + usize::from(detached_full_stop(s)), n + 1)
         });
     let stops_attached = detached * 3 <= stops;
+    let mut previous_end = None;
     for group in quote_groups(article, doc) {
         let first = &doc.sentences[group.start];
         if first.is_heading {
@@ -346,7 +349,10 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let dangling = DANGLING_OPENERS
             .iter()
             .any(|d| d.eq_ignore_ascii_case(first_word));
+        let follows_previous = previous_end == Some(group.start);
+        previous_end = Some(group.end);
         out.push(Candidate {
+            follows_previous,
             sentence: group.start,
             span,
             paragraph: first.paragraph,

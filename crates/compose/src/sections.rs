@@ -77,12 +77,13 @@ pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -
         let from = candidates.len() * 3 / 5;
         rest.iter()
             .copied()
-            .filter(|&i| i >= from && looks_ahead(&candidates[i]))
+            .filter(|&i| i >= from && looks_ahead(&candidates[i]) && stands_alone(candidates, i))
             .collect()
     };
     closing.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     closing.truncate(MAX_PER_SECTION);
     closing.sort_unstable();
+    // Under the article's own closing subhead the sentences run on: keep those that stand.
     keep_standing(candidates, &mut closing);
     if rest.len() - closing.len() < 2 {
         closing.clear();
@@ -135,7 +136,7 @@ pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -
         .map(|block| pick(candidates, block, scores))
         .collect();
     // A block none of whose sentences stands alone still makes a section when the
-    // brief would otherwise have fewer than the seed's three: its best sentences.
+    // brief would otherwise have fewer than the seed's three.
     let mut missing = MIN_SECTIONS.saturating_sub(
         lists
             + sections.len()
@@ -144,7 +145,12 @@ pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -
     );
     for (shown, block) in picks.iter_mut().zip(&blocks) {
         if missing > 0 && shown.is_empty() {
-            *shown = best(block, scores, block_quota(block.len()));
+            // Its sentences that stand, if any do; else its best as they are: the seed's
+            // three sections come first.
+            let best = best(block, scores, block_quota(block.len()));
+            let mut standing = best.clone();
+            keep_standing(candidates, &mut standing);
+            *shown = if standing.is_empty() { best } else { standing };
             missing -= 1;
         }
     }
@@ -198,13 +204,16 @@ fn background(candidates: &[Candidate], scores: &[f32], body: &[usize]) -> Vec<u
         .filter(|&i| {
             let c = &candidates[i];
             let older_year = latest.zip(c.years).is_some_and(|(l, (first, _))| first < l);
-            i >= 2 && c.quoted < 0.3 && (older_year || c.backward) && !looks_ahead(c)
+            i >= 2
+                && c.quoted < 0.3
+                && (older_year || c.backward)
+                && !looks_ahead(c)
+                && stands_alone(candidates, i)
         })
         .collect();
     picked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     picked.truncate(MAX_PER_SECTION - 1);
     picked.sort_unstable();
-    keep_standing(candidates, &mut picked);
     // Only worth a section when it leaves the themes enough to stand on.
     if picked.len() < 2 || body.len() < picked.len() + 4 {
         picked.clear();
@@ -212,12 +221,22 @@ fn background(candidates: &[Candidate], scores: &[f32], body: &[usize]) -> Vec<u
     picked
 }
 
-/// Leaves out of a section's sentences (in story order) those that point back ("But …",
-/// "This …") to a sentence the section does not show.
+/// Leaves out of a section's sentences (in story order) those that need the sentence before
+/// them ([`needed_before`]) where the section does not show it right before, in a chain too
+/// ("This …" then "But …" after a sentence left out: both go).
 fn keep_standing(candidates: &[Candidate], shown: &mut Vec<usize>) {
-    let all = shown.clone();
-    shown
-        .retain(|&i| !candidates[i].dangling || i.checked_sub(1).is_some_and(|b| all.contains(&b)));
+    let mut kept: Vec<usize> = Vec::with_capacity(shown.len());
+    for &i in shown.iter() {
+        let stands = match needed_before(candidates, i) {
+            Need::Nothing => true,
+            Need::Sentence(before) => kept.last() == Some(&before),
+            Need::Impossible => false,
+        };
+        if stands {
+            kept.push(i);
+        }
+    }
+    *shown = kept;
 }
 
 fn looks_ahead(c: &Candidate) -> bool {
@@ -259,25 +278,53 @@ fn pick(candidates: &[Candidate], block: &[usize], scores: &[f32]) -> Vec<usize>
         if shown.len() >= keep {
             break;
         }
-        let c = &candidates[i];
-        if c.quoted >= 1.0 || c.dangling {
-            let Some(before) = i
-                .checked_sub(1)
-                .filter(|&b| c.dangling || candidates[b].paragraph == c.paragraph)
-                .filter(|b| block.contains(b))
-            else {
-                continue;
-            };
-            if !shown.contains(&before) {
-                shown.push(before);
+        match needed_before(candidates, i) {
+            Need::Nothing => {}
+            Need::Sentence(before) if block.contains(&before) => {
+                if !shown.contains(&before) {
+                    shown.push(before);
+                }
             }
+            Need::Sentence(_) | Need::Impossible => continue,
         }
         if !shown.contains(&i) {
             shown.push(i);
         }
     }
     shown.sort_unstable();
+    keep_standing(candidates, &mut shown);
     shown
+}
+
+/// True for a candidate that needs no sentence before it: the background and closing
+/// sections pick from scattered sentences, so they take only those.
+fn stands_alone(candidates: &[Candidate], i: usize) -> bool {
+    matches!(needed_before(candidates, i), Need::Nothing)
+}
+
+/// What a candidate needs shown right before it.
+enum Need {
+    /// It stands alone.
+    Nothing,
+    /// This candidate: the sentence naming its speaker, or the one it points back to.
+    Sentence(usize),
+    /// A sentence it cannot have: the one before it in the text is no candidate.
+    Impossible,
+}
+
+fn needed_before(candidates: &[Candidate], i: usize) -> Need {
+    let c = &candidates[i];
+    if c.quoted < 1.0 && !c.dangling {
+        return Need::Nothing;
+    }
+    // A quotation's speaker is named in its own paragraph.
+    match i
+        .checked_sub(1)
+        .filter(|&b| c.follows_previous && (c.dangling || candidates[b].paragraph == c.paragraph))
+    {
+        Some(before) => Need::Sentence(before),
+        None => Need::Impossible,
+    }
 }
 
 fn by_subhead(candidates: &[Candidate], body: &[usize], max_themed: usize) -> Vec<Vec<usize>> {

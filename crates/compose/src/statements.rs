@@ -93,21 +93,33 @@ pub fn who_said_what(
         // Only a person or organisation the article names can be shown as the speaker:
         // a pronoun or description that links to no name cannot be shown faithfully.
         // In "Myer Chief Officer and Deputy CEO, Daniel Bracken" the speaker is the person,
-        // named last: a person before an organisation, then the mention ending latest.
+        // named last: a person before an organisation, then the mention ending latest. A name
+        // in an "of" phrase ("Critics of Vladimir Putin") is whom the speakers belong to: it
+        // is no speaker, and the phrase is not matched by name either.
+        let mut owner_named = false;
         let entity = entities
             .iter()
             .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
             .filter_map(|e| {
                 e.mentions
                     .iter()
-                    .filter(|m| overlaps(**m, speaker.span) && !modifies(text, speaker.span, **m))
+                    .filter(|m| overlaps(**m, speaker.span))
+                    .filter(|m| {
+                        let owner = modifies(text, speaker.span, **m);
+                        owner_named |= owner;
+                        !owner
+                    })
                     .map(|m| m.end)
                     .max()
                     .map(|end| (e, end))
             })
             .max_by_key(|&(e, end)| (e.kind == EntityKind::Person, end))
             .map(|(e, _)| e)
-            .or_else(|| by_name(text, entities, &speaker.canonical));
+            .or_else(|| {
+                (!owner_named)
+                    .then(|| by_name(text, entities, &speaker.canonical))
+                    .flatten()
+            });
         let Some(entity) = entity else { continue };
         let (key, name, role) = (
             text[entity.canonical.start..entity.canonical.end].to_lowercase(),
@@ -354,7 +366,8 @@ fn modifies(text: &str, speaker: Span, mention: Span) -> bool {
     mention.start > speaker.start
         && text[speaker.start..mention.start]
             .split_whitespace()
-            .any(|w| w == "of")
+            .next_back()
+            .is_some_and(|w| w == "of")
 }
 
 /// Verbs that cannot open a statement: a content starting with one lost its subject.
@@ -535,6 +548,9 @@ mod tests {
         let aide = "Putin aide Yuri Ushakov said so.";
         let yuri = Span::new("Putin aide ".len(), "Putin aide Yuri Ushakov".len());
         assert!(!modifies(aide, Span::new(0, yuri.end), yuri));
+        let carney = "Bank of England Governor Mark Carney";
+        let mark = Span::new(carney.find("Mark").expect("in the text"), carney.len());
+        assert!(!modifies(carney, Span::new(0, carney.len()), mark));
         assert!(opens_with_verb("was yanked off his plane"));
         assert!(opens_with_verb("not guilty through his attorney"));
         assert!(!opens_with_verb("nobody had seen him"));

@@ -11,7 +11,7 @@ const NEVER_FINAL: &[&str] = &[
     "st", "ste", "mt", "ft", "rev", "fr", "hon", "pres", "supt", "det", "insp", "atty", "ald",
     "amb", "sec", "asst", "assoc", "dept", "gen", "vs", "v", "e.g", "i.e", "cf", "approx", "est",
     "no", "nos", "vol", "pp", "fig", "figs", "ch", "art", "sr", "jr", "op", "ed", "eds", "rd",
-    "ave", "blvd", "hwy", "mtn", "univ", "mme", "mlle", "msgr", "ph", "gov't", "rt",
+    "ave", "blvd", "hwy", "mtn", "univ", "mme", "mlle", "msgr", "ph", "gov't",
 ];
 
 /// Month abbreviations: not final when a number follows ("Jan. 5").
@@ -23,7 +23,7 @@ const MONTHS: &[&str] = &[
 /// when the next word is a common sentence opener.
 const MAYBE_FINAL: &[&str] = &[
     "inc", "co", "corp", "ltd", "llc", "plc", "bros", "etc", "a.m", "p.m", "u.s", "u.k", "u.n",
-    "e.u", "d.c", "l.a", "n.y", "u.s.a", "al", "jr", "sr",
+    "e.u", "d.c", "l.a", "n.y", "u.s.a", "al", "jr", "sr", "rt",
 ];
 
 /// Words that commonly open a sentence; used to resolve [`MAYBE_FINAL`] abbreviations.

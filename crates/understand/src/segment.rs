@@ -227,6 +227,10 @@ mod tests {
                 "The House rose."
             ]
         );
+        assert_eq!(
+            split("Putin told RT. The Kremlin denied it."),
+            ["Putin told RT.", "The Kremlin denied it."]
+        );
     }
 
     #[test]

@@ -31,9 +31,8 @@ const TELL: WordList = WordList(&[
 
 /// Cues whose object is always the listener, never an inverted speaker: in "“…,” Lidia
 /// Bersani, told CNN", CNN heard it ("“…,” asked Smith" and "warned Smith" do invert).
-const NEVER_INVERTED: WordList = WordList(&[
-    "assured", "informed", "reminded", "tell", "telling", "tells", "told",
-]);
+const NEVER_INVERTED: WordList =
+    WordList(&["assured", "informed", "reminded", "tell", "tells", "told"]);
 
 /// Words before a cue that make it a noun or an infinitive, not a finite cue: "the report",
 /// "to say". PolNeAR annotates some nominal cues, but most of these occurrences are not
