@@ -35,15 +35,21 @@ fn fallback_headings_are_not_repeated() {
     assert_eq!(headings.len(), brief.sections.len(), "repeated headings");
 }
 
+/// The shipped example, read as `brief summarize` reads it, and its brief.
+fn shipped_example() -> (Article, brief::Brief) {
+    let text = include_str!("../../../examples/flood-barrier.txt");
+    let article =
+        brief::read::read_document("a", text.as_bytes(), brief::read::Format::Text).unwrap();
+    let brief = Pipeline::default().brief(&article).unwrap();
+    (article, brief)
+}
+
 /// A sentence that is all quotation continues the one before, which names the speaker:
 /// shown without it, nobody would know who spoke. The shipped example's council leader
 /// is quoted that way, her first sentence a takeaway.
 #[test]
 fn a_quotation_is_not_shown_without_the_sentence_naming_its_speaker() {
-    let text = include_str!("../../../examples/flood-barrier.txt");
-    let article =
-        brief::read::read_document("a", text.as_bytes(), brief::read::Format::Text).unwrap();
-    let brief = Pipeline::default().brief(&article).unwrap();
+    let (_, brief) = shipped_example();
     let attribution = "said council leader Maria Delgado";
     let continuation = "This barrier is the single most important thing";
     assert!(
@@ -99,10 +105,7 @@ fn assert_pointing_back_follows_its_sentence(article: &Article, brief: &brief::B
 /// a section, and is not shown there (it once made a section of its own).
 #[test]
 fn a_sentence_pointing_back_to_a_takeaway_opens_no_section() {
-    let text = include_str!("../../../examples/flood-barrier.txt");
-    let article =
-        brief::read::read_document("a", text.as_bytes(), brief::read::Format::Text).unwrap();
-    let brief = Pipeline::default().brief(&article).unwrap();
+    let (article, brief) = shipped_example();
     assert!(
         brief
             .takeaways

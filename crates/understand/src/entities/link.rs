@@ -462,6 +462,34 @@ mod tests {
         assert!(!is_acronym(&words(&["ue"]), &words(&["united", "nations"])));
     }
 
+    #[test]
+    fn a_person_named_only_by_titles_gets_no_role() {
+        let text = "Evelyn Mazzocco, General Manager of Barbie, spoke.";
+        let article = Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        let at = |name: &str| {
+            let start = text.find(name).expect("in the text");
+            Span::new(start, start + name.len())
+        };
+        let person = |span| Entity {
+            span,
+            kind: EntityKind::Person,
+        };
+        let entities = link(
+            text,
+            &doc,
+            &[person(at("Evelyn Mazzocco")), person(at("Manager"))],
+        );
+        let roles = |name: &str| {
+            entities
+                .iter()
+                .find(|e| article.slice(e.canonical) == name)
+                .map(|e| e.roles.len())
+        };
+        assert_eq!(roles("Manager"), Some(0));
+        assert!(roles("Evelyn Mazzocco").is_some_and(|n| n > 0));
+    }
+
     fn linked(text: &str) -> Vec<(String, Vec<String>, usize)> {
         let article = Article::from_text("t", text);
         let doc = crate::understand(&article);
