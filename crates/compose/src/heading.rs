@@ -92,7 +92,7 @@ struct HeadWord {
 
 impl HeadWord {
     /// The heading word `word` makes, none for a contraction ("it's", "doesn't": a
-    /// pronoun or verb with a verb, no part of a noun phrase).
+    /// pronoun or verb with a verb) or a verb in the past: no part of a noun phrase.
     fn new(term: u32, span: Span, word: &str) -> Option<Self> {
         let bytes = word.as_bytes();
         let first = word.chars().next().unwrap_or(' ');
@@ -121,7 +121,9 @@ impl HeadWord {
             }
             None => (false, 0),
         };
-        if contraction {
+        // A verb in the past is no part of a noun phrase ("Investigators Found", "Took
+        // Place", "Version Went Viral").
+        if contraction || (lower_case && IRREGULAR_PAST.contains(&word)) {
             return None;
         }
         Some(HeadWord {
@@ -418,14 +420,35 @@ fn whole_name(sequence: &[Option<HeadWord>], first: usize, last: usize) -> (usiz
     )
 }
 
+/// Verbs in the past that do not end in "ed": like a participle, none ends a heading
+/// ("Investigators Found", "Others Took").
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "became", "brought", "came", "chose", "drove", "fell", "felt", "fled", "flew",
+    "forgot", "found", "gave", "got", "grew", "heard", "held", "kept", "knew", "left", "lost",
+    "made", "meant", "met", "paid", "ran", "rose", "sang", "sat", "saw", "sent", "shot", "spent",
+    "spoke", "stood", "stole", "struck", "swore", "taught", "thought", "threw", "told", "took",
+    "went", "woke", "won", "wore", "wrote",
+];
+
+/// True for a lower-case word that ends no heading: a verb in the past or a participle
+/// ("-ed", [`IRREGULAR_PAST`]) or an adverb ("-ly").
+fn ends_no_heading(lower: &str) -> bool {
+    lower.ends_with("ed") || lower.ends_with("ly") || IRREGULAR_PAST.contains(&lower)
+}
+
 /// When no phrase qualifies: the section's first capitalised long word not yet
-/// used, else its first long word.
+/// used, else its first long word that can end a heading.
 fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
     let words = || {
         sentences
             .iter()
             .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().count() >= 4 && !is_stop_word(&w.to_lowercase()))
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                w.chars().count() >= 4
+                    && !is_stop_word(&lower)
+                    && (w.starts_with(char::is_uppercase) || !ends_no_heading(&lower))
+            })
     };
     let fresh = |w: &&str| !used.contains(&w.to_lowercase());
     let single = words()
@@ -606,6 +629,24 @@ mod tests {
         assert_eq!(word("Osborne’s").map(|w| w.possessive), Some(4));
         assert_eq!(word("O'Neill").map(|w| w.possessive), Some(0));
         assert_eq!(word("talks").map(|w| w.possessive), Some(0));
+    }
+
+    #[test]
+    fn verbs_in_the_past_head_nothing() {
+        let word = |w: &str| HeadWord::new(0, Span::new(0, w.len()), w);
+        for verb in ["took", "wrote", "began", "found"] {
+            assert!(word(verb).is_none(), "{verb}");
+        }
+        // A capitalised form is a name or a sentence's first word, not known to be a verb.
+        assert!(word("Found").is_some());
+        assert!(word("place").is_some());
+        // With no phrase to go on, a section is not headed by a verb either.
+        let sentences = [BriefSentence {
+            text: "Others wrote it: the magazine ran the story.".into(),
+            sources: Vec::new(),
+        }];
+        assert_eq!(fallback(&sentences, &[]), "Others");
+        assert_eq!(fallback(&sentences, &["others".into()]), "Magazine");
     }
 
     #[test]

@@ -236,10 +236,47 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
     {
         return one_line(t);
     }
-    candidates
-        .first()
-        .map(|c| headline_from_lede(&one_line(article.slice(c.span))))
+    // The lede makes the headline, unless its headline opens on a word a headline
+    // cannot (a pronoun, "If …") or it is a question or a
+    // quotation: then the next sentence of the opening whose headline can ("It recalled
+    // one of the most memorable moments …" gives way to "DC Comics pulled the cover …").
+    let mut headlines = candidates
+        .iter()
+        .take(HEADLINE_SEARCH)
+        .filter(|c| !c.dangling && !c.question && c.quoted < 0.5)
+        .map(|c| headline_from_lede(&one_line(article.slice(c.span))));
+    headlines
+        .find(|h| can_open_headline(h))
+        .or_else(|| {
+            candidates
+                .first()
+                .map(|c| headline_from_lede(&one_line(article.slice(c.span))))
+        })
         .unwrap_or_else(|| one_line(&article.id))
+}
+
+/// How many sentences of the opening may give the headline.
+const HEADLINE_SEARCH: usize = 3;
+
+/// Words a headline does not open with: they point back, at the writer or at the reader, or
+/// open a clause that needs another.
+const NOT_HEADLINE_OPENERS: &[&str] = &[
+    "although", "because", "he", "her", "his", "i", "if", "it", "its", "my", "our", "she", "since",
+    "their", "these", "they", "this", "those", "though", "we", "when", "whether", "while", "you",
+    "your",
+];
+
+/// True for a headline that can stand at the top of a brief: it opens on a capital letter
+/// but on none of [`NOT_HEADLINE_OPENERS`].
+fn can_open_headline(headline: &str) -> bool {
+    let first = headline
+        .split(|ch: char| !ch.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    headline.starts_with(char::is_uppercase)
+        && !NOT_HEADLINE_OPENERS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
 }
 
 /// Words that mark a trailing attribution clause (", a spokesman said.").
@@ -270,7 +307,12 @@ fn headline_from_lede(lede: &str) -> String {
     // mountains, the valley …") loses that phrase first: the news follows it.
     let opener = text.split_whitespace().next().unwrap_or("").to_lowercase();
     if text.split_whitespace().count() > HEADLINE_WORDS && INTRODUCTORY.contains(&opener.as_str()) {
-        if let Some(comma) = text.find(", ") {
+        // A date's comma ("On February 3, 1959, a plane …") is inside the phrase.
+        let comma = text
+            .match_indices(", ")
+            .map(|(i, _)| i)
+            .find(|&i| !text[i + 2..].starts_with(|c: char| c.is_ascii_digit()));
+        if let Some(comma) = comma {
             if text[..comma].split_whitespace().count() <= 12 {
                 text = &text[comma + 2..];
             }
@@ -428,6 +470,37 @@ mod tests {
         assert_eq!(
             headline_from_lede("With its snow-capped mountains and picturesque deserted hamlets, the Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot."),
             "The Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot"
+        );
+    }
+
+    #[test]
+    fn a_date_in_an_opening_phrase_stays_with_it() {
+        assert_eq!(
+            headline_from_lede("On February 3, 1959, a small aircraft carrying Buddy Holly, Ritchie Valens and J.P. Richardson crashed in a cornfield near Clear Lake in Iowa."),
+            "A small aircraft carrying Buddy Holly"
+        );
+    }
+
+    #[test]
+    fn a_lede_opening_on_a_pronoun_gives_way_to_the_next_sentence() {
+        let title_of = |text: &str| {
+            let article = Article::from_text("t", text);
+            let doc = brief_understand::understand(&article);
+            let candidates = candidates::collect(&article, &doc);
+            title(&article, &candidates.list)
+        };
+        assert_eq!(
+            title_of("It recalled one of the most memorable moments in comic book history. DC Comics pulled the cover for the upcoming issue on Monday. Fans had asked for it."),
+            "DC Comics pulled the cover for the upcoming issue on Monday"
+        );
+        assert_eq!(
+            title_of("I like to think I am an optimist. I grew up in a small town near the coast. I still live there."),
+            "I like to think I am an optimist",
+            "with no sentence of the opening to take its place, the lede stays"
+        );
+        assert_eq!(
+            title_of("The council voted on Tuesday to build a barrier. It will cost £42 million."),
+            "The council voted on Tuesday to build a barrier"
         );
     }
 
