@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use brief_core::{Article, Document, Span, TokenKind};
+use brief_understand::quotes::straight_mark_opens;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::terms;
@@ -250,6 +251,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                             b"'" => quotes.single_mark(&article.text, start, 1, false),
                             b"\xe2\x80\x99" => quotes.single_mark(&article.text, start, 3, false),
                             b"\xe2\x80\x98" => quotes.single_mark(&article.text, start, 3, true),
+                            b"\"" => quotes.straight_double_mark(&article.text, start),
                             _ => quotes.double = !quotes.double,
                         }
                         in_quote = quotes.any();
@@ -595,7 +597,7 @@ impl OpenQuotes {
         let bytes = text.as_bytes();
         for i in memchr::memchr3_iter(b'"', b'\'', 0xe2, bytes) {
             match bytes[i] {
-                b'"' => self.double = !self.double,
+                b'"' => self.straight_double_mark(text, i),
                 b'\'' => self.single_mark(text, i, 1, false),
                 0xe2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
                     Some(0x9c) => self.double = true,
@@ -608,6 +610,13 @@ impl OpenQuotes {
             }
         }
         self
+    }
+
+    /// A straight double mark at byte `at`: it opens or closes as its neighbours say
+    /// (`"And while …` reopens a quote over several paragraphs, run together in some
+    /// corpora), else it toggles.
+    fn straight_double_mark(&mut self, text: &str, at: usize) {
+        self.double = straight_mark_opens(text, at, at + 1).unwrap_or(!self.double);
     }
 
     /// A single mark at byte `at` (`len` bytes; `opening` for a left curly mark). A single
@@ -784,6 +793,14 @@ mod tests {
         assert!(!none.after("“We will not stop,” she said.").any());
         assert!(!double.after("It is over.\"").any());
         assert!(double.after("A plain sentence — with a dash.").any());
+        // A quote over several paragraphs run together reopens with a mark that opens
+        // only: the quote stays open until its closing mark.
+        assert_eq!(
+            double.after("\"And while we respect the report, we disagree."),
+            double
+        );
+        assert_eq!(double.after("Any inferences are simply false.\""), none);
+        assert_eq!(none.after("He said \"no\" twice."), none);
         // Single marks: the British and Daily Mail style, told apart from apostrophes.
         assert_eq!(
             none.after("'In my limited experience, they are open."),

@@ -60,8 +60,21 @@ fn char_after(text: &str, at: usize) -> Option<char> {
 
 /// Decides a straight mark from its neighbours: after a space it opens, before one it closes.
 fn side_in_context(text: &str, mark: &Mark) -> Side {
-    let before = char_before(text, mark.span.start);
-    let after = char_after(text, mark.span.end);
+    match straight_mark_opens(text, mark.span.start, mark.span.end) {
+        Some(true) => Side::Open,
+        Some(false) => Side::Close,
+        None => mark.side,
+    }
+}
+
+/// Whether the straight quotation mark at `text[start..end]` opens a quote (`Some(true)`:
+/// after a space or a bracket and before a word) or closes one (`Some(false)`: after a word
+/// and before a space or punctuation), by its neighbours; `None` when they do not tell.
+/// A quote over several paragraphs reopens in each with a mark that only opens, which a
+/// count of marks would take for its closing one.
+pub fn straight_mark_opens(text: &str, start: usize, end: usize) -> Option<bool> {
+    let before = char_before(text, start);
+    let after = char_after(text, end);
     let opens_after = |c: Option<char>| {
         c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/'))
     };
@@ -71,9 +84,9 @@ fn side_in_context(text: &str, mark: &Mark) -> Side {
         })
     };
     match (opens_after(before), closes_before(after)) {
-        (true, false) => Side::Open,
-        (false, true) => Side::Close,
-        _ => mark.side,
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
     }
 }
 

@@ -35,6 +35,7 @@ mod score;
 mod score_weights;
 mod speaker;
 
+pub use direct::straight_mark_opens;
 pub use score::{boundary, probability, THRESHOLD};
 
 use brief_core::{Article, Document, Quote, Span, Speaker};
