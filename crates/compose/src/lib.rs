@@ -339,7 +339,7 @@ fn headline_from_lede(lede: &str) -> String {
                 && CLAUSE_BREAKS.contains(&word)
                 && !TAKES_FOR.contains(&previous)
             {
-                text = &text[..at];
+                text = without_time_measure(text[..at].trim_end());
                 break;
             }
             at += word.len() + 1;
@@ -375,6 +375,48 @@ const CLAUSE_BREAKS: &[&str] = &[
     "while",
     "who",
 ];
+
+/// Words that measure the time to what a cut clause told ("threats days | after …",
+/// "two weeks | before …"): they go with it.
+const TIME_MEASURES: &[&str] = &[
+    "days", "decades", "hours", "just", "minutes", "moments", "months", "shortly", "soon", "weeks",
+    "years",
+];
+
+/// Counts before a time measure ("two days", "48 hours", "a few weeks").
+const MEASURE_COUNTS: &[&str] = &[
+    "a", "eight", "few", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
+];
+
+/// Words before a time measure that make it a time phrase of its own ("in recent weeks").
+const TIME_PHRASE_OPENERS: &[&str] = &[
+    "after", "before", "coming", "during", "for", "in", "last", "many", "next", "of", "over",
+    "past", "previous", "recent", "the", "these", "those", "within",
+];
+
+/// `text` without a trailing time measure and its count: "received death threats days"
+/// is "received death threats".
+fn without_time_measure(text: &str) -> &str {
+    fn last_word(t: &str) -> &str {
+        t.rsplit(' ').next().unwrap_or("")
+    }
+    if !TIME_MEASURES.contains(&last_word(text)) {
+        return text;
+    }
+    let whole = text;
+    let mut text = text[..text.len() - last_word(text).len()].trim_end();
+    // "in recent weeks", "for years": the measure is a phrase of its own.
+    if TIME_PHRASE_OPENERS.contains(&last_word(text)) {
+        return whole;
+    }
+    while {
+        let w = last_word(text);
+        MEASURE_COUNTS.contains(&w) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+    } {
+        text = text[..text.len() - last_word(text).len()].trim_end();
+    }
+    text
+}
 
 /// Words whose sense needs the "for" after them ("known for", "pay for"): no cut there.
 const TAKES_FOR: &[&str] = &[
@@ -470,6 +512,27 @@ mod tests {
         assert_eq!(
             headline_from_lede("With its snow-capped mountains and picturesque deserted hamlets, the Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot."),
             "The Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot"
+        );
+    }
+
+    #[test]
+    fn a_time_measure_goes_with_the_clause_it_measures() {
+        assert_eq!(
+            headline_from_lede("The BBC's director-general, Tony Hall, has allegedly received death threats days after \"Top Gear\" host Jeremy Clarkson was dropped."),
+            "The BBC's director-general, Tony Hall, has allegedly received death threats"
+        );
+        assert_eq!(
+            without_time_measure("The ministers met in Geneva a few weeks"),
+            "The ministers met in Geneva"
+        );
+        assert_eq!(
+            without_time_measure("Talks resumed 48 hours"),
+            "Talks resumed"
+        );
+        assert_eq!(without_time_measure("Talks resumed"), "Talks resumed");
+        assert_eq!(
+            without_time_measure("Herrera has caught the eye in recent weeks"),
+            "Herrera has caught the eye in recent weeks"
         );
     }
 

@@ -6,11 +6,12 @@
 use crate::{one_line, provenance};
 use brief_core::{Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span};
 
-/// The heading of the statements section, when its lines say "said".
+/// The heading of the statements section.
 pub const WHO_SAID_WHAT: &str = "Who Said What";
 
-/// The heading, in the words of the lines it heads: a heading names only what
-/// its section shows.
+/// The heading, in the tense of the lines it heads: "Who Says What" where they say
+/// "says" and none "said" (an article in the present tense), else [`WHO_SAID_WHAT`],
+/// whatever verbs the lines show ("confirmed", "added", "told").
 fn heading(lines: &[BriefSentence]) -> &'static str {
     let has = |word: &str| {
         lines.iter().any(|l| {
@@ -19,12 +20,10 @@ fn heading(lines: &[BriefSentence]) -> &'static str {
                 .any(|w| w.eq_ignore_ascii_case(word))
         })
     };
-    if has("said") {
-        WHO_SAID_WHAT
-    } else if has("says") {
+    if has("says") && !has("said") {
         "Who Says What"
     } else {
-        "Who and What"
+        WHO_SAID_WHAT
     }
 }
 /// Most speakers listed.
@@ -667,6 +666,31 @@ mod tests {
         let entities = brief_understand::entities::link(&article.text, &doc, &mentions);
         who_said_what(&article, &doc, &quotes, &entities)
             .map(|s| s.sentences.into_iter().map(|l| l.text).collect())
+    }
+
+    #[test]
+    fn the_heading_takes_the_tense_of_the_lines() {
+        let lines = |texts: &[&str]| -> Vec<BriefSentence> {
+            texts
+                .iter()
+                .map(|t| BriefSentence {
+                    text: (*t).to_string(),
+                    sources: Vec::new(),
+                })
+                .collect()
+        };
+        assert_eq!(
+            heading(&lines(&["Ann Lee says: it works"])),
+            "Who Says What"
+        );
+        assert_eq!(
+            heading(&lines(&["Ann Lee says: it works", "Bo Li said: it fails"])),
+            WHO_SAID_WHAT
+        );
+        assert_eq!(
+            heading(&lines(&["Police confirmed: “We are investigating”"])),
+            WHO_SAID_WHAT
+        );
     }
 
     #[test]
