@@ -61,6 +61,7 @@ pub(crate) const WEAK: &[&str] = &[
     "weeks",
     "well",
     "whether",
+    "whose",
     "year",
     "years",
 ];
