@@ -277,6 +277,31 @@ impl Page<'_> {
     }
 }
 
+/// How the lead-in of a list of links to other articles opens, lower-cased ("More
+/// Great WIRED Stories", "Related coverage", "Read more:").
+const RELATED_LEADS: &[&str] = &[
+    "also read",
+    "editor's picks",
+    "further reading",
+    "more from",
+    "more great",
+    "more on this",
+    "more stories",
+    "most popular",
+    "most read",
+    "read more",
+    "read next",
+    "recommended",
+    "related",
+    "top stories",
+    "trending",
+    "you may also like",
+    "you might also like",
+];
+
+/// The longest lead-in of a list of links, in characters.
+const RELATED_LEAD_MAX_CHARS: u32 = 60;
+
 /// Extracts the main text of a parsed page. `title` (the headline, if known)
 /// lets a block that repeats it be dropped.
 pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
@@ -704,6 +729,12 @@ impl<'p, 'd> Pass<'p, 'd> {
             while i < end {
                 let node = self.node(i);
                 if self.removed[i as usize] {
+                    // A lead-in removed by its name ("story-footer") still marks its list.
+                    if node.tag.is_some() && self.stats[i as usize].text <= RELATED_LEAD_MAX_CHARS {
+                        if let Some(list) = self.related_list_after(i) {
+                            self.remove(list);
+                        }
+                    }
                     i = node.end;
                     continue;
                 }
@@ -738,6 +769,14 @@ impl<'p, 'd> Pass<'p, 'd> {
                     // (a wrapper whose many class names include such a word).
                     if cats & hints::JUNK != 0 && s.text * 2 < root_text {
                         drop = true;
+                    }
+                    // "More Great WIRED Stories" over a list of links to other
+                    // articles: the lead-in and its list go.
+                    if s.text <= RELATED_LEAD_MAX_CHARS {
+                        if let Some(list) = self.related_list_after(i) {
+                            self.remove(list);
+                            drop = true;
+                        }
                     }
                 }
                 if drop {
@@ -775,6 +814,34 @@ impl<'p, 'd> Pass<'p, 'd> {
                 }
             }
         }
+    }
+
+    /// The list that `lead` introduces when it reads like a lead-in to links to other
+    /// articles ([`RELATED_LEADS`]) and the element after it is a list of at least two
+    /// items, each holding a link.
+    fn related_list_after(&self, lead: u32) -> Option<u32> {
+        let dom = self.page.dom;
+        let text = dom.raw_text(lead);
+        let lower = text.trim().to_lowercase();
+        if !RELATED_LEADS.iter().any(|l| lower.starts_with(l)) {
+            return None;
+        }
+        let mut next = self.node(lead).next_sibling;
+        while next != NONE && self.node(next).tag.is_none() {
+            if !dom.text_of(self.node(next)).trim().is_empty() {
+                return None;
+            }
+            next = self.node(next).next_sibling;
+        }
+        if next == NONE || !matches!(self.node(next).tag, Some(Tag::Ul | Tag::Ol)) {
+            return None;
+        }
+        let items: Vec<u32> = dom
+            .children(next)
+            .filter(|&c| self.node(c).tag == Some(Tag::Li))
+            .collect();
+        let linked = items.iter().all(|&c| self.stats[c as usize].link > 0);
+        (items.len() >= 2 && linked && !self.removed[next as usize]).then_some(next)
     }
 
     fn is_dead(&self, id: u32, root: u32) -> bool {
