@@ -1,7 +1,7 @@
 //! Regressions: headings of more than seven words from punctuation-heavy subheads and a
 //! repeated fallback heading (found by the property tests), a quotation shown apart
-//! from the sentence that says who spoke it, and sections opening with a sentence that
-//! points back to one they do not show.
+//! from the sentence that says who spoke it (also when a pronoun attributes it), and
+//! sections opening with a sentence that points back to one they do not show.
 
 use brief::{Article, Pipeline};
 
@@ -150,4 +150,41 @@ The council will hold public meetings next month to explain the design.";
         brief.sections.len()
     );
     assert_pointing_back_follows_its_sentence(&article, &brief);
+}
+
+/// A quotation a pronoun attributes ("“…,” he said.") is the speech of the person the
+/// sentence before it names: where that sentence is a takeaway, the quotation makes no
+/// section of its own (it once made one, headed "Quite").
+#[test]
+fn a_quotation_a_pronoun_attributes_is_not_shown_apart_from_its_speaker() {
+    let text = "Martin Dolan, chief commissioner of the transport safety bureau, said he was confident the plane would be found if it lay inside the zone. \
+\"We haven't given up. Quite the opposite,\" he said. \
+Search teams will keep looking for the missing airliner until the whole priority zone has been scanned, the head of the Australian search agency said on Tuesday. \
+Ships carrying sonar equipment have scanned more than 24,000 square kilometers of sea floor since October. \
+The remaining area is due to be covered by May, before the southern winter brings rougher seas. \
+Australia has set aside $48 million for the current phase of the search, and Malaysia has promised to pay an equal share. \
+Relatives of the passengers have criticised the pace of the work and asked for more information. \
+Some of them flew to Kuala Lumpur last month to demand answers from the airline. \
+Experts said the data from the satellite made the search area far smaller than it had been a year ago. \
+The search could be extended north or south of the current area if nothing is found there. \
+Malaysia plans to publish an interim report on the investigation next month.";
+    let article = Article::from_text("a", text);
+    let brief = Pipeline::default().brief(&article).unwrap();
+    let attribution = "Martin Dolan, chief commissioner";
+    assert!(
+        brief.takeaways.iter().any(|t| t.text.contains(attribution)),
+        "the premise: the sentence naming the speaker is a takeaway"
+    );
+    for section in brief.sections.iter().filter(|s| !s.list) {
+        for (k, sentence) in section.sentences.iter().enumerate() {
+            if sentence.text.contains("given up") {
+                assert!(
+                    k > 0 && section.sentences[k - 1].text.contains(attribution),
+                    "{:?} shown without its speaker in {:?}",
+                    sentence.text,
+                    section.heading
+                );
+            }
+        }
+    }
 }

@@ -314,13 +314,16 @@ enum Need {
 
 fn needed_before(candidates: &[Candidate], i: usize) -> Need {
     let c = &candidates[i];
-    if c.quoted < 1.0 && !c.dangling {
+    // A quotation a pronoun attributes ("“We haven't given up,” he said.") is the speech of
+    // someone the text named before, as a sentence that points back leans on the one before.
+    let points_back = c.dangling || (c.pronoun_speaker && c.quoted >= 0.5);
+    if c.quoted < 1.0 && !points_back {
         return Need::Nothing;
     }
-    // A quotation's speaker is named in its own paragraph.
+    // A bare quotation's speaker is named in its own paragraph.
     match i
         .checked_sub(1)
-        .filter(|&b| c.follows_previous && (c.dangling || candidates[b].paragraph == c.paragraph))
+        .filter(|&b| c.follows_previous && (points_back || candidates[b].paragraph == c.paragraph))
     {
         Some(before) => Need::Sentence(before),
         None => Need::Impossible,
