@@ -443,20 +443,21 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
     let words = || {
         sentences
             .iter()
-            .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| {
+            .flat_map(|s| words_opening(&s.text))
+            .filter(|(w, _)| {
                 let lower = w.to_lowercase();
                 w.chars().count() >= 4
                     && !is_stop_word(&lower)
                     && (w.starts_with(char::is_uppercase) || !ends_no_heading(&lower))
             })
     };
-    let fresh = |w: &&str| !used.contains(&w.to_lowercase());
+    let fresh = |w: &str| !used.contains(&w.to_lowercase());
+    // A capital that opens a sentence ("“We haven't given up. Quite the opposite”") marks
+    // no name.
     let single = words()
-        .skip(1)
-        .find(|w| w.chars().next().is_some_and(char::is_uppercase) && fresh(w))
-        .or_else(|| words().find(fresh))
-        .map(title_case);
+        .find(|&(w, opens)| !opens && w.starts_with(char::is_uppercase) && fresh(w))
+        .or_else(|| words().find(|&(w, _)| fresh(w)))
+        .map(|(w, _)| title_case(w));
     // Every long word already heads a section: two neighbouring words will not.
     single.unwrap_or_else(|| {
         let all: Vec<&str> = sentences
@@ -469,6 +470,24 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
             .find(|h| !used.contains(&h.to_lowercase()))
             .or_else(|| all.first().map(|w| title_case(w)))
             .unwrap_or_else(|| "More".to_string())
+    })
+}
+
+/// The words of `text` (runs of letters and digits), each with whether it opens a
+/// sentence: the first word, and the first after a full stop, a question or an
+/// exclamation mark (quotation marks between them aside).
+fn words_opening(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut opens_next = true;
+    text.split_whitespace().flat_map(move |token| {
+        let opens = opens_next;
+        opens_next = token
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '?', '!']);
+        token
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .enumerate()
+            .map(move |(k, w)| (w, opens && k == 0))
     })
 }
 
@@ -648,6 +667,11 @@ mod tests {
         }];
         assert_eq!(fallback(&sentences, &[]), "Others");
         assert_eq!(fallback(&sentences, &["others".into()]), "Magazine");
+        let quoted = [BriefSentence {
+            text: "“We haven't given up. Quite the opposite,” Martin Dolan said.".into(),
+            sources: Vec::new(),
+        }];
+        assert_eq!(fallback(&quoted, &[]), "Martin");
     }
 
     #[test]
