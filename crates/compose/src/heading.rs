@@ -460,10 +460,11 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
         .map(|(w, _)| title_case(w));
     // Every long word already heads a section: two neighbouring words will not.
     single.unwrap_or_else(|| {
+        // Not the letter left of a contraction ("What’s" is no "What S").
         let all: Vec<&str> = sentences
             .iter()
             .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
+            .filter(|w| w.chars().nth(1).is_some())
             .collect();
         all.windows(2)
             .map(|pair| title_case(&pair.join(" ")))
@@ -672,6 +673,11 @@ mod tests {
             sources: Vec::new(),
         }];
         assert_eq!(fallback(&quoted, &[]), "Martin");
+        let short = [BriefSentence {
+            text: "What’s new in 2.26?".into(),
+            sources: Vec::new(),
+        }];
+        assert_eq!(fallback(&short, &[]), "What New");
     }
 
     #[test]
