@@ -779,6 +779,22 @@ mod tests {
     }
 
     #[test]
+    fn sentences_looking_ahead_are_marked() {
+        let forward = |text: &str| {
+            let article = Article::from_text("t", text);
+            let doc = brief_understand::understand(&article);
+            collect(&article, &doc).list[0].forward
+        };
+        assert!(forward("The council will vote on the plan in March."));
+        assert!(forward("Talks are set to resume in Geneva."));
+        assert!(forward("Nobody knows what the future holds for the club."));
+        assert!(!forward(
+            "The publisher canceled future covers by the artist last year."
+        ));
+        assert!(!forward("The council voted on the plan in March."));
+    }
+
+    #[test]
     fn quotes_stay_open_across_sentences() {
         let none = OpenQuotes::default();
         let double = OpenQuotes {

@@ -104,7 +104,6 @@ const FORWARD_WORDS: &[&str] = &[
     "intends",
     "hopes",
     "aims",
-    "future",
     "forthcoming",
     "tomorrow",
 ];
@@ -120,6 +119,10 @@ pub const FORWARD_PAIRS: &[(&str, &str)] = &[
     ("going", "forward"),
     ("remains", "to"),
     ("would", "vote"),
+    // "the future", "the near future"; not "canceled future covers".
+    ("the", "future"),
+    ("near", "future"),
+    ("foreseeable", "future"),
 ];
 /// Single words that give context.
 const BACKWARD_WORDS: &[&str] = &[
