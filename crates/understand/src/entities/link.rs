@@ -155,6 +155,26 @@ const MODIFIERS: &[&str] = &[
     "vice",
 ];
 
+/// Heads of institutions' names that take an "of" ("Bank of England", "University of
+/// Oklahoma"), sorted.
+const OF_HEADS: &[&str] = &[
+    "academy",
+    "bank",
+    "board",
+    "bureau",
+    "church",
+    "college",
+    "council",
+    "court",
+    "department",
+    "house",
+    "institute",
+    "ministry",
+    "news",
+    "school",
+    "university",
+];
+
 /// Longest role we read on either side of a name, in tokens.
 const MAX_ROLE_TOKENS: usize = 12;
 
@@ -295,6 +315,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "been",
     "before",
     "could",
+    "even",
     "from",
     "have",
     "into",
@@ -363,8 +384,27 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
             && w.chars().next().is_some_and(char::is_lowercase)
             && w.len() > 3
             && !is_function_word(w);
+        // "of" after a capitalised title or head of an institution's name, and "the" after
+        // such an "of", belong to the role ("Secretary of State", "Bank of England
+        // Governor", "Chairman of the Joint Chiefs of Staff"); not right before the name
+        // ("Member of Barbie"), after another name ("United States of Afghan President")
+        // or after a title in lower case ("a member of the …", an apposition's).
+        let heads_of = |b: usize| {
+            let h = word(&tokens[b]);
+            h.starts_with(char::is_uppercase)
+                && (is_title(h)
+                    || is_title(h.strip_suffix('s').unwrap_or(h))
+                    || in_sorted_lower(OF_HEADS, h))
+        };
+        let joins = cursor < first
+            && match w {
+                "of" => cursor >= 2 && heads_of(cursor - 2),
+                "the" => cursor >= 3 && word(&tokens[cursor - 2]) == "of" && heads_of(cursor - 3),
+                _ => false,
+            };
         let fits = t.kind == TokenKind::Word
             && (compound
+                || joins
                 || is_title(w)
                 || is_modifier(w)
                 || is_possessive(w)
@@ -437,7 +477,10 @@ fn titled_prefix(text: &str, tokens: &[Token]) -> bool {
             is_title(w)
                 || is_modifier(w)
                 || is_possessive(w)
-                || !matches!(w, "But" | "And" | "The" | "In" | "On" | "At" | "As")
+                || !matches!(
+                    w,
+                    "But" | "And" | "The" | "In" | "On" | "At" | "As" | "of" | "the"
+                )
         })
 }
 
@@ -448,7 +491,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_and_read_in_any_case() {
-        for list in [TITLES, MODIFIERS, FUNCTION_WORDS] {
+        for list in [TITLES, MODIFIERS, FUNCTION_WORDS, OF_HEADS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(is_title("President") && is_title("Sen.") && is_title("CEO"));
@@ -507,6 +550,35 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn roles_take_in_their_of_phrases() {
+        let got = linked(
+            "Secretary of State John Kerry met Bank of England Governor Mark Carney in London. \
+             Chairman of the Joint Chiefs of Staff Martin Dempsey said the plan was sound. \
+             He thanked the late singer Ann Lowe and the United States of Afghan President \
+             Ashraf Ghani.",
+        );
+        let roles = |name: &str| {
+            got.iter()
+                .find(|(n, ..)| n == name)
+                .map(|(_, roles, _)| roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("John Kerry"), ["Secretary of State"], "{got:?}");
+        assert_eq!(
+            roles("Mark Carney"),
+            ["Bank of England Governor"],
+            "{got:?}"
+        );
+        assert_eq!(
+            roles("Martin Dempsey"),
+            ["Chairman of the Joint Chiefs of Staff"],
+            "{got:?}"
+        );
+        assert_eq!(roles("Ann Lowe"), ["late singer"], "{got:?}");
+        assert_eq!(roles("Ashraf Ghani"), ["Afghan President"], "{got:?}");
     }
 
     #[test]
