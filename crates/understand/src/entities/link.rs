@@ -383,7 +383,10 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
             && (is_title(word(&tokens[cursor])) || is_modifier(word(&tokens[cursor])))
             && w.chars().next().is_some_and(char::is_lowercase)
             && w.len() > 3
-            && !is_function_word(w);
+            && !is_function_word(w)
+            // An adverb or a participle is no part of the noun ("notably former Foreign
+            // Minister", "supported President").
+            && !(w.ends_with("ly") || w.ends_with("ed"));
         // "of" after a capitalised title or head of an institution's name, and "the" after
         // such an "of", belong to the role ("Secretary of State", "Bank of England
         // Governor", "Chairman of the Joint Chiefs of Staff"); not right before the name
@@ -460,7 +463,13 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
                 || is_modifier(w)
                 || is_possessive(w)
         });
-        if titled && closed && opener && to > from {
+        // A title followed by a name is another person's ("George W. Bush, former Vice
+        // President Dick Cheney"), not this one's role.
+        let last_title = (from..to).rev().find(|&i| is_title(word(&tokens[i])));
+        let names_another = last_title.is_some_and(|t| {
+            t + 2 < to && (t + 1..=t + 2).all(|i| word(&tokens[i]).starts_with(char::is_uppercase))
+        });
+        if titled && closed && opener && to > from && !names_another {
             roles.push(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
         }
     }
@@ -479,7 +488,7 @@ fn titled_prefix(text: &str, tokens: &[Token]) -> bool {
                 || is_possessive(w)
                 || !matches!(
                     w,
-                    "But" | "And" | "The" | "In" | "On" | "At" | "As" | "of" | "the"
+                    "But" | "And" | "The" | "A" | "An" | "In" | "On" | "At" | "As" | "of" | "the"
                 )
         })
 }
@@ -558,7 +567,8 @@ mod tests {
             "Secretary of State John Kerry met Bank of England Governor Mark Carney in London. \
              Chairman of the Joint Chiefs of Staff Martin Dempsey said the plan was sound. \
              He thanked the late singer Ann Lowe and the United States of Afghan President \
-             Ashraf Ghani.",
+             Ashraf Ghani. Critics, notably former Foreign Minister Tzipi Livni, objected. \
+             The guests were Tom Hale, former Vice President Dick Cheney and others.",
         );
         let roles = |name: &str| {
             got.iter()
@@ -579,6 +589,9 @@ mod tests {
         );
         assert_eq!(roles("Ann Lowe"), ["late singer"], "{got:?}");
         assert_eq!(roles("Ashraf Ghani"), ["Afghan President"], "{got:?}");
+        assert_eq!(roles("Tzipi Livni"), ["former Foreign Minister"], "{got:?}");
+        assert!(roles("Tom Hale").is_empty(), "{got:?}");
+        assert_eq!(roles("Dick Cheney"), ["former Vice President"], "{got:?}");
     }
 
     #[test]
