@@ -30,6 +30,24 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
         t = close;
         start = tokens.get(t).map_or(end, |tok| tok.span.start);
     }
+    // A leading discourse marker before a capitalised word ("But Britt McHenry …", "Meanwhile,
+    // Russian President …"): it ties the sentence to one a brief may not show beside it. Before
+    // a word in lower case it stays, as deleting it would leave the sentence without a capital.
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .map_or("", |tok| &text[tok.span.start..tok.span.end])
+    };
+    if DISCOURSE_MARKERS.contains(&word(t)) {
+        let next = if word(t + 1) == "," { t + 2 } else { t + 1 };
+        let capitalised = tokens.get(next).is_some_and(|tok| {
+            tok.kind == TokenKind::Word && word(next).starts_with(char::is_uppercase)
+        });
+        if capitalised {
+            t = next;
+            start = tokens[t].span.start;
+        }
+    }
     let remaining = tokens[t.min(tokens.len())..]
         .iter()
         .filter(|tok| tok.kind == TokenKind::Word || tok.kind == TokenKind::Number)
@@ -39,6 +57,9 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
     }
     Some(Span::new(start, end))
 }
+
+/// Sentence-opening words that only link a sentence to the one before it.
+const DISCOURSE_MARKERS: &[&str] = &["Also", "And", "But", "However", "Meanwhile", "So", "Yet"];
 
 /// Index of the first token after a leading dateline, if the sentence opens with one.
 fn dateline_end(text: &str, sentence: &Sentence, from: usize) -> Option<usize> {
@@ -127,6 +148,27 @@ mod tests {
         assert_eq!(
             trimmed("Scroll down for videos Passengers were at the mercy of the seas.").as_deref(),
             Some("Passengers were at the mercy of the seas.")
+        );
+    }
+
+    #[test]
+    fn a_discourse_marker_before_a_capital_goes() {
+        assert_eq!(
+            trimmed("But Britt McHenry has been suspended by ESPN.").as_deref(),
+            Some("Britt McHenry has been suspended by ESPN.")
+        );
+        assert_eq!(
+            trimmed("Meanwhile, Russian President Vladimir Putin met the envoy.").as_deref(),
+            Some("Russian President Vladimir Putin met the envoy.")
+        );
+        // Before a word in lower case it stays: the sentence keeps its capital.
+        assert_eq!(
+            trimmed("But some analysts say the emails are only part of it.").as_deref(),
+            Some("But some analysts say the emails are only part of it.")
+        );
+        assert_eq!(
+            trimmed("So far, Investors have lost $3 billion.").as_deref(),
+            Some("So far, Investors have lost $3 billion.")
         );
     }
 
