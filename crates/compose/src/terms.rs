@@ -13,7 +13,7 @@ use brief_core::Span;
 use brief_understand::chunk::{ascii_lowercase, load, HIGH_BITS};
 use brief_understand::words::{lowercase_into, stem, STOP_WORDS};
 
-use crate::heading::WEAK;
+use crate::heading::{IRREGULAR_PAST, WEAK};
 
 /// What the pipeline needs to know about one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +157,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut add = |word: &str, bit: u16| lexicon.add(hash_of(word), bit);
     STOP_WORDS.iter().for_each(|w| add(w, flag::STOP));
     WEAK.iter().for_each(|w| add(w, flag::WEAK));
+    IRREGULAR_PAST.iter().for_each(|w| add(w, flag::WEAK));
     FORWARD_WORDS.iter().for_each(|w| add(w, flag::FORWARD));
     BACKWARD_WORDS.iter().for_each(|w| add(w, flag::BACKWARD));
     FORWARD_PAIRS
