@@ -298,32 +298,37 @@ fn headline_from_lede(lede: &str) -> String {
     let mut text = lede.trim_end_matches(['.', '!', '?', '"', '”']);
     if let Some(comma) = text.rfind(", ") {
         let tail = &text[comma + 2..];
-        let words = tail.split_whitespace().count();
-        if words <= 7 && tail.split_whitespace().any(|w| SPEECH_VERBS.contains(&w)) {
+        if !longer_than(tail, 7) && tail.split_whitespace().any(|w| SPEECH_VERBS.contains(&w)) {
             text = &text[..comma];
         }
     }
     // A long lede that opens with a scene-setting phrase ("With its snow-capped
     // mountains, the valley …") loses that phrase first: the news follows it.
     let opener = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    if text.split_whitespace().count() > HEADLINE_WORDS && INTRODUCTORY.contains(&opener.as_str()) {
+    if longer_than(text, HEADLINE_WORDS) && INTRODUCTORY.contains(&opener.as_str()) {
         // A date's comma ("On February 3, 1959, a plane …") is inside the phrase.
         let comma = text
             .match_indices(", ")
             .map(|(i, _)| i)
             .find(|&i| !text[i + 2..].starts_with(|c: char| c.is_ascii_digit()));
         if let Some(comma) = comma {
-            if text[..comma].split_whitespace().count() <= 12 {
+            if !longer_than(&text[..comma], 12) {
                 text = &text[comma + 2..];
             }
         }
     }
-    if text.split_whitespace().count() > HEADLINE_WORDS {
+    if longer_than(text, HEADLINE_WORDS) {
+        // A cut keeps HEADLINE_MIN_WORDS words when it comes after the start of the last
+        // of them (counted once, not again for every mark).
+        let last_kept = text
+            .split_whitespace()
+            .nth(HEADLINE_MIN_WORDS - 1)
+            .map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
         let cut = text
             .match_indices([',', ';'])
             .map(|(i, _)| i)
             .chain(text.match_indices(" — ").map(|(i, _)| i))
-            .filter(|&i| text[..i].split_whitespace().count() >= HEADLINE_MIN_WORDS)
+            .filter(|&i| i > last_kept)
             .min();
         if let Some(i) = cut {
             text = &text[..i];
@@ -331,10 +336,10 @@ fn headline_from_lede(lede: &str) -> String {
     }
     // No mark to cut at: the first clause ends before a word that opens an adjunct or
     // another clause ("… were arrested and charged Wednesday | for allegedly operating …").
-    if text.split_whitespace().count() > HEADLINE_WORDS {
+    if longer_than(text, HEADLINE_WORDS) {
         let mut at = 0;
         let mut previous = "";
-        for (k, word) in text.split(' ').enumerate() {
+        for (k, word) in text.split(' ').enumerate().take(HEADLINE_WORDS + 1) {
             if (HEADLINE_MIN_WORDS..=HEADLINE_WORDS).contains(&k)
                 && CLAUSE_BREAKS.contains(&word)
                 && !TAKES_FOR.contains(&previous)
@@ -353,6 +358,11 @@ fn headline_from_lede(lede: &str) -> String {
         Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
         _ => text.to_string(),
     }
+}
+
+/// True when `text` has more than `words` words (without counting past them: ledes run long).
+fn longer_than(text: &str, words: usize) -> bool {
+    text.split_whitespace().nth(words).is_some()
 }
 
 /// Fewest words a headline cut from a lede keeps.
