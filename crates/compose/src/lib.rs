@@ -236,10 +236,10 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
     {
         return one_line(t);
     }
-    // The lede makes the headline, unless its headline opens on a word a headline
-    // cannot (a pronoun, "If …") or it is a question or a
-    // quotation: then the next sentence of the opening whose headline can ("It recalled
-    // one of the most memorable moments …" gives way to "DC Comics pulled the cover …").
+    // The lede makes the headline, unless it is a question or a quotation or its headline
+    // opens on a word a headline cannot ("It …", "If …"): then the next sentence of the
+    // opening whose headline can ("It recalled one of the most memorable moments …" gives
+    // way to "DC Comics pulled the cover …").
     let mut headlines = candidates
         .iter()
         .take(HEADLINE_SEARCH)
