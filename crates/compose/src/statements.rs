@@ -4,7 +4,9 @@
 //! source in that order, so the line stays faithful.
 
 use crate::{one_line, provenance};
-use brief_core::{Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span};
+use brief_core::{
+    Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span, TokenKind,
+};
 
 /// The heading of the statements section.
 pub const WHO_SAID_WHAT: &str = "Who Said What";
@@ -497,6 +499,61 @@ fn by_name<'e>(
     })
 }
 
+/// Cues that name a listener after them.
+const TELLING: &[&str] = &["tell", "tells", "told"];
+
+/// Words that open a clause (a subject, a question word): no listener goes past one.
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "how", "i", "if", "it", "she", "there", "they", "we", "what", "when", "where", "whether",
+    "why", "you",
+];
+
+/// Most words of a listener shown ("CNN's Andrew Stevens", "reporters on Tuesday").
+const MAX_LISTENER_WORDS: usize = 6;
+
+/// The listener a telling cue names: the words right after it ("told CNN", "told reporters
+/// on Tuesday that …"), up to punctuation, a "that", the statement or the sentence's end,
+/// when there are one to [`MAX_LISTENER_WORDS`].
+fn listener(article: &Article, doc: &Document, cue: Span, content: Span) -> Option<Span> {
+    let text = &article.text;
+    let verb = text[cue.start..cue.end].split_whitespace().next_back()?;
+    if !TELLING.iter().any(|t| t.eq_ignore_ascii_case(verb)) {
+        return None;
+    }
+    let sentence = &doc.sentences[doc.sentences.partition_point(|s| s.span.end <= cue.start)..]
+        .first()
+        .filter(|s| s.span.start <= cue.start)?;
+    let limit = if content.start >= cue.end {
+        content.start
+    } else {
+        sentence.span.end
+    };
+    let words: Vec<Span> = sentence
+        .tokens
+        .iter()
+        .skip_while(|t| t.span.start < cue.end)
+        .take_while(|t| {
+            let word = &text[t.span.start..t.span.end];
+            // A clause opens the statement ("told CNN he's been trading jokes …").
+            let opens_clause = word
+                .split(['\'', '’'])
+                .next()
+                .is_some_and(|w| CLAUSE_OPENERS.iter().any(|s| s.eq_ignore_ascii_case(w)));
+            t.span.end <= limit
+                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && !word.eq_ignore_ascii_case("that")
+                && !opens_clause
+        })
+        .map(|t| t.span)
+        .collect();
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) if words.len() <= MAX_LISTENER_WORDS => {
+            Some(Span::new(first.start, last.end))
+        }
+        _ => None,
+    }
+}
+
 /// "NAME, ROLE, CUE “STATEMENT”" with each part's span as a source, in that order.
 fn line(
     article: &Article,
@@ -521,8 +578,14 @@ fn line(
     }
     match cue {
         Some(cue) => {
-            shown.push_str(&format!(" {}:", part(cue)));
+            shown.push_str(&format!(" {}", part(cue)));
             sources.push(source(cue));
+            // "told" wants its listener: "told CNN: …", not "told: …".
+            if let Some(listener) = listener(article, doc, cue, quote.content) {
+                shown.push_str(&format!(" {}", part(listener)));
+                sources.push(source(listener));
+            }
+            shown.push(':');
         }
         None => shown.push(':'),
     }
@@ -691,6 +754,27 @@ mod tests {
             heading(&lines(&["Police confirmed: “We are investigating”"])),
             WHO_SAID_WHAT
         );
+    }
+
+    #[test]
+    fn a_telling_cue_shows_its_listener() {
+        let text = "Mayor Ann Lee told CNN on Friday that the bridge would reopen in March. \
+\"We will rebuild it stone by stone,\" Ann Lee told reporters. Tom Hale told CNN he had \
+traded jokes about the closure with students for years.";
+        let lines = listed(text).expect("statements");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("told CNN on Friday: the bridge would reopen in March")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("told reporters: “We will rebuild it stone by stone")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().all(|l| !l.contains("CNN he")), "{lines:?}");
     }
 
     #[test]
