@@ -240,18 +240,14 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
     // opens on a word a headline cannot ("It …", "If …"): then the next sentence of the
     // opening whose headline can ("It recalled one of the most memorable moments …" gives
     // way to "DC Comics pulled the cover …").
-    let mut headlines = candidates
+    let headline = |c: &Candidate| headline_from_lede(&one_line(article.slice(c.span)));
+    candidates
         .iter()
         .take(HEADLINE_SEARCH)
         .filter(|c| !c.dangling && !c.question && c.quoted < 0.5)
-        .map(|c| headline_from_lede(&one_line(article.slice(c.span))));
-    headlines
+        .map(headline)
         .find(|h| can_open_headline(h))
-        .or_else(|| {
-            candidates
-                .first()
-                .map(|c| headline_from_lede(&one_line(article.slice(c.span))))
-        })
+        .or_else(|| candidates.first().map(headline))
         .unwrap_or_else(|| one_line(&article.id))
 }
 
@@ -484,7 +480,7 @@ const INTRODUCTORY: &[&str] = &[
 pub(crate) fn provenance(article: &Article, doc: &Document, span: Span) -> Provenance {
     Provenance {
         article: article.id.clone(),
-        sentence: doc.sentences.partition_point(|s| s.span.end <= span.start),
+        sentence: doc.sentence_from(span.start),
         span,
     }
 }

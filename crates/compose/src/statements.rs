@@ -520,8 +520,9 @@ fn listener(article: &Article, doc: &Document, cue: Span, content: Span) -> Opti
     if !TELLING.iter().any(|t| t.eq_ignore_ascii_case(verb)) {
         return None;
     }
-    let sentence = &doc.sentences[doc.sentences.partition_point(|s| s.span.end <= cue.start)..]
-        .first()
+    let sentence = doc
+        .sentences
+        .get(doc.sentence_from(cue.start))
         .filter(|s| s.span.start <= cue.start)?;
     let limit = if content.start >= cue.end {
         content.start

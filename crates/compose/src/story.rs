@@ -389,7 +389,7 @@ impl SentenceIndex {
 
 /// The sentence of `member` holding a byte offset, as a brief sentence.
 fn sentence_at(member: &Member<'_>, at: usize) -> Option<BriefSentence> {
-    let i = member.doc.sentences.partition_point(|s| s.span.end <= at);
+    let i = member.doc.sentence_from(at);
     let s = member.doc.sentences.get(i)?;
     let text = shown_text(member.article.slice(s.span));
     (!text.is_empty()).then(|| BriefSentence {
@@ -489,10 +489,7 @@ fn timeline(members: &[Member<'_>], points_of: &[Vec<BriefSentence>]) -> Vec<Dat
             events.push((day, point.clone()));
         }
         for (start, end, day) in find_dates(&member.article.text) {
-            let i = member
-                .doc
-                .sentences
-                .partition_point(|s| s.span.end <= start);
+            let i = member.doc.sentence_from(start);
             let Some(sentence) = member.doc.sentences.get(i) else {
                 continue;
             };

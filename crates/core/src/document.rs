@@ -43,3 +43,11 @@ pub struct Document {
     /// Sentences in text order; their spans do not overlap.
     pub sentences: Vec<Sentence>,
 }
+
+impl Document {
+    /// Index of the first sentence ending after byte `at`: the one holding `at`, else the
+    /// next one (`sentences.len()` past the last). A binary search: sentences are in order.
+    pub fn sentence_from(&self, at: usize) -> usize {
+        self.sentences.partition_point(|s| s.span.end <= at)
+    }
+}

@@ -728,13 +728,18 @@ impl<'p, 'd> Pass<'p, 'd> {
             let mut i = root;
             while i < end {
                 let node = self.node(i);
+                // "More Great WIRED Stories" over a list of links to other articles: the
+                // lead-in and its list go (a lead-in already removed by its name,
+                // "story-footer", still marks its list).
+                let related_list = (i != root
+                    && node.tag.is_some()
+                    && self.stats[i as usize].text <= RELATED_LEAD_MAX_CHARS)
+                    .then(|| self.related_list_after(i))
+                    .flatten();
+                if let Some(list) = related_list {
+                    self.remove(list);
+                }
                 if self.removed[i as usize] {
-                    // A lead-in removed by its name ("story-footer") still marks its list.
-                    if node.tag.is_some() && self.stats[i as usize].text <= RELATED_LEAD_MAX_CHARS {
-                        if let Some(list) = self.related_list_after(i) {
-                            self.remove(list);
-                        }
-                    }
                     i = node.end;
                     continue;
                 }
@@ -770,14 +775,7 @@ impl<'p, 'd> Pass<'p, 'd> {
                     if cats & hints::JUNK != 0 && s.text * 2 < root_text {
                         drop = true;
                     }
-                    // "More Great WIRED Stories" over a list of links to other
-                    // articles: the lead-in and its list go.
-                    if s.text <= RELATED_LEAD_MAX_CHARS {
-                        if let Some(list) = self.related_list_after(i) {
-                            self.remove(list);
-                            drop = true;
-                        }
-                    }
+                    drop |= related_list.is_some();
                 }
                 if drop {
                     self.remove(i);
