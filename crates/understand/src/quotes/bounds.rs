@@ -16,7 +16,7 @@ use super::speaker::PRONOUNS;
 use super::{cues, Sent, WordList};
 
 /// At most this many shorter readings of one content.
-const MAX_CUTS: usize = 3;
+const MAX_CUTS: usize = 5;
 
 /// At most this many prepositions are cut before (the first ones: an object is short).
 const MAX_PREPOSITIONS: usize = 1;

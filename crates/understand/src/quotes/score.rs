@@ -170,6 +170,13 @@ pub(super) fn context(s: &Sent, c: usize, frame: &Frame, heading: bool) -> Featu
             };
             f.add("spk", kind);
             f.add("spklen", number(words.min(5)));
+            // The speaker's last word, its head as a rule: "polls show" and "a study found"
+            // are attributions less often than "officials say".
+            let last = s
+                .toks
+                .iter()
+                .rposition(|t| t.span.end <= sp.end && t.kind == TokenKind::Word);
+            f.add("spkhead", last.map_or("", |i| s.word(i)));
 
             if sp.start >= s.toks[c].span.end {
                 f.add("spkafter", "");
