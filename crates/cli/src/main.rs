@@ -4,6 +4,15 @@
 //! exit codes: 0 success, 1 some input could not be briefed (each named on stderr),
 //! 2 usage or I/O error. A closed pipe (`brief … | head`) exits 0.
 
+/// `println!` that hands a write error back to the caller (`?`) instead of panicking:
+/// a reader that closes the pipe early (`brief eval … | head`) ends the command quietly.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?
+    }};
+}
+
 mod entities;
 mod eval;
 mod extract;
@@ -101,9 +110,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// True when the error is a write to a closed pipe, also as a JSON writer reports it (its
+/// error does not give the I/O error as its source).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|json| json.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
 }

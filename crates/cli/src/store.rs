@@ -177,7 +177,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         .map(|(r, n)| format!("{n} {r}"))
         .collect::<Vec<_>>()
         .join(", ");
-    println!(
+    outln!(
         "read {}, new {} ({} new stories), duplicate {}, near-duplicate {}, rejected {}{}",
         counts.read,
         counts.new,
@@ -361,14 +361,17 @@ pub fn stats(args: StatsArgs) -> Result<Outcome> {
     let s = store.stats()?;
     let duplicates = store.duplicates_skipped()?;
     match args.format {
-        ListFormat::Json => println!(
+        ListFormat::Json => outln!(
             "{}",
             json!({"articles": s.articles, "stories": s.stories,
                    "duplicates": duplicates, "near_duplicates": s.near_duplicates})
         ),
-        ListFormat::Text => println!(
+        ListFormat::Text => outln!(
             "{} articles in {} stories; {} near-duplicates linked; {} exact duplicates skipped",
-            s.articles, s.stories, s.near_duplicates, duplicates
+            s.articles,
+            s.stories,
+            s.near_duplicates,
+            duplicates
         ),
     }
     Ok(Outcome::Success)

@@ -12,6 +12,7 @@
 //! after every epoch, to choose the epoch count (dev only: never tune on held-out data).
 
 use std::fs;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -154,10 +155,12 @@ fn ner(args: NerArgs) -> Result<Outcome> {
     };
     let model = entities::train(&data, &options, |epoch, model| {
         eprintln!("epoch {epoch} ({:.0} s)", started.elapsed().as_secs_f64());
+        // The dev scores of each epoch are progress, written beside it on stderr.
         if !dev.is_empty() {
-            print_table(&score(&dev, &recognize_all(&dev_articles, model)));
-            println!("by document:");
-            print_table(&score(&dev, &recognize_documents(&dev, model)));
+            let err = &mut io::stderr();
+            let _ = print_table(err, &score(&dev, &recognize_all(&dev_articles, model)));
+            let _ = writeln!(err, "by document:");
+            let _ = print_table(err, &score(&dev, &recognize_documents(&dev, model)));
         }
     });
     let bytes = model.to_bytes();

@@ -392,3 +392,41 @@ fn eval_ner_scores_per_dataset_and_train_ner_writes_a_model() {
     let bytes = std::fs::read(&model).expect("model written");
     assert!(bytes.starts_with(b"BRIEFNER"));
 }
+
+/// A reader that stops early (`brief … | head`) ends every command quietly: exit 0, nothing
+/// on stderr, for the JSON writers as for the text ones.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    let example = std::fs::read_to_string(repo().join("examples/flood-barrier.txt")).unwrap();
+    let line = serde_json::json!({"id": "flood", "text": example}).to_string();
+    let scratch = Scratch::new("closed-pipe");
+    let input = scratch.0.join("many.jsonl");
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    std::fs::write(&input, format!("{line}\n").repeat(400)).unwrap();
+    let input = input.to_str().unwrap();
+    for args in [
+        vec!["facts", "--format", "json", input],
+        vec!["summarize", "--format", "json", input],
+        vec!["summarize", input],
+        vec!["extract", "--format", "json", input],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("brief binary runs");
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .take()
+            .expect("stdout")
+            .read_exact(&mut first)
+            .expect("some output");
+        let output = child.wait_with_output().expect("brief finishes");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}

@@ -64,16 +64,23 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(join) = args.join {
         config.join = join;
     }
-    println!(
+    outln!(
         "{} articles, {} gold clusters, {} orders, join {:.2}",
         records.len(),
         gold.iter().collect::<std::collections::HashSet<_>>().len(),
         args.orders,
         config.join
     );
-    println!(
+    outln!(
         "{:<10} {:>6} {:>6} {:>6} {:>7} {:>7} {:>8} {:>10}",
-        "system", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "stories", "articles/s"
+        "system",
+        "B3 P",
+        "B3 R",
+        "B3 F1",
+        "pair P",
+        "pair R",
+        "stories",
+        "articles/s"
     );
     let mut worst: Option<ClusterScores> = None;
     let mut baseline_worst: Option<ClusterScores> = None;
@@ -83,7 +90,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         let predicted = cluster_in_order(&records, &order, &config);
         let rate = records.len() as f64 / start.elapsed().as_secs_f64();
         let scores = score(&gold, &predicted);
-        print_row(&format!("brief #{seed}"), &scores, Some(rate));
+        print_row(&format!("brief #{seed}"), &scores, Some(rate))?;
         if worst.is_none_or(|w| scores.b3_f1 < w.b3_f1) {
             worst = Some(scores);
         }
@@ -94,20 +101,20 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         let baseline = tfidf_baseline(&records, &order, BASELINE_THRESHOLD);
         let scores = score(&gold, &baseline);
-        print_row(&format!("tfidf #{seed}"), &scores, None);
+        print_row(&format!("tfidf #{seed}"), &scores, None)?;
         if baseline_worst.is_none_or(|w| scores.b3_f1 < w.b3_f1) {
             baseline_worst = Some(scores);
         }
     }
     if let (Some(w), Some(b)) = (worst, baseline_worst) {
-        print_row("brief min", &w, None);
-        print_row("tfidf min", &b, None);
+        print_row("brief min", &w, None)?;
+        print_row("tfidf min", &b, None)?;
     }
     Ok(Outcome::Success)
 }
 
-fn print_row(name: &str, s: &ClusterScores, rate: Option<f64>) {
-    println!(
+fn print_row(name: &str, s: &ClusterScores, rate: Option<f64>) -> Result<()> {
+    outln!(
         "{name:<10} {:>6.3} {:>6.3} {:>6.3} {:>7.3} {:>7.3} {:>8} {:>10}",
         s.b3_precision,
         s.b3_recall,
@@ -117,6 +124,7 @@ fn print_row(name: &str, s: &ClusterScores, rate: Option<f64>) {
         s.predicted,
         rate.map_or(String::new(), |r| format!("{r:.0}"))
     );
+    Ok(())
 }
 
 /// A permutation of `0..n` from a fixed seed (SplitMix64 + Fisher–Yates), the

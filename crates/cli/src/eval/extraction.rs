@@ -197,10 +197,20 @@ pub fn run(args: Args) -> Result<Outcome> {
         w.flush()?;
     }
 
-    println!("data: {}  pages: {}", args.data.display(), pages.len());
-    println!(
+    outln!("data: {}  pages: {}", args.data.display(), pages.len());
+    outln!(
         "{:<20} {:>4} {:>6} {:>6} {:>6} {:>7}  {:>6} {:>6} {:>6} {:>6}  {:>5}",
-        "dataset", "n", "P4", "R4", "F1-4", "F1-BoW", "snipP", "snipR", "snipF1", "acc", "empty"
+        "dataset",
+        "n",
+        "P4",
+        "R4",
+        "F1-4",
+        "F1-BoW",
+        "snipP",
+        "snipR",
+        "snipF1",
+        "acc",
+        "empty"
     );
     for (name, g) in &groups {
         let (p4, b1) = (aggregate(&g.shingle4), aggregate(&g.shingle1));
@@ -224,19 +234,24 @@ pub fn run(args: Args) -> Result<Outcome> {
                 g.snippets.accuracy()
             )
         };
-        println!(
+        outln!(
             "{name:<20} {:>4} {text_cols}  {snip_cols}  {:>5}",
-            g.pages, g.empty
+            g.pages,
+            g.empty
         );
         if g.snippet_docs > 0 {
             let c = g.snippets;
-            println!(
+            outln!(
                 "{:<20} snippets tp={} fn={} fp={} tn={}",
-                "", c.tp, c.fn_, c.fp, c.tn
+                "",
+                c.tp,
+                c.fn_,
+                c.fp,
+                c.tn
             );
         }
     }
-    println!(
+    outln!(
         "speed: {:.0} pages/s, {:.1} MB/s (decode + extract, 1 thread, {:.3} s for {:.1} MB, best of {})",
         pages.len() as f64 / secs,
         bytes as f64 / 1e6 / secs,

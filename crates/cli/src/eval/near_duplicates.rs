@@ -168,12 +168,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let precision = right as f64 / (right + wrong).max(1) as f64;
     let recall = right.min(expected_links) as f64 / expected_links.max(1) as f64;
-    println!(
+    outln!(
         "{} originals, {} versions, threshold {threshold:.2}: links {} (right {right}, wrong {wrong}, between real copies {real_copies})",
         originals.len(),
         expected_links,
         links.len()
     );
-    println!("near-duplicates: precision {precision:.3}  recall {recall:.3}");
+    outln!("near-duplicates: precision {precision:.3}  recall {recall:.3}");
     Ok(Outcome::Success)
 }

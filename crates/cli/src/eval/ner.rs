@@ -299,15 +299,20 @@ pub fn recognize_all(articles: &[Article], model: &entities::Model) -> Vec<Vec<E
         .collect()
 }
 
-/// Prints the score table.
-pub fn print_table(groups: &BTreeMap<String, Counts>) {
-    println!(
+/// Writes the score table to `out`.
+pub fn print_table(
+    out: &mut impl std::io::Write,
+    groups: &BTreeMap<String, Counts>,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
         "{:<18} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}",
         "dataset", "lines", "P", "R", "F1", "tp", "fp", "fn", "untypedF1"
-    );
+    )?;
     for (name, c) in groups {
         let (p, r, f) = c.prf();
-        println!(
+        writeln!(
+            out,
             "{name:<18} {:>5} {:>6.1} {:>6.1} {:>6.1} {:>6} {:>6} {:>6} {:>8.1}",
             c.lines,
             100.0 * p,
@@ -317,8 +322,9 @@ pub fn print_table(groups: &BTreeMap<String, Counts>) {
             c.fp,
             c.fn_,
             100.0 * c.untyped_f1()
-        );
+        )?;
     }
+    Ok(())
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -354,13 +360,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         w.flush()?;
     }
 
-    println!(
+    outln!(
         "data: {}  lines: {}  words: {words}",
         args.data.display(),
         gold.len()
     );
-    print_table(&score(&gold, &predicted));
-    println!(
+    print_table(&mut std::io::stdout(), &score(&gold, &predicted))?;
+    outln!(
         "speed: {:.0} words/s, {:.0} lines/s (understand + recognize, 1 thread, {:.3} s, best of {})",
         words as f64 / secs,
         gold.len() as f64 / secs,

@@ -129,13 +129,13 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
 
     let n = docs.len();
-    println!(
+    outln!(
         "data: {}  documents: {n}  gold statements: {}  predicted: {}",
         args.data.display(),
         all.gold,
         all.predicted
     );
-    println!(
+    outln!(
         "content P={:.1} R={:.1} F1={:.1} speaker={:.1}% (pred={} gold={})",
         100.0 * all.precision(),
         100.0 * all.recall(),
@@ -144,7 +144,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         all.predicted,
         all.gold
     );
-    println!(
+    outln!(
         "recall: with quotation marks {:.1} ({} gold), without {:.1} ({} gold)",
         100.0 * direct.recall(),
         direct.gold,
@@ -155,7 +155,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         .iter()
         .map(|d| d.article.text.split_whitespace().count())
         .sum();
-    println!(
+    outln!(
         "throughput (understand + quotes + figures, one thread): {:.0} articles/s, {:.0} words/s",
         n as f64 / best.max(1e-9),
         words as f64 / best.max(1e-9)
@@ -178,7 +178,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
             best = best.min(started.elapsed().as_secs_f64());
         }
-        println!(
+        outln!(
             "throughput on {} ({} articles, {statements} statements, {numbers} figures): {:.0} articles/s, {:.0} words/s",
             path.display(),
             articles.len(),

@@ -151,9 +151,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut session = store.ingest(Config::default())?;
     session.set_batch_age(std::time::Duration::from_millis(args.batch_age_ms));
     session.bulk()?;
-    println!(
+    outln!(
         "{:>10} {:>12} {:>14} {:>14} {:>16} {:>10}",
-        "articles", "articles/s", "store µs/art", "store CPU µs", "stories started", "peak MB"
+        "articles",
+        "articles/s",
+        "store µs/art",
+        "store CPU µs",
+        "stories started",
+        "peak MB"
     );
     let start = Instant::now();
     let mut block_start = Instant::now();
@@ -191,7 +196,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     (Some(a), Some(b)) => format!("{:.1}", (b - a) * 1e6 / in_block as f64),
                     _ => "-".to_string(),
                 };
-                println!(
+                outln!(
                     "{done:>10} {:>12.0} {:>14.1} {store_cpu:>14} {started:>16} {:>10.0}",
                     in_block as f64 / secs,
                     block_store_secs * 1e6 / in_block as f64,
@@ -206,7 +211,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     )?;
     started += count_started(&session.finish()?);
     let total = start.elapsed().as_secs_f64();
-    println!(
+    outln!(
         "ingested {} articles in {total:.1} s: {:.0} articles/s end to end (generation included); \
          {started} stories started; store {:.0} MB",
         args.articles,
@@ -240,13 +245,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         times.push(t.elapsed().as_secs_f64() * 1e3);
     }
     times.sort_by(f64::total_cmp);
-    println!(
+    outln!(
         "search over {} articles: p50 {:.2} ms, p99 {:.2} ms ({} queries, {hits} hits)",
         args.articles,
         percentile(&times, 0.5),
         percentile(&times, 0.99),
         times.len()
     );
-    println!("peak memory {:.0} MB", peak_rss_mb().unwrap_or(0.0));
+    outln!("peak memory {:.0} MB", peak_rss_mb().unwrap_or(0.0));
     Ok(Outcome::Success)
 }

@@ -147,17 +147,22 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
 
     let n = records.len();
-    println!(
+    outln!(
         "data: {}  articles: {n}  takeaways: {}",
         args.data.display(),
         args.takeaways
     );
-    println!(
+    outln!(
         "{:<8} {:>6} {:>6} {:>6} {:>6} {:>12}",
-        "method", "R1", "R2", "RL", "RLsum", "articles/s"
+        "method",
+        "R1",
+        "R2",
+        "RL",
+        "RLsum",
+        "articles/s"
     );
     for (name, t, secs) in [("brief", &ours, brief_secs), ("lead3", &lead, lead_secs)] {
-        println!(
+        outln!(
             "{name:<8} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>12.0}",
             t.mean(0),
             t.mean(1),
@@ -166,17 +171,17 @@ pub fn run(args: Args) -> Result<Outcome> {
             n as f64 / secs.max(1e-9)
         );
     }
-    println!(
+    outln!(
         "with facts (entities, quotes, figures, Who Said What): {:.0} articles/s",
         n as f64 / facts_secs.max(1e-9)
     );
-    println!(
+    outln!(
         "stages (µs/article): understand {:.1}, compose {:.1}, validate {:.1}",
         stages[0] * 1e6 / n as f64,
         stages[1] * 1e6 / n as f64,
         stages[2] * 1e6 / n as f64
     );
-    println!(
+    outln!(
         "faithful: {sentences} sentences, {unfaithful} unfaithful briefs; {failed} articles not briefed; {json_bytes} JSON bytes"
     );
     Ok(if unfaithful > 0 {
