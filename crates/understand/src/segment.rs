@@ -139,13 +139,54 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
             break;
         }
         let (next, _) = char_at(body, k);
-        if boundary(body, i, c, single_period, next, word_at(body, k)) {
+        let quoted_question = c != '.' && j > i + len && body[i + len..j].contains(is_quote_mark);
+        if boundary(body, i, c, single_period, next, word_at(body, k))
+            && !(quoted_question && attribution_ends(&body[k..]))
+        {
             push(out, unit.start, body, start, end, paragraph);
             start = k;
         }
         i = k;
     }
     push(out, unit.start, body, start, n, paragraph);
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’')
+}
+
+/// Most words of an attribution that closes a quoted question or exclamation.
+const MAX_ATTRIBUTION_WORDS: usize = 8;
+
+/// True when `rest` opens with a short attribution that ends its sentence: the speaker
+/// and the verb of saying of a quotation just closed ("“Did you see him?” Assistant U.S.
+/// Attorney William Weinreb asked.", "… asked Kraft."): the quotation's sentence runs on
+/// to its full stop, as it does before a lower-case "she asked".
+fn attribution_ends(rest: &str) -> bool {
+    let saying = |w: &str| crate::quotes::SAYING.contains(&w.to_ascii_lowercase().as_str());
+    let mut previous = "";
+    for (n, word) in rest
+        .split_whitespace()
+        .take(MAX_ATTRIBUTION_WORDS)
+        .enumerate()
+    {
+        if word.contains(['!', '?', ',', ';', ':']) || word.contains(is_quote_mark) {
+            return false;
+        }
+        if let Some(bare) = word.strip_suffix('.') {
+            // The verb last, or before a listener of one word ("asked Kraft.").
+            if n >= 1 && (saying(bare) || (n >= 2 && saying(previous))) {
+                return true;
+            }
+            // Past an abbreviation or initial ("U.S.", "Sen.", "W."), else the sentence
+            // ended without a verb of saying.
+            if !(bare.contains('.') || bare.len() <= 3) {
+                return false;
+            }
+        }
+        previous = word;
+    }
+    false
 }
 
 fn boundary(
@@ -241,6 +282,25 @@ mod tests {
                 "He lives in the U.S.",
                 "The U.S. Army said so.",
                 "Shares of Acme Inc. fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_named_speaker_after_a_quoted_question_stays_in_its_sentence() {
+        assert_eq!(
+            split(
+                "\"Did you see him again?\" Assistant U.S. Attorney William Weinreb asked. \
+                 \"I did not.\" \"Do you work?\" McCauley asked Kraft. \"Yes.\" \
+                 \"Why?\" The room fell silent after the question was asked."
+            ),
+            [
+                "\"Did you see him again?\" Assistant U.S. Attorney William Weinreb asked.",
+                "\"I did not.\"",
+                "\"Do you work?\" McCauley asked Kraft.",
+                "\"Yes.\"",
+                "\"Why?\"",
+                "The room fell silent after the question was asked."
             ]
         );
     }

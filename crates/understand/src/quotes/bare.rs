@@ -17,7 +17,7 @@ use super::speaker;
 const MIN_WORDS: usize = 8;
 
 /// Verbs of saying that name a speaker beside a quotation ("said Name", "Name told").
-const SAYING: &[&str] = &[
+pub(crate) const SAYING: &[&str] = &[
     "said",
     "says",
     "say",

@@ -26,6 +26,7 @@
 //! nearest preceding speaker with a name, a guess the caller may ignore.
 
 mod bare;
+pub(crate) use bare::SAYING;
 mod bounds;
 mod cue_table;
 mod cues;
