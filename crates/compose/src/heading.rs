@@ -5,7 +5,7 @@
 //! often it occurs in the section, how rare its words are in the rest of the
 //! article, its length, and whether it is a name (capitalised mid-sentence).
 
-use brief_core::{Article, BriefSentence, Document, Span};
+use brief_core::{Article, BriefSentence, Document, Span, TokenKind};
 use brief_understand::words::is_stop_word;
 
 use crate::candidates::{Candidate, NO_HEAD};
@@ -14,14 +14,19 @@ use crate::rank::per_count;
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";
 
-/// Words that make poor headings.
+/// Words that make poor headings: function words the stop list leaves ("never", "someone"),
+/// reporting verbs, units of time.
 pub(crate) const WEAK: &[&str] = &[
     "according",
     "added",
     "adding",
     "afp",
     "although",
+    "always",
     "another",
+    "anybody",
+    "anyone",
+    "anything",
     "ap",
     "around",
     "asked",
@@ -32,6 +37,9 @@ pub(crate) const WEAK: &[&str] = &[
     "copyright",
     "day",
     "days",
+    "everybody",
+    "everyone",
+    "everything",
     "first",
     "however",
     "image",
@@ -40,16 +48,25 @@ pub(crate) const WEAK: &[&str] = &[
     "later",
     "lot",
     "many",
+    "maybe",
     "month",
     "months",
+    "never",
     "new",
+    "nobody",
+    "nothing",
     "people",
     "percent",
+    "perhaps",
     "recent",
     "recently",
     "reuters",
     "saying",
     "several",
+    "somebody",
+    "someone",
+    "something",
+    "sometimes",
     "thing",
     "things",
     "though",
@@ -64,6 +81,35 @@ pub(crate) const WEAK: &[&str] = &[
     "whose",
     "year",
     "years",
+];
+
+/// Numbers in words: they open a noun phrase ("Two Moms", "Three Blocks Away") but end none
+/// ("Arrested Nine", "Previous Two") and head no section alone; capitalised, they may be a
+/// name's ("Final Four", "BBC Four").
+const NUMBER_WORDS: &[&str] = &[
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "eight",
+    "eleven",
+    "five",
+    "four",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "nine",
+    "seven",
+    "six",
+    "ten",
+    "thousand",
+    "thousands",
+    "three",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
 ];
 
 /// Pronouns and function words that open a contraction with "'s" ("it's", "there's").
@@ -89,12 +135,14 @@ struct HeadWord {
     possessive: u8,
     /// Fewer than four letters: too short to head a section alone.
     short: bool,
+    /// The first word of its sentence, capitalised whatever it is.
+    opens: bool,
 }
 
 impl HeadWord {
     /// The heading word `word` makes, none for a contraction ("it's", "doesn't": a
     /// pronoun or verb with a verb, no part of a noun phrase).
-    fn new(term: u32, span: Span, word: &str) -> Option<Self> {
+    fn new(term: u32, span: Span, word: &str, opening: Opening) -> Option<Self> {
         let bytes = word.as_bytes();
         let first = word.chars().next().unwrap_or(' ');
         let lower_case = first.is_lowercase();
@@ -129,12 +177,30 @@ impl HeadWord {
             term,
             span,
             capitalised: first.is_uppercase(),
-            weak_end: lower_case && (bytes.ends_with(b"ed") || bytes.ends_with(b"ly")),
-            adverb: lower_case && bytes.ends_with(b"ly"),
+            weak_end: lower_case
+                && (bytes.ends_with(b"ed")
+                    || bytes.ends_with(b"ly")
+                    || NUMBER_WORDS.binary_search(&word).is_ok()),
+            // A sentence's first word is capitalised as its opener: an adverb there is one
+            // before a comma or when long ("Unfortunately", "Apparently"), where a short
+            // word may be a name ("Holly", "Kelly").
+            adverb: bytes.ends_with(b"ly")
+                && (lower_case
+                    || opening == Opening::BeforeComma
+                    || (opening == Opening::Plain && bytes.len() >= 8)),
             possessive,
             short: word.chars().nth(3).is_none(),
+            opens: opening != Opening::No,
         })
     }
+}
+
+/// Whether a word opens its sentence, and if so whether a comma follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opening {
+    No,
+    Plain,
+    BeforeComma,
 }
 
 /// The words of a candidate that may go into a heading, one entry per token
@@ -147,10 +213,24 @@ fn head_words(article: &Article, doc: &Document, c: &Candidate, out: &mut Vec<Op
             break;
         }
         let from = if k == 0 { c.first_token } else { 0 };
-        for (tok, &term) in sentence.tokens[from..].iter().zip(&mut heads) {
+        let tokens = &sentence.tokens[from..];
+        let mut opened = false;
+        for (k, (tok, &term)) in tokens.iter().zip(&mut heads).enumerate() {
+            let word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
+            let opening = if !word || opened {
+                Opening::No
+            } else if tokens
+                .get(k + 1)
+                .is_some_and(|t| article.slice(t.span) == ",")
+            {
+                Opening::BeforeComma
+            } else {
+                Opening::Plain
+            };
+            opened |= word;
             out.push(
                 (term != NO_HEAD)
-                    .then(|| HeadWord::new(term, tok.span, article.slice(tok.span)))
+                    .then(|| HeadWord::new(term, tok.span, article.slice(tok.span), opening))
                     .flatten(),
             );
         }
@@ -166,6 +246,9 @@ struct Phrase {
     len: usize,
     surface: (usize, usize),
     name: bool,
+    /// Every occurrence opens its sentence: one word that only ever opens one
+    /// ("Sometimes", "Never", "True") is no topic.
+    opening_only: bool,
 }
 
 /// The phrases of one section, counted in an open-addressed table whose memory
@@ -271,6 +354,7 @@ impl<'a> Headings<'a> {
             .keys
             .iter()
             .zip(&counts.phrases)
+            .filter(|(_, p)| !p.opening_only)
             .map(|(key, p)| {
                 let rarity: f32 = key[..p.len]
                     .iter()
@@ -367,9 +451,11 @@ impl<'a> Headings<'a> {
                         len,
                         surface: whole_name(sequence, start, start + len - 1),
                         name,
+                        opening_only: true,
                     });
                     entry.count += 1;
                     entry.name |= name;
+                    entry.opening_only &= len == 1 && first.opens;
                 }
             }
         }
@@ -437,9 +523,12 @@ fn is_irregular_past(lower: &str) -> bool {
 }
 
 /// True for a lower-case word that ends no heading: a verb in the past or a participle
-/// ("-ed", [`IRREGULAR_PAST`]) or an adverb ("-ly").
+/// ("-ed", [`IRREGULAR_PAST`]), an adverb ("-ly") or a number ([`NUMBER_WORDS`]).
 fn ends_no_heading(lower: &str) -> bool {
-    lower.ends_with("ed") || lower.ends_with("ly") || is_irregular_past(lower)
+    lower.ends_with("ed")
+        || lower.ends_with("ly")
+        || is_irregular_past(lower)
+        || NUMBER_WORDS.binary_search(&lower).is_ok()
 }
 
 /// When no phrase qualifies: the section's first capitalised long word not yet
@@ -449,11 +538,13 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
         sentences
             .iter()
             .flat_map(|s| words_opening(&s.text))
-            .filter(|(w, _)| {
+            .filter(|&(w, opens)| {
                 let lower = w.to_lowercase();
                 w.chars().count() >= 4
                     && !is_stop_word(&lower)
-                    && (w.starts_with(char::is_uppercase) || !ends_no_heading(&lower))
+                    && WEAK.binary_search(&lower.as_str()).is_err()
+                    // A capital that opens a sentence says nothing: "Fortunately" is an adverb.
+                    && ((w.starts_with(char::is_uppercase) && !opens) || !ends_no_heading(&lower))
             })
     };
     let fresh = |w: &str| !used.contains(&w.to_lowercase());
@@ -490,10 +581,19 @@ fn words_opening(text: &str) -> impl Iterator<Item = (&str, bool)> {
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with(['.', '?', '!']);
         token
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map(|w| w.trim_matches(['\'', '’']))
             .filter(|w| !w.is_empty())
             .enumerate()
-            .map(move |(k, w)| (w, opens && k == 0))
+            .filter_map(move |(k, w)| {
+                // A possessive heads as its owner; a contraction ("weren't") heads nothing.
+                let word = match w.find(['\'', '’']) {
+                    None => w,
+                    Some(at) if w[at..].chars().skip(1).eq("s".chars()) => &w[..at],
+                    Some(_) => return None,
+                };
+                Some((word, opens && k == 0))
+            })
     })
 }
 
@@ -620,6 +720,7 @@ mod tests {
             len: 1,
             surface: (0, 0),
             name: false,
+            opening_only: false,
         };
         for round in 0..2 {
             counts.clear();
@@ -639,7 +740,7 @@ mod tests {
 
     #[test]
     fn contractions_head_nothing_and_possessives_head_without_their_ending() {
-        let word = |w: &str| HeadWord::new(0, Span::new(0, w.len()), w);
+        let word = |w: &str| HeadWord::new(0, Span::new(0, w.len()), w, Opening::No);
         for contraction in [
             "It's",
             "there's",
@@ -655,6 +756,45 @@ mod tests {
         assert_eq!(word("Osborne’s").map(|w| w.possessive), Some(4));
         assert_eq!(word("O'Neill").map(|w| w.possessive), Some(0));
         assert_eq!(word("talks").map(|w| w.possessive), Some(0));
+    }
+
+    #[test]
+    fn openers_numbers_and_function_words_head_nothing() {
+        let word = |w: &str, opening| HeadWord::new(0, Span::new(0, w.len()), w, opening).unwrap();
+        // A capital that only opens the sentence hides no adverb; a short name stays one.
+        assert!(word("Unfortunately", Opening::BeforeComma).adverb);
+        assert!(word("Apparently", Opening::Plain).adverb);
+        assert!(!word("Holly", Opening::Plain).adverb);
+        assert!(word("Holly", Opening::BeforeComma).adverb);
+        assert!(!word("Kelly", Opening::No).adverb);
+        // A number in words opens a phrase but ends none, unless it is part of a name.
+        assert!(word("two", Opening::No).weak_end);
+        assert!(!word("Four", Opening::No).weak_end);
+        let weak = |w: &str| crate::terms::key(w, &mut String::new()).weak;
+        for w in ["never", "sometimes", "someone", "nothing", "maybe"] {
+            assert!(weak(w), "{w}");
+        }
+        let sentence = |text: &str| {
+            [BriefSentence {
+                text: text.into(),
+                sources: Vec::new(),
+            }]
+        };
+        assert_eq!(
+            fallback(
+                &sentence("Fortunately, all is not lost. Progress has been made."),
+                &[]
+            ),
+            "Progress"
+        );
+        assert_eq!(
+            fallback(&sentence("Everybody has four hours on deck."), &[]),
+            "Hours"
+        );
+        assert_eq!(
+            fallback(&sentence("They weren't home: the neighbours were."), &[]),
+            "Home"
+        );
     }
 
     #[test]
@@ -693,7 +833,7 @@ mod tests {
         let mut at = 0;
         for word in text.split(' ') {
             let span = Span::new(at, at + word.len());
-            sequence.push(HeadWord::new(0, span, word));
+            sequence.push(HeadWord::new(0, span, word, Opening::No));
             at += word.len() + 1;
         }
         let shown = |first: usize, last: usize| {
