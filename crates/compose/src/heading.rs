@@ -83,34 +83,37 @@ pub(crate) const WEAK: &[&str] = &[
     "years",
 ];
 
-/// Numbers in words: they open a noun phrase ("Two Moms", "Three Blocks Away") but end none
-/// ("Arrested Nine", "Previous Two") and head no section alone; capitalised, they may be a
-/// name's ("Final Four", "BBC Four").
-const NUMBER_WORDS: &[&str] = &[
-    "billion",
-    "billions",
-    "dozen",
-    "dozens",
-    "eight",
-    "eleven",
-    "five",
-    "four",
-    "hundred",
-    "hundreds",
-    "million",
-    "millions",
-    "nine",
-    "seven",
-    "six",
-    "ten",
-    "thousand",
-    "thousands",
-    "three",
-    "twelve",
-    "twenty",
-    "twice",
-    "two",
-];
+/// True for a lower-case number in words: one opens a noun phrase ("Two Moms", "Three Blocks
+/// Away") but ends none ("Arrested Nine", "Previous Two") and heads no section alone;
+/// capitalised, it may be a name's ("Final Four", "BBC Four").
+fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "billion"
+            | "billions"
+            | "dozen"
+            | "dozens"
+            | "eight"
+            | "eleven"
+            | "five"
+            | "four"
+            | "hundred"
+            | "hundreds"
+            | "million"
+            | "millions"
+            | "nine"
+            | "seven"
+            | "six"
+            | "ten"
+            | "thousand"
+            | "thousands"
+            | "three"
+            | "twelve"
+            | "twenty"
+            | "twice"
+            | "two"
+    )
+}
 
 /// Pronouns and function words that open a contraction with "'s" ("it's", "there's").
 const CONTRACTED: &[&str] = &[
@@ -178,9 +181,7 @@ impl HeadWord {
             span,
             capitalised: first.is_uppercase(),
             weak_end: lower_case
-                && (bytes.ends_with(b"ed")
-                    || bytes.ends_with(b"ly")
-                    || NUMBER_WORDS.binary_search(&word).is_ok()),
+                && (bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || is_number_word(word)),
             // A sentence's first word is capitalised as its opener: an adverb there is one
             // before a comma or when long ("Unfortunately", "Apparently"), where a short
             // word may be a name ("Holly", "Kelly").
@@ -350,29 +351,31 @@ impl<'a> Headings<'a> {
     ) -> String {
         self.count_phrases(shown);
         let (counts, rarity) = (&self.counts, &self.rarity);
-        let mut ranked: Vec<(f32, (usize, usize))> = counts
-            .keys
-            .iter()
-            .zip(&counts.phrases)
-            .filter(|(_, p)| !p.opening_only)
-            .map(|(key, p)| {
-                let rarity: f32 = key[..p.len]
-                    .iter()
-                    .map(|&t| rarity[t as usize])
-                    .sum::<f32>()
-                    / p.len as f32;
-                let length_bonus = match p.len {
-                    1 => 1.0,
-                    2 => 1.7,
-                    _ => 1.8,
-                };
-                let name_bonus = if p.name { 1.2 } else { 1.0 };
-                (
-                    p.count as f32 * rarity * length_bonus * name_bonus,
-                    p.surface,
-                )
-            })
-            .collect();
+        let mut ranked: Vec<(f32, (usize, usize))> = Vec::with_capacity(counts.keys.len());
+        ranked.extend(
+            counts
+                .keys
+                .iter()
+                .zip(&counts.phrases)
+                .filter(|(_, p)| !p.opening_only)
+                .map(|(key, p)| {
+                    let rarity: f32 = key[..p.len]
+                        .iter()
+                        .map(|&t| rarity[t as usize])
+                        .sum::<f32>()
+                        / p.len as f32;
+                    let length_bonus = match p.len {
+                        1 => 1.0,
+                        2 => 1.7,
+                        _ => 1.8,
+                    };
+                    let name_bonus = if p.name { 1.2 } else { 1.0 };
+                    (
+                        p.count as f32 * rarity * length_bonus * name_bonus,
+                        p.surface,
+                    )
+                }),
+        );
         // Only the best few are ever looked at: partition instead of sorting all.
         let order = |a: &(f32, (usize, usize)), b: &(f32, (usize, usize))| {
             b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
@@ -523,12 +526,12 @@ fn is_irregular_past(lower: &str) -> bool {
 }
 
 /// True for a lower-case word that ends no heading: a verb in the past or a participle
-/// ("-ed", [`IRREGULAR_PAST`]), an adverb ("-ly") or a number ([`NUMBER_WORDS`]).
+/// ("-ed", [`IRREGULAR_PAST`]), an adverb ("-ly") or a number ([`is_number_word`]).
 fn ends_no_heading(lower: &str) -> bool {
     lower.ends_with("ed")
         || lower.ends_with("ly")
         || is_irregular_past(lower)
-        || NUMBER_WORDS.binary_search(&lower).is_ok()
+        || is_number_word(lower)
 }
 
 /// When no phrase qualifies: the section's first capitalised long word not yet
