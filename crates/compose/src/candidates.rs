@@ -438,6 +438,31 @@ fn label_end(text: &str) -> Option<usize> {
 /// without a full stop ("… in 1959 Fifties fashion: The doll features …"), or it says
 /// "pictured". A label holding a verb of saying ("Janine Gamblen wrote: '…'") is a speaker's.
 fn is_caption(shown: &str) -> bool {
+    points_at_a_photo(shown) || is_labelled_caption(shown)
+}
+
+/// Words that place a person in a photo when set off by commas ("Abase Hussen, left, took
+/// his daughter Amira, right, …", "Joshua Titcombe, pictured, died …").
+const PHOTO_PLACES: &[&str] = &[
+    "above", "below", "centre", "center", "circled", "left", "pictured", "right",
+];
+
+/// True when the text places someone in a photo (", left,", ", pictured,", ", pictured in
+/// 2014,"): a caption, in the Daily Mail's scraped articles run into the prose around it
+/// without a full stop.
+fn points_at_a_photo(shown: &str) -> bool {
+    memchr::memmem::find_iter(shown.as_bytes(), b", ").any(|at| {
+        let after = &shown[at + 2..];
+        PHOTO_PLACES.iter().any(|place| {
+            after.strip_prefix(place).is_some_and(|rest| {
+                rest.starts_with(',') || (*place == "pictured" && rest.starts_with(' '))
+            })
+        })
+    })
+}
+
+/// A caption that opens on a label: see [`is_caption`].
+fn is_labelled_caption(shown: &str) -> bool {
     // Nearly every sentence has no colon among its first words: one search rules it out.
     let head = &shown.as_bytes()[..shown.len().min(LABEL_BYTES)];
     if memchr::memchr(b':', head).is_none() {
@@ -660,6 +685,26 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_placed_in_a_photo_marks_a_caption() {
+        for caption in [
+            "Abase Hussen, left, took his daughter Amira, right, to a demonstration",
+            "Joshua Titcombe, pictured, died at just nine days old They include",
+            "Mr Waley-Cohen, pictured in 2014, rode to success at Aintree",
+            "Billy Thompson, center, was last seen on Saturday",
+        ] {
+            assert!(is_caption(caption), "{caption}");
+        }
+        for prose in [
+            "A fourth girl from their school, Sharmeena Begum, left for Syria in December.",
+            "That's right, he said, and left.",
+            "The photo was shared with her 25,000 followers.",
+            "Turn right, then left, at the lights.",
+        ] {
+            assert!(!is_caption(prose), "{prose}");
+        }
+    }
 
     #[test]
     fn every_furniture_phrase_opens_with_a_listed_word() {
