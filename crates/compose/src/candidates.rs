@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use brief_core::{Article, Document, Span, TokenKind};
+use brief_core::{Article, Document, Span, Token, TokenKind};
 use brief_understand::quotes::straight_mark_opens;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -236,12 +236,18 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut in_aside = 0usize;
         let mut furniture_head = false;
+        let mut caption = false;
         let text = article.text.as_bytes();
         let first_token = first.tokens.partition_point(|t| t.span.start < span.start);
         for (k, sentence) in doc.sentences[group.clone()].iter().enumerate() {
             let from = if k == 0 { first_token } else { 0 };
-            for tok in &sentence.tokens[from..] {
+            for (i, tok) in sentence.tokens.iter().enumerate().skip(from) {
                 let Span { start, end } = tok.span;
+                if (text[start].is_ascii_uppercase() || text[start] == b',')
+                    && caption_sign_at(text, &sentence.tokens, i)
+                {
+                    caption = true;
+                }
                 spaced_words +=
                     usize::from(start == span.start || space_before(&article.text, start));
                 match tok.kind {
@@ -323,7 +329,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         if !seen.insert(copy_key) {
             continue;
         }
-        if is_caption(shown) {
+        if caption || is_caption(shown) {
             continue;
         }
         // In a text whose sentences end in their full stops, a line that had none of its
@@ -438,31 +444,6 @@ fn label_end(text: &str) -> Option<usize> {
 /// without a full stop ("… in 1959 Fifties fashion: The doll features …"), or it says
 /// "pictured". A label holding a verb of saying ("Janine Gamblen wrote: '…'") is a speaker's.
 fn is_caption(shown: &str) -> bool {
-    points_at_a_photo(shown) || is_labelled_caption(shown)
-}
-
-/// Words that place a person in a photo when set off by commas ("Abase Hussen, left, took
-/// his daughter Amira, right, …", "Joshua Titcombe, pictured, died …").
-const PHOTO_PLACES: &[&str] = &[
-    "above", "below", "centre", "center", "circled", "left", "pictured", "right",
-];
-
-/// True when the text places someone in a photo (", left,", ", pictured,", ", pictured in
-/// 2014,"): a caption, in the Daily Mail's scraped articles run into the prose around it
-/// without a full stop.
-fn points_at_a_photo(shown: &str) -> bool {
-    memchr::memmem::find_iter(shown.as_bytes(), b", ").any(|at| {
-        let after = &shown[at + 2..];
-        PHOTO_PLACES.iter().any(|place| {
-            after.strip_prefix(place).is_some_and(|rest| {
-                rest.starts_with(',') || (*place == "pictured" && rest.starts_with(' '))
-            })
-        })
-    })
-}
-
-/// A caption that opens on a label: see [`is_caption`].
-fn is_labelled_caption(shown: &str) -> bool {
     // Nearly every sentence has no colon among its first words: one search rules it out.
     let head = &shown.as_bytes()[..shown.len().min(LABEL_BYTES)];
     if memchr::memchr(b':', head).is_none() {
@@ -486,6 +467,65 @@ fn is_labelled_caption(shown: &str) -> bool {
             && label_end(&rest[i + 2..])
                 .is_some_and(|e| !crate::statements::is_saying(&rest[i + 2..i + e]))
     })
+}
+
+/// Words that place a person in a photo when set off by commas ("Abase Hussen, left, took
+/// his daughter Amira, right, …", "Joshua Titcombe, pictured, died …").
+const PHOTO_PLACES: &[&[u8]] = &[
+    b"above",
+    b"below",
+    b"centre",
+    b"center",
+    b"circled",
+    b"left",
+    b"pictured",
+    b"right",
+];
+
+/// Words that open a new sentence and, capitalised, never follow a word in the middle of
+/// one without a mark between.
+const SENTENCE_OPENERS: &[&[u8]] = &[
+    b"He", b"Her", b"His", b"It", b"She", b"Their", b"There", b"These", b"They", b"This", b"We",
+];
+
+/// True when the token at `i` shows that its candidate is a photo caption the Daily Mail's
+/// scraped articles run into the prose around it without a full stop: a comma before a place
+/// in a photo (", left,", ", pictured,", ", pictured in 2014,"), or a capitalised pronoun
+/// that starts a new sentence right after a word ("… at the start of the sick video They
+/// were then blindfolded …", "… on Saturday He links up with …", "… after he was beheaded
+/// It is the latest footage …"). A title keeps its capitals ("the film It Follows") or has
+/// them before "It" ("Leave It to Beaver"), so it is not taken for a new sentence.
+fn caption_sign_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
+    let slice = |t: &Token| &text[t.span.start..t.span.end];
+    // The token after `i` (or before it) with one space between.
+    let spaced = |a: usize, b: usize| {
+        tokens[a].span.end + 1 == tokens[b].span.start && text[tokens[a].span.end] == b' '
+    };
+    let this = slice(&tokens[i]);
+    if this == b"," {
+        let (Some(place), Some(after)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
+            return false;
+        };
+        let place = slice(place);
+        return spaced(i, i + 1)
+            && PHOTO_PLACES.contains(&place)
+            && (slice(after) == b"," && tokens[i + 1].span.end == after.span.start
+                || place == b"pictured" && spaced(i + 1, i + 2));
+    }
+    if i == 0 || !SENTENCE_OPENERS.contains(&this) {
+        return false;
+    }
+    let before = &tokens[i - 1];
+    let Some(after) = tokens.get(i + 1) else {
+        return false;
+    };
+    let before_lower = slice(before)[0].is_ascii_lowercase() || before.kind == TokenKind::Number;
+    matches!(before.kind, TokenKind::Word | TokenKind::Number)
+        && spaced(i - 1, i)
+        && (before_lower || this != b"It")
+        && after.kind == TokenKind::Word
+        && spaced(i, i + 1)
+        && slice(after)[0].is_ascii_lowercase()
 }
 
 /// Whether `shown` ends as a sentence does: a full stop, question or exclamation mark,
@@ -686,6 +726,14 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 mod tests {
     use super::*;
 
+    fn caption_signs(text: &str) -> bool {
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        doc.sentences
+            .iter()
+            .any(|s| (0..s.tokens.len()).any(|i| caption_sign_at(text.as_bytes(), &s.tokens, i)))
+    }
+
     #[test]
     fn a_person_placed_in_a_photo_marks_a_caption() {
         for caption in [
@@ -694,15 +742,26 @@ mod tests {
             "Mr Waley-Cohen, pictured in 2014, rode to success at Aintree",
             "Billy Thompson, center, was last seen on Saturday",
         ] {
-            assert!(is_caption(caption), "{caption}");
+            assert!(caption_signs(caption), "{caption}");
+        }
+        for run_on in [
+            "filmed at the start of the sick video They were then blindfolded",
+            "The body can be seen after he was beheaded It is the latest footage",
+            "ahead of the first race of the season on Saturday He links up with Harrison",
+            "offering to post tweets for $20 He was once the champion",
+        ] {
+            assert!(caption_signs(run_on), "{run_on}");
         }
         for prose in [
+            "I grew up watching \"Leave It to Beaver.\"",
+            "She saw the film It Follows twice.",
+            "He said, \"They were there.\" It was late.",
             "A fourth girl from their school, Sharmeena Begum, left for Syria in December.",
             "That's right, he said, and left.",
             "The photo was shared with her 25,000 followers.",
             "Turn right, then left, at the lights.",
         ] {
-            assert!(!is_caption(prose), "{prose}");
+            assert!(!caption_signs(prose), "{prose}");
         }
     }
 
