@@ -495,7 +495,7 @@ const SENTENCE_OPENERS: &[&[u8]] = &[
 /// were then blindfolded …", "… on Saturday He links up with …", "… after he was beheaded
 /// It is the latest footage …"). A title keeps its capitals ("the film It Follows") or has
 /// them before "It" ("Leave It to Beaver"), so it is not taken for a new sentence.
-fn caption_sign_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
+pub(crate) fn caption_sign_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
     let slice = |t: &Token| &text[t.span.start..t.span.end];
     // The token after `i` (or before it) with one space between.
     let spaced = |a: usize, b: usize| {

@@ -67,6 +67,11 @@ pub fn who_said_what(
         if !(MIN_STATEMENT_WORDS..=MAX_STATEMENT_WORDS).contains(&words) {
             continue;
         }
+        // A caption run into the statement ("… must have been sleep walking He insisted …")
+        // makes no line a reader can take in.
+        if runs_into_caption(article, doc, quote.content) {
+            continue;
+        }
         // Statements interrupted by their attribution span it: not shown as one line.
         if overlaps(quote.content, speaker.span)
             || (quote.direct && content.contains(['"', '“', '”']))
@@ -467,6 +472,23 @@ fn left_out_of_line(cue: &str) -> bool {
     first.eq_ignore_ascii_case("according") || CLAUSE_PARTICIPLES.contains(&last.as_str())
 }
 
+/// True when a caption runs into the text of `content` (see
+/// [`crate::candidates::caption_sign_at`]).
+fn runs_into_caption(article: &Article, doc: &Document, content: Span) -> bool {
+    let text = article.text.as_bytes();
+    doc.sentences[doc.sentence_from(content.start)..]
+        .iter()
+        .take_while(|s| s.span.start < content.end)
+        .any(|s| {
+            s.tokens.iter().enumerate().any(|(i, t)| {
+                content.start <= t.span.start
+                    && t.span.end <= content.end
+                    && (text[t.span.start].is_ascii_uppercase() || text[t.span.start] == b',')
+                    && crate::candidates::caption_sign_at(text, &s.tokens, i)
+            })
+        })
+}
+
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -754,6 +776,23 @@ mod tests {
         assert_eq!(
             heading(&lines(&["Police confirmed: “We are investigating”"])),
             WHO_SAID_WHAT
+        );
+    }
+
+    #[test]
+    fn a_statement_a_caption_runs_into_is_not_listed() {
+        let text = "Mayor Ann Lee said the bridge would reopen in March. Tom Hale claimed he \
+went to bed early and must have been sleep walking He insisted he had been asleep.";
+        let lines = listed(text).expect("statements");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("the bridge would reopen in March")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().all(|l| !l.contains("sleep walking")),
+            "{lines:?}"
         );
     }
 
