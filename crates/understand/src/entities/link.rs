@@ -14,6 +14,7 @@ use crate::sent::find_lower;
 const TITLES: &[&str] = &[
     "actor",
     "actress",
+    "adm",
     "adviser",
     "advisor",
     "aide",
@@ -27,6 +28,7 @@ const TITLES: &[&str] = &[
     "bishop",
     "boss",
     "candidate",
+    "capt",
     "captain",
     "ceo",
     "chair",
@@ -36,6 +38,7 @@ const TITLES: &[&str] = &[
     "chancellor",
     "chief",
     "coach",
+    "col",
     "colonel",
     "commander",
     "commissioner",
@@ -46,10 +49,12 @@ const TITLES: &[&str] = &[
     "councilman",
     "councilor",
     "councilwoman",
+    "cpl",
     "dean",
     "defender",
     "delegate",
     "deputy",
+    "det",
     "detective",
     "diplomat",
     "director",
@@ -62,8 +67,10 @@ const TITLES: &[&str] = &[
     "executive",
     "expert",
     "founder",
+    "gen",
     "general",
     "goalkeeper",
+    "gov",
     "governor",
     "head",
     "inspector",
@@ -75,6 +82,8 @@ const TITLES: &[&str] = &[
     "lawyer",
     "leader",
     "lieutenant",
+    "lt",
+    "maj",
     "manager",
     "mayor",
     "member",
@@ -107,6 +116,7 @@ const TITLES: &[&str] = &[
     "sen",
     "senator",
     "sergeant",
+    "sgt",
     "sheriff",
     "singer",
     "speaker",
@@ -115,6 +125,7 @@ const TITLES: &[&str] = &[
     "spokeswoman",
     "striker",
     "superintendent",
+    "supt",
     "surgeon",
     "teacher",
     "trustee",
@@ -373,20 +384,37 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
     {
         cursor -= 1;
     }
+    // An abbreviated title's full stop ("Gov. Mike Huckabee", "Sen. Rick Santorum").
+    if cursor > 1
+        && word(&tokens[cursor - 1]) == "."
+        && tokens[cursor - 1].span.start == tokens[cursor - 2].span.end
+        && is_title(word(&tokens[cursor - 2]))
+    {
+        cursor -= 1;
+    }
     let mut titled = false;
     while cursor > 0 && first - cursor < MAX_ROLE_TOKENS {
         let t = &tokens[cursor - 1];
         let w = word(t);
         // A lower-case noun right before a title belongs to it ("council leader",
         // "police chief"); a function word or verb ends the role.
+        // Not before "former": "faces former Arkansas Gov." is a verb's object. Before a
+        // capitalised title the word names an occupation ("pediatrician Dr.", "police Capt.",
+        // "specialist Dr."), where a verb's object is common ("shook Dr. Phil", "urge
+        // President Obama").
+        let next = word(&tokens[cursor.min(first)]);
         let compound = cursor < first
-            && (is_title(word(&tokens[cursor])) || is_modifier(word(&tokens[cursor])))
+            && (is_title(next) || is_modifier(next))
+            && !next.eq_ignore_ascii_case("former")
+            && (next.starts_with(char::is_lowercase) || names_occupation(w))
             && w.chars().next().is_some_and(char::is_lowercase)
             && w.len() > 3
             && !is_function_word(w)
             // An adverb or a participle is no part of the noun ("notably former Foreign
-            // Minister", "supported President").
-            && !(w.ends_with("ly") || w.ends_with("ed"));
+            // Minister", "supported President"), nor a verb in "-ing" before a capitalised
+            // title ("slamming President Barack Obama"; "housing minister" is one).
+            && !(w.ends_with("ly") || w.ends_with("ed"))
+            && !(w.ends_with("ing") && word(&tokens[cursor]).starts_with(char::is_uppercase));
         // "of" after a capitalised title or head of an institution's name, and "the" after
         // such an "of", belong to the role ("Secretary of State", "Bank of England
         // Governor", "Chairman of the Joint Chiefs of Staff"); not right before the name
@@ -465,15 +493,37 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
         });
         // A title followed by a name is another person's ("George W. Bush, former Vice
         // President Dick Cheney"), not this one's role.
+        // An abbreviated title's full stop ends the run: "former Pennsylvania Sen. Rick
+        // Santorum" names Santorum too.
         let last_title = (from..to).rev().find(|&i| is_title(word(&tokens[i])));
+        let capitalised = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| word(t).starts_with(char::is_uppercase))
+        };
         let names_another = last_title.is_some_and(|t| {
-            t + 2 < to && (t + 1..=t + 2).all(|i| word(&tokens[i]).starts_with(char::is_uppercase))
+            (t + 2 < to && (t + 1..=t + 2).all(capitalised))
+                || (t + 1 == to
+                    && tokens
+                        .get(to)
+                        .is_some_and(|p| word(p) == "." && p.span.start == tokens[t].span.end)
+                    && capitalised(to + 1))
         });
         if titled && closed && opener && to > from && !names_another {
             roles.push(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
         }
     }
     roles
+}
+
+/// True for a lower-case word that names an occupation: a title itself, or a noun of a
+/// doer ("pediatrician", "specialist", "investigator", "spokesman").
+fn names_occupation(word: &str) -> bool {
+    is_title(word)
+        || is_modifier(word)
+        || ["er", "or", "ist", "ian", "ant", "ent", "man", "woman"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// Whether a run of tokens, read from its start, is a role: some title, and its
@@ -488,7 +538,45 @@ fn titled_prefix(text: &str, tokens: &[Token]) -> bool {
                 || is_possessive(w)
                 || !matches!(
                     w,
-                    "But" | "And" | "The" | "A" | "An" | "In" | "On" | "At" | "As" | "of" | "the"
+                    "But"
+                        | "And"
+                        | "The"
+                        | "A"
+                        | "An"
+                        | "In"
+                        | "On"
+                        | "At"
+                        | "As"
+                        | "of"
+                        | "the"
+                        | "He"
+                        | "She"
+                        | "It"
+                        | "They"
+                        | "We"
+                        | "I"
+                        | "When"
+                        | "While"
+                        | "After"
+                        | "Before"
+                        | "If"
+                        | "Since"
+                        | "Because"
+                        | "Although"
+                        | "Though"
+                        | "Once"
+                        | "Until"
+                        | "Like"
+                        | "With"
+                        | "For"
+                        | "From"
+                        | "By"
+                        | "To"
+                        | "Under"
+                        | "During"
+                        | "Against"
+                        | "Despite"
+                        | "Amid"
                 )
         })
 }
@@ -568,7 +656,9 @@ mod tests {
              Chairman of the Joint Chiefs of Staff Martin Dempsey said the plan was sound. \
              He thanked the late singer Ann Lowe and the United States of Afghan President \
              Ashraf Ghani. Critics, notably former Foreign Minister Tzipi Livni, objected. \
-             The guests were Tom Hale, former Vice President Dick Cheney and others.",
+             The guests were Tom Hale, former Vice President Dick Cheney and others. \
+             He faces former Arkansas Gov. Mike Huckabee, former Pennsylvania Sen. Rick \
+             Santorum and Ben Carson, slamming President Barack Obama.",
         );
         let roles = |name: &str| {
             got.iter()
@@ -592,6 +682,13 @@ mod tests {
         assert_eq!(roles("Tzipi Livni"), ["former Foreign Minister"], "{got:?}");
         assert!(roles("Tom Hale").is_empty(), "{got:?}");
         assert_eq!(roles("Dick Cheney"), ["former Vice President"], "{got:?}");
+        assert_eq!(roles("Mike Huckabee"), ["former Arkansas Gov."], "{got:?}");
+        assert_eq!(
+            roles("Rick Santorum"),
+            ["former Pennsylvania Sen."],
+            "{got:?}"
+        );
+        assert_eq!(roles("Barack Obama"), ["President"], "{got:?}");
     }
 
     #[test]
