@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use brief_core::{Document, Entity, EntityKind, Span};
+use brief_core::{Document, Entity, EntityKind, Span, TokenKind};
 
 use super::features::{self, without_possessive, DocFeatures};
 use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
@@ -278,7 +278,15 @@ pub(crate) fn spans_from_tags(
 ) {
     let mut current: Option<(Entity, Range<usize>)> = None;
     let close = |open: Option<(Entity, Range<usize>)>, out: &mut Vec<(Entity, Range<usize>)>| {
-        if let Some((mut e, range)) = open {
+        if let Some((mut e, mut range)) = open {
+            // A name never opens on a mark ("Mr. Crosby" tagged from its full stop, a "•").
+            while range.start < range.end && tokens[range.start].kind == TokenKind::Punct {
+                range.start += 1;
+            }
+            if range.is_empty() {
+                return;
+            }
+            e.span.start = tokens[range.start].span.start;
             let t = tokens[range.end - 1];
             let word = &text[t.span.start..t.span.end];
             e.span.end = t.span.start + without_possessive(word, t.kind).len();
@@ -336,6 +344,26 @@ mod tests {
                 ("Paris", EntityKind::Location)
             ]
         );
+        // A mark tagged as a name's first token is left out of it, a mark alone dropped.
+        let text = "Mr. Crosby met • Katherine and .";
+        let tokens = crate::tokenize(text, Span::new(0, text.len()));
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            words,
+            ["Mr", ".", "Crosby", "met", "•", "Katherine", "and", "."]
+        );
+        let tags = [OUTSIDE, bp, ip, OUTSIDE, bp, ip, OUTSIDE, bp];
+        out.clear();
+        spans_from_tags(text, &tokens, &tags, &mut out);
+        let got: Vec<&str> = out
+            .iter()
+            .map(|(e, _)| &text[e.span.start..e.span.end])
+            .collect();
+        assert_eq!(got, ["Crosby", "Katherine"]);
+        assert_eq!(out[0].1, 2..3);
     }
 
     #[test]
