@@ -238,7 +238,9 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut furniture_head = false;
         let mut caption = false;
         let text = article.text.as_bytes();
-        let first_token = first.tokens.partition_point(|t| t.span.start < span.start);
+        // The first token shown: one the trimmed start falls inside (after invisible marks)
+        // is shown.
+        let first_token = first.tokens.partition_point(|t| t.span.end <= span.start);
         for (k, sentence) in doc.sentences[group.clone()].iter().enumerate() {
             let from = if k == 0 { first_token } else { 0 };
             for (i, tok) in sentence.tokens.iter().enumerate().skip(from) {

@@ -13,6 +13,35 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
     let end = sentence.span.end;
     let tokens = &sentence.tokens;
     let mut t = 0;
+    // Invisible marks before the first token (a left-to-right mark, a zero-width space), and
+    // a list's bullet or dash before a capitalised word ("•A military attack …", "-- In 2009,
+    // …"; before a word in lower case the dash ends a clause the splitter cut off).
+    if let Some(first) = tokens.first() {
+        let invisible = text[first.span.start..first.span.end].len().saturating_sub(
+            text[first.span.start..first.span.end]
+                .trim_start_matches(INVISIBLE)
+                .len(),
+        );
+        start = first.span.start + invisible;
+        // A dash may come as two tokens ("--").
+        let marks = tokens
+            .iter()
+            .take(2)
+            .take_while(|tok| {
+                tok.kind == TokenKind::Punct
+                    && LIST_MARKS.contains(&&text[tok.span.start..tok.span.end])
+            })
+            .count();
+        let item = tokens.get(marks).is_some_and(|next| {
+            next.kind == TokenKind::Quote
+                || (next.kind == TokenKind::Word
+                    && text[next.span.start..].starts_with(char::is_uppercase))
+        });
+        if marks > 0 && item {
+            t = marks;
+            start = tokens[t].span.start;
+        }
+    }
     // Page furniture glued to the sentence: "Scroll down for video(s)".
     let prompt = ["scroll", "down", "for", "video"];
     let opens_with_prompt = tokens.len() > prompt.len()
@@ -57,6 +86,15 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
     }
     Some(Span::new(start, end))
 }
+
+/// Format characters that show nothing (zero-width spaces and joiners, direction marks, a
+/// byte order mark).
+const INVISIBLE: &[char] = &[
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{feff}',
+];
+
+/// Marks that open the items of a list.
+const LIST_MARKS: &[&str] = &["•", "·", "●", "▪", "■", "►", "◦", "-", "--", "–", "—", "*"];
 
 /// Sentence-opening words that only link a sentence to the one before it.
 const DISCOURSE_MARKERS: &[&str] = &["Also", "And", "But", "However", "Meanwhile", "So", "Yet"];
@@ -169,6 +207,31 @@ mod tests {
         assert_eq!(
             trimmed("So far, Investors have lost $3 billion.").as_deref(),
             Some("So far, Investors have lost $3 billion.")
+        );
+    }
+
+    #[test]
+    fn a_list_mark_goes() {
+        assert_eq!(
+            trimmed("•A military attack would put Israel at odds with its allies.").as_deref(),
+            Some("A military attack would put Israel at odds with its allies.")
+        );
+        assert_eq!(
+            trimmed("- The plan was approved on Monday by the council.").as_deref(),
+            Some("The plan was approved on Monday by the council.")
+        );
+        assert_eq!(
+            trimmed("\u{200e}The museum opens on Friday in the city.").as_deref(),
+            Some("The museum opens on Friday in the city.")
+        );
+        assert_eq!(
+            trimmed("-- In 2009, Cook offered his boss a piece of his liver.").as_deref(),
+            Some("In 2009, Cook offered his boss a piece of his liver.")
+        );
+        // A minus before a number is no list mark.
+        assert_eq!(
+            trimmed("-5 degrees was the coldest reading of the night.").as_deref(),
+            Some("-5 degrees was the coldest reading of the night.")
         );
     }
 
