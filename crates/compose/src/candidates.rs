@@ -89,6 +89,10 @@ const BOILERPLATE: &[&str] = &[
     "read this:",
     "please visit",
     "browse other questions",
+    // Disclaimers: "… is not responsible for the opinions, statements or media content …",
+    // "The views expressed in this commentary are solely those of the writer."
+    "responsible for the opinions",
+    "views expressed in this",
 ];
 
 /// Openings of a line that links to another story or an author's accounts ("See more: …",
@@ -800,6 +804,13 @@ mod tests {
         );
         assert_eq!(
             kept("The council met on Tuesday night. See more: The faces of the new pilot season."),
+            ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept(
+                "The council met on Tuesday night. NOW Grenada is not responsible for the \
+                 opinions, statements or media content presented by contributors."
+            ),
             ["The council met on Tuesday night."]
         );
         assert_eq!(

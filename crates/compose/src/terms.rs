@@ -238,6 +238,8 @@ pub const FURNITURE_HEADS: &[&str] = &[
     "contributed",
     "please",
     "browse",
+    "responsible",
+    "views",
 ];
 
 /// Pronouns that stand for a speaker.
