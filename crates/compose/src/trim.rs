@@ -17,29 +17,32 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
     // a list's bullet or dash before a capitalised word ("•A military attack …", "-- In 2009,
     // …"; before a word in lower case the dash ends a clause the splitter cut off).
     if let Some(first) = tokens.first() {
-        let invisible = text[first.span.start..first.span.end].len().saturating_sub(
-            text[first.span.start..first.span.end]
-                .trim_start_matches(INVISIBLE)
-                .len(),
-        );
-        start = first.span.start + invisible;
-        // A dash may come as two tokens ("--").
-        let marks = tokens
-            .iter()
-            .take(2)
-            .take_while(|tok| {
-                tok.kind == TokenKind::Punct
-                    && LIST_MARKS.contains(&&text[tok.span.start..tok.span.end])
-            })
-            .count();
-        let item = tokens.get(marks).is_some_and(|next| {
-            next.kind == TokenKind::Quote
-                || (next.kind == TokenKind::Word
-                    && text[next.span.start..].starts_with(char::is_uppercase))
-        });
-        if marks > 0 && item {
-            t = marks;
-            start = tokens[t].span.start;
+        let word = &text[first.span.start..first.span.end];
+        // Every invisible mark is outside ASCII: an ASCII first byte rules them out.
+        start = if word.as_bytes()[0] < 0x80 {
+            first.span.start
+        } else {
+            first.span.end - word.trim_start_matches(INVISIBLE).len()
+        };
+        if first.kind == TokenKind::Punct {
+            // A dash may come as two tokens ("--").
+            let marks = tokens
+                .iter()
+                .take(2)
+                .take_while(|tok| {
+                    tok.kind == TokenKind::Punct
+                        && LIST_MARKS.contains(&&text[tok.span.start..tok.span.end])
+                })
+                .count();
+            let item = tokens.get(marks).is_some_and(|next| {
+                next.kind == TokenKind::Quote
+                    || (next.kind == TokenKind::Word
+                        && text[next.span.start..].starts_with(char::is_uppercase))
+            });
+            if marks > 0 && item {
+                t = marks;
+                start = tokens[t].span.start;
+            }
         }
     }
     // Page furniture glued to the sentence: "Scroll down for video(s)".
