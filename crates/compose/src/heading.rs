@@ -512,11 +512,12 @@ fn whole_name(sequence: &[Option<HeadWord>], first: usize, last: usize) -> (usiz
 /// "Took Place"). The word lexicon (`terms.rs`) marks them weak, so they head nothing, in
 /// any case: none that is also a name ("Rose", "the Met").
 pub(crate) const IRREGULAR_PAST: &[&str] = &[
-    "became", "began", "brought", "came", "chose", "drove", "fell", "felt", "fled", "flew",
-    "forgot", "found", "gave", "got", "grew", "heard", "held", "kept", "knew", "left", "lost",
-    "made", "meant", "paid", "ran", "sat", "saw", "sent", "shot", "spent", "spoke", "stole",
-    "stood", "struck", "swore", "taught", "thought", "threw", "told", "took", "went", "woke",
-    "won", "wore", "wrote",
+    "became", "began", "bought", "broke", "brought", "built", "came", "caught", "chose", "dealt",
+    "drove", "fell", "felt", "fled", "flew", "forgot", "fought", "found", "gave", "got", "grew",
+    "heard", "held", "kept", "knew", "left", "lost", "made", "meant", "paid", "ran", "sat", "saw",
+    "sent", "shook", "shot", "sold", "sought", "spent", "spoke", "stole", "stood", "struck",
+    "swept", "swore", "taught", "thought", "threw", "told", "took", "went", "woke", "won", "wore",
+    "wrote",
 ];
 
 /// True for a lower-case verb of [`IRREGULAR_PAST`].
