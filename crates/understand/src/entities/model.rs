@@ -279,9 +279,42 @@ pub(crate) fn spans_from_tags(
     let mut current: Option<(Entity, Range<usize>)> = None;
     let close = |open: Option<(Entity, Range<usize>)>, out: &mut Vec<(Entity, Range<usize>)>| {
         if let Some((mut e, mut range)) = open {
-            // A name never opens on a mark ("Mr. Crosby" tagged from its full stop, a "•").
-            while range.start < range.end && tokens[range.start].kind == TokenKind::Punct {
+            // A double quotation mark without its pair cuts the name there: a name that runs
+            // into a nickname ("Moshe "Bogy") keeps what comes before the opening mark, one
+            // that runs out of it ("Bopper" Richardson") what comes after the closing mark.
+            // A single mark may be an apostrophe ("African Nations ' Cup") and cuts nothing.
+            let double = |i: usize| {
+                tokens[i].kind == TokenKind::Quote
+                    && matches!(
+                        &text[tokens[i].span.start..tokens[i].span.end],
+                        "\"" | "“" | "”"
+                    )
+            };
+            let marks = range.clone().filter(|&i| double(i)).count();
+            if marks % 2 == 1 {
+                if let Some(q) = range.clone().find(|&i| double(i)) {
+                    let opens = tokens
+                        .get(q + 1)
+                        .is_some_and(|next| next.span.start == tokens[q].span.end);
+                    if opens {
+                        range.end = q;
+                    } else {
+                        range.start = q + 1;
+                    }
+                }
+            }
+            // A name never opens on a mark ("Mr. Crosby" tagged from its full stop, a "•", the
+            // Daily Mail's 'Benzema …) nor ends on a double quotation mark.
+            while range.start < range.end
+                && matches!(
+                    tokens[range.start].kind,
+                    TokenKind::Punct | TokenKind::Quote
+                )
+            {
                 range.start += 1;
+            }
+            while range.end > range.start && double(range.end - 1) {
+                range.end -= 1;
             }
             if range.is_empty() {
                 return;
@@ -364,6 +397,43 @@ mod tests {
             .collect();
         assert_eq!(got, ["Crosby", "Katherine"]);
         assert_eq!(out[0].1, 2..3);
+        // A quotation mark without its pair cuts a name at it.
+        let text = "Defense Minister Moshe \"Bogy\" Yaalon met Jiles \"Bopper\" Richardson.";
+        let tokens = crate::tokenize(text, Span::new(0, text.len()));
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Defense",
+                "Minister",
+                "Moshe",
+                "\"",
+                "Bogy",
+                "\"",
+                "Yaalon",
+                "met",
+                "Jiles",
+                "\"",
+                "Bopper",
+                "\"",
+                "Richardson",
+                "."
+            ]
+        );
+        let tags = [
+            OUTSIDE, OUTSIDE, bp, ip, ip, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, bp, ip, ip,
+            OUTSIDE,
+        ];
+        out.clear();
+        spans_from_tags(text, &tokens, &tags, &mut out);
+        let got: Vec<&str> = out
+            .iter()
+            .map(|(e, _)| &text[e.span.start..e.span.end])
+            .collect();
+        assert_eq!(got, ["Moshe", "Richardson"]);
     }
 
     #[test]
