@@ -300,8 +300,26 @@ fn headline_from_lede(lede: &str) -> String {
     }
     // A long lede that opens with a scene-setting phrase ("With its snow-capped
     // mountains, the valley …") loses that phrase first: the news follows it.
-    let opener = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    if longer_than(text, HEADLINE_WORDS) && INTRODUCTORY.contains(&opener.as_str()) {
+    // The phrase may open on a measure of time ("Three and a half decades after …", "Years
+    // before …"), which opens no main clause.
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(INTRODUCTORY_REACH)
+        .map(str::to_lowercase)
+        .collect();
+    let measure_opens = words.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || MEASURE_OPENERS.contains(&w.as_str())
+            || TIME_UNITS.contains(&w.as_str())
+    });
+    let introduced = words
+        .first()
+        .is_some_and(|w| INTRODUCTORY.contains(&w.as_str()))
+        || (measure_opens
+            && words.windows(2).any(|pair| {
+                TIME_UNITS.contains(&pair[0].as_str()) && TIME_AFTER.contains(&pair[1].as_str())
+            }));
+    if longer_than(text, HEADLINE_WORDS) && introduced {
         // A date's comma ("On February 3, 1959, a plane …") is inside the phrase.
         let comma = text
             .match_indices(", ")
@@ -450,6 +468,32 @@ const TAKES_FOR: &[&str] = &[
     "waiting",
 ];
 
+/// Words into a lede within which a measure of time may lead to its subordinator.
+const INTRODUCTORY_REACH: usize = 6;
+
+/// Subordinators that follow a measure of time ("Two weeks after …", "Years before …").
+const TIME_AFTER: &[&str] = &["after", "before", "since"];
+
+/// Units of a measure of time, as they stand before its subordinator.
+const TIME_UNITS: &[&str] = &[
+    "centuries",
+    "days",
+    "decades",
+    "hours",
+    "minutes",
+    "moments",
+    "months",
+    "seconds",
+    "weeks",
+    "years",
+];
+
+/// Words that open a measure of time ("Three days", "Just hours", "Nearly a decade").
+const MEASURE_OPENERS: &[&str] = &[
+    "a", "about", "almost", "eight", "five", "four", "just", "mere", "more", "nearly", "nine",
+    "only", "seven", "six", "some", "ten", "three", "two",
+];
+
 /// Words that open a scene-setting phrase rather than the news itself.
 const INTRODUCTORY: &[&str] = &[
     "with",
@@ -547,6 +591,19 @@ mod tests {
         assert_eq!(
             headline_from_lede("On February 3, 1959, a small aircraft carrying Buddy Holly, Ritchie Valens and J.P. Richardson crashed in a cornfield near Clear Lake in Iowa."),
             "A small aircraft carrying Buddy Holly"
+        );
+    }
+
+    #[test]
+    fn a_measure_of_time_before_a_subordinator_opens_a_phrase() {
+        assert_eq!(
+            headline_from_lede("Three and a half decades after calling for homosexuals to be stoned, former Bob Jones University President Bob Jones III has apologized."),
+            "Former Bob Jones University President Bob Jones III has apologized"
+        );
+        // A main clause that holds a measure of time keeps it.
+        assert_eq!(
+            headline_from_lede("The man died two weeks after the attack on his home in the north of the city, police and his family said on Monday."),
+            "The man died two weeks after the attack on his home in the north of the city"
         );
     }
 
