@@ -300,25 +300,7 @@ fn headline_from_lede(lede: &str) -> String {
     }
     // A long lede that opens with a scene-setting phrase ("With its snow-capped
     // mountains, the valley …") loses that phrase first: the news follows it.
-    // The phrase may open on a measure of time ("Three and a half decades after …", "Years
-    // before …"), which opens no main clause.
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(INTRODUCTORY_REACH)
-        .map(str::to_lowercase)
-        .collect();
-    let measure_opens = words.first().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || MEASURE_OPENERS.contains(&w.as_str())
-            || TIME_UNITS.contains(&w.as_str())
-    });
-    let introduced = words
-        .first()
-        .is_some_and(|w| INTRODUCTORY.contains(&w.as_str()))
-        || (measure_opens
-            && words.windows(2).any(|pair| {
-                TIME_UNITS.contains(&pair[0].as_str()) && TIME_AFTER.contains(&pair[1].as_str())
-            }));
+    let introduced = opens_adverbial(text);
     if longer_than(text, HEADLINE_WORDS) && introduced {
         // A date's comma ("On February 3, 1959, a plane …") is inside the phrase.
         let comma = text
@@ -372,6 +354,33 @@ fn headline_from_lede(lede: &str) -> String {
         Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
         _ => text.to_string(),
     }
+}
+
+/// True when `text` opens on a scene-setting phrase rather than its main clause: a
+/// subordinator or preposition ("After …", "With …"), or a measure of time before a
+/// subordinator ([`opens_on_time_measure`]).
+fn opens_adverbial(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    INTRODUCTORY.contains(&first.as_str()) || opens_on_time_measure(text)
+}
+
+/// True when `text` opens on a measure of time before a subordinator ("Three and a half
+/// decades after …", "Years before …").
+pub(crate) fn opens_on_time_measure(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(INTRODUCTORY_REACH)
+        .map(str::to_lowercase)
+        .collect();
+    let measure_opens = words.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || MEASURE_OPENERS.contains(&w.as_str())
+            || TIME_UNITS.contains(&w.as_str())
+    });
+    measure_opens
+        && words.windows(2).any(|pair| {
+            TIME_UNITS.contains(&pair[0].as_str()) && TIME_AFTER.contains(&pair[1].as_str())
+        })
 }
 
 /// True when `text` has more than `words` words (without counting past them: ledes run long).

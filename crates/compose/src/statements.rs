@@ -333,11 +333,42 @@ const SAYING: &[&str] = &[
 /// yanked off his plane", "pleaded: guilty to …"). No statement has a passive cue ("Stancil
 /// is accused of …", "she was told …": the one named is who the words were about or for) or
 /// a modal one ("might have explained").
+/// Most words of a prepositional phrase taken for a scene rather than a statement.
+const SCENE_WORDS: usize = 12;
+
+/// Prepositions that open the place, time or manner of a statement ("in a written
+/// statement", "during a news conference"), which a statement's content never opens on.
+const SCENE_PREPOSITIONS: &[&str] = &[
+    "amid",
+    "as",
+    "at",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "on",
+    "under",
+    "with",
+];
+
 fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
+    // A scene-setting phrase alone ("Three and a half decades after calling for …, Jones has
+    // apologized", "said: in a written statement") is no clause anyone said.
+    let first = content
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let short = content.split_whitespace().nth(SCENE_WORDS).is_none();
+    let scene = (short && SCENE_PREPOSITIONS.contains(&first.as_str()))
+        || crate::opens_on_time_measure(content);
+    let adverbial_alone = scene && !content.contains(", ");
     let reported_ok = direct
         || (cue.is_some_and(is_saying)
             && !opens_with_preposition(content)
-            && !opens_with_verb(content));
+            && !opens_with_verb(content)
+            && !adverbial_alone);
     reported_ok && !cue.is_some_and(|c| is_passive(c) || is_hypothetical(c))
 }
 
@@ -777,6 +808,29 @@ mod tests {
             heading(&lines(&["Police confirmed: “We are investigating”"])),
             WHO_SAID_WHAT
         );
+    }
+
+    #[test]
+    fn a_scene_alone_is_no_statement() {
+        let said = Some("said");
+        assert!(!says_something(false, said, "in a written statement"));
+        assert!(!says_something(
+            false,
+            said,
+            "Three and a half decades after calling for homosexuals to be stoned"
+        ));
+        assert!(says_something(
+            false,
+            said,
+            "the bridge would reopen in March"
+        ));
+        // After the scene, the clause: the statement is there.
+        assert!(says_something(
+            false,
+            said,
+            "in a press conference at her next tournament she heard whatever he heard"
+        ));
+        assert!(says_something(false, said, "in the end, the vote was fair"));
     }
 
     #[test]
