@@ -320,9 +320,17 @@ fn headline_from_lede(lede: &str) -> String {
             .split_whitespace()
             .nth(HEADLINE_MIN_WORDS - 1)
             .map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
+        // Not inside a number ("2,000").
+        let in_number = |i: usize| {
+            let bytes = text.as_bytes();
+            i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        };
         let cut = text
             .match_indices([',', ';'])
             .map(|(i, _)| i)
+            .filter(|&i| !in_number(i))
             .chain(text.match_indices(" — ").map(|(i, _)| i))
             .filter(|&i| i > last_kept)
             .min();
@@ -600,6 +608,14 @@ mod tests {
         assert_eq!(
             headline_from_lede("On February 3, 1959, a small aircraft carrying Buddy Holly, Ritchie Valens and J.P. Richardson crashed in a cornfield near Clear Lake in Iowa."),
             "A small aircraft carrying Buddy Holly"
+        );
+    }
+
+    #[test]
+    fn a_headline_is_not_cut_inside_a_number() {
+        assert_eq!(
+            headline_from_lede("In November 2002, the world was captivated by the biggest archaeological discovery ever made relating to Jesus: a 2,000 year-old ossuary, or bone box."),
+            "The world was captivated by the biggest archaeological discovery ever made relating to Jesus: a 2,000 year-old ossuary"
         );
     }
 
