@@ -491,7 +491,8 @@ const PHOTO_PLACES: &[&[u8]] = &[
 /// Words that open a new sentence and, capitalised, never follow a word in the middle of
 /// one without a mark between.
 const SENTENCE_OPENERS: &[&[u8]] = &[
-    b"He", b"Her", b"His", b"It", b"She", b"Their", b"There", b"These", b"They", b"This", b"We",
+    b"He", b"Her", b"His", b"It", b"She", b"The", b"Their", b"There", b"These", b"They", b"This",
+    b"We",
 ];
 
 /// True when the token at `i` shows that its candidate is a photo caption the Daily Mail's
@@ -529,9 +530,9 @@ pub(crate) fn caption_sign_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
     matches!(before.kind, TokenKind::Word | TokenKind::Number)
         && spaced(i - 1, i)
         && (before_lower || this != b"It")
-        && after.kind == TokenKind::Word
         && spaced(i, i + 1)
-        && slice(after)[0].is_ascii_lowercase()
+        && (after.kind == TokenKind::Number
+            || (after.kind == TokenKind::Word && slice(after)[0].is_ascii_lowercase()))
 }
 
 /// Whether `shown` ends as a sentence does: a full stop, question or exclamation mark,
@@ -755,12 +756,15 @@ mod tests {
             "The body can be seen after he was beheaded It is the latest footage",
             "ahead of the first race of the season on Saturday He links up with Harrison",
             "offering to post tweets for $20 He was once the champion",
+            "thrown into the air by the Colima volcano in Mexico The 12,400 feet high volcano",
+            "due to its large explosive eruptions The volcano is one of three",
         ] {
             assert!(caption_signs(run_on), "{run_on}");
         }
         for prose in [
             "I grew up watching \"Leave It to Beaver.\"",
             "She saw the film It Follows twice.",
+            "They flew to The Hague and read The Guardian on the way.",
             "He said, \"They were there.\" It was late.",
             "A fourth girl from their school, Sharmeena Begum, left for Syria in December.",
             "That's right, he said, and left.",
