@@ -522,17 +522,25 @@ pub(crate) fn caption_sign_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
     if i == 0 || !SENTENCE_OPENERS.contains(&this) {
         return false;
     }
-    let before = &tokens[i - 1];
+    // The word before, or the one a closing quotation mark ends ("… dubbed ‘The First Great
+    // Escape’ The story of how …").
+    let word = |k: usize| matches!(tokens[k].kind, TokenKind::Word | TokenKind::Number);
+    let closed = tokens[i - 1].kind == TokenKind::Quote
+        && i >= 2
+        && word(i - 2)
+        && tokens[i - 2].span.end == tokens[i - 1].span.start;
+    let before = &tokens[if closed { i - 2 } else { i - 1 }];
     let Some(after) = tokens.get(i + 1) else {
         return false;
     };
     let before_lower = slice(before)[0].is_ascii_lowercase() || before.kind == TokenKind::Number;
-    matches!(before.kind, TokenKind::Word | TokenKind::Number)
+    (closed || word(i - 1))
         && spaced(i - 1, i)
         && (before_lower || this != b"It")
         && spaced(i, i + 1)
         && (after.kind == TokenKind::Number
-            || (after.kind == TokenKind::Word && slice(after)[0].is_ascii_lowercase()))
+            || (after.kind == TokenKind::Word
+                && (slice(after)[0].is_ascii_lowercase() || slice(after)[0].is_ascii_digit())))
 }
 
 /// Whether `shown` ends as a sentence does: a full stop, question or exclamation mark,
@@ -758,6 +766,8 @@ mod tests {
             "offering to post tweets for $20 He was once the champion",
             "thrown into the air by the Colima volcano in Mexico The 12,400 feet high volcano",
             "due to its large explosive eruptions The volcano is one of three",
+            "a Hollywood film dubbed 'The First Great Escape' The story of how he recovered",
+            "the next seven games as 'finals' The 26-year-old has been in fine form",
         ] {
             assert!(caption_signs(run_on), "{run_on}");
         }
@@ -765,6 +775,7 @@ mod tests {
             "I grew up watching \"Leave It to Beaver.\"",
             "She saw the film It Follows twice.",
             "They flew to The Hague and read The Guardian on the way.",
+            "He said 'no.' The vote went ahead anyway.",
             "He said, \"They were there.\" It was late.",
             "A fourth girl from their school, Sharmeena Begum, left for Syria in December.",
             "That's right, he said, and left.",
