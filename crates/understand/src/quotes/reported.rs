@@ -67,6 +67,10 @@ const THAT_WINDOW: usize = 8;
 const SHORT_TAIL: usize = 8;
 
 /// Finds the statements whose cue is in sentence `index` and adds them to `out`.
+/// Most tokens of a sentence whose attributions are read (news sentences have well under a
+/// hundred).
+const MAX_SENTENCE_TOKENS: usize = 400;
+
 pub(super) fn in_sentence(
     s: &Sent,
     index: usize,
@@ -83,7 +87,10 @@ pub(super) fn in_sentence(
             .is_some_and(|next| next.paragraph != doc.sentences[0].paragraph);
     let heading = alone || doc.sentences.get(index).is_some_and(|x| x.is_heading);
     let n = s.len();
-    if n < 3 {
+    // A "sentence" of thousands of tokens is text without full stops (a list, a transcript, a
+    // bad page), not a clause to read an attribution from; each cue's frame and readings scan
+    // the sentence, so reading one would take time quadratic in its length.
+    if !(3..=MAX_SENTENCE_TOKENS).contains(&n) {
         return;
     }
     let body_end = body_end(s);

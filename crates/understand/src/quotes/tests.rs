@@ -612,3 +612,12 @@ fn the_listener_of_told_is_no_speaker() {
         ("asked", "Senator Ann Lee")
     );
 }
+
+#[test]
+fn a_sentence_without_end_is_read_for_no_attribution() {
+    let opening = "The mayor said the bridge would reopen in March";
+    let within = format!("{opening}{}.", " and the road in May".repeat(50));
+    let runaway = format!("{opening}{}.", " and the road in May".repeat(100));
+    assert_eq!(statements(&within).len(), 1, "{within}");
+    assert!(statements(&runaway).is_empty());
+}
