@@ -69,11 +69,19 @@ const MAX_WORDS_BETWEEN: usize = 30;
 /// statement without a cue. Quotations of one paragraph with only a few words between them
 /// are one statement; one that follows a direct statement so closely continues it.
 pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
+    // The statements found so far are in text order of their content: whether one overlaps a
+    // span is the furthest end reached before the span ends.
     let found = quotes.len();
+    let reach: Vec<usize> = quotes
+        .iter()
+        .scan(0, |furthest, q| {
+            *furthest = q.content.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
     let overlaps_found = |quotes: &[Quote], span: Span| {
-        quotes[..found]
-            .iter()
-            .any(|f| f.content.start < span.end && span.start < f.content.end)
+        let k = quotes[..found].partition_point(|f| f.content.start < span.end);
+        k > 0 && reach[k - 1] > span.start
     };
     let mut runs: Vec<Run> = Vec::new();
     for q in quoted {

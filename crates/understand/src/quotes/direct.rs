@@ -9,7 +9,9 @@
 
 use brief_core::{Document, Span, TokenKind};
 
-/// A stretch of text between quotation marks.
+/// A stretch of text between quotation marks. [`quoted`] gives them in text order, none
+/// overlapping another (one quotation is open at a time), so their starts and ends are
+/// both sorted and a position is found among them by binary search ([`inside`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Quoted {
     /// The opening mark.
@@ -160,6 +162,34 @@ struct Pending {
 }
 
 /// Every quoted stretch of the document, in text order.
+/// True when byte `at` lies between the marks of one of `quoted` (in text order, as
+/// [`quoted`] gives them).
+pub(super) fn inside(quoted: &[Quoted], at: usize) -> bool {
+    let k = quoted.partition_point(|q| q.inner.end <= at);
+    quoted.get(k).is_some_and(|q| q.inner.start <= at)
+}
+
+/// The quotation of `quoted` whose opening mark starts at byte `at`.
+pub(super) fn opening_at(quoted: &[Quoted], at: usize) -> Option<&Quoted> {
+    quoted
+        .binary_search_by_key(&at, |q| q.open.start)
+        .ok()
+        .map(|k| &quoted[k])
+}
+
+/// The quotation of `quoted` that ends (one past its closing mark) at byte `end`.
+pub(super) fn ending_at(quoted: &[Quoted], end: usize) -> Option<&Quoted> {
+    quoted
+        .binary_search_by_key(&end, |q| q.end)
+        .ok()
+        .map(|k| &quoted[k])
+}
+
+/// The quotations of `quoted` from the first that opens at or after byte `at`.
+pub(super) fn opening_from(quoted: &[Quoted], at: usize) -> &[Quoted] {
+    &quoted[quoted.partition_point(|q| q.open.start < at)..]
+}
+
 pub(super) fn quoted(text: &str, doc: &Document) -> Vec<Quoted> {
     let ends = paragraph_ends(doc);
     let mut out = Vec::new();

@@ -105,11 +105,7 @@ pub(super) fn in_sentence(
             continue;
         }
         // A cue inside a direct quote is the speaker's own words, not an attribution of ours.
-        let at = s.toks[c].span.start;
-        if quoted
-            .iter()
-            .any(|q| q.inner.start <= at && at < q.inner.end)
-        {
+        if super::direct::inside(quoted, s.toks[c].span.start) {
             continue;
         }
         crate::words::lowercase_into(s.word(c), &mut lower);
@@ -580,7 +576,7 @@ fn content_before(s: &Sent, b: usize, quoted: &[Quoted]) -> Option<(Span, bool)>
     };
     if let Some(m) = mark {
         let end = s.toks[m].span.end;
-        if let Some(q) = quoted.iter().find(|q| q.end == end) {
+        if let Some(q) = super::direct::ending_at(quoted, end) {
             // Words before the quote in this sentence make it a partial quote.
             let sentence_start = s.toks[0].span.start;
             if q.open.start > sentence_start {
@@ -624,9 +620,10 @@ fn around(
             after >= body_end || adverbial(s, after, body_end)
         };
         if next < body_end && !appositive && !new_clause && !place {
-            let end = quoted
-                .iter()
-                .find(|q| s.is_quote(next) && q.open.start == s.toks[next].span.start)
+            let end = s
+                .is_quote(next)
+                .then(|| super::direct::opening_at(quoted, s.toks[next].span.start))
+                .flatten()
                 .map_or(s.toks[body_end - 1].span.end, |q| q.inner.end);
             frame.content = Span::new(frame.content.start, end.max(frame.content.end));
         }
@@ -641,11 +638,12 @@ fn quote_before_sentence<'q>(s: &Sent, quoted: &'q [Quoted]) -> Option<&'q Quote
     if s.len() > SHORT_ATTRIBUTION {
         return None;
     }
-    quoted.iter().find(|q| {
-        q.end <= start && {
-            let gap = &s.text[q.end..start];
-            gap.trim().is_empty() && !gap.contains('\n')
-        }
+    // Only the last quote to end before the sentence can be right before it: any earlier
+    // one has that quote between.
+    let k = quoted.partition_point(|q| q.end <= start);
+    k.checked_sub(1).map(|k| &quoted[k]).filter(|q| {
+        let gap = &s.text[q.end..start];
+        gap.trim().is_empty() && !gap.contains('\n')
     })
 }
 
@@ -692,9 +690,9 @@ fn content_after(
         // "He said:" closing the sentence: the quote that follows is the content.
         let after = s.toks[s.len() - 1].span.end;
         let next = doc.sentences.get(index + 1)?;
-        return quoted
-            .iter()
-            .find(|q| q.open.start >= after && q.open.start <= next.span.start)
+        return super::direct::opening_from(quoted, after)
+            .first()
+            .filter(|q| q.open.start <= next.span.start)
             .filter(|_| s.word(s.len() - 1) == ":")
             .map(|q| (q.inner, true));
     }
@@ -707,15 +705,13 @@ fn content_after(
             !s.is_quote(j - 1) && !cue
         })
         .find(|&i| s.is_quote(i) && (s.is_punct(i - 1, ",") || s.is_punct(i - 1, ":")));
-    if let Some(q) =
-        opening.and_then(|i| quoted.iter().find(|q| q.open.start == s.toks[i].span.start))
-    {
+    if let Some(q) = opening.and_then(|i| super::direct::opening_at(quoted, s.toks[i].span.start)) {
         if q.end >= s.toks[body_end - 1].span.end {
             return Some((q.inner, true));
         }
     }
     if s.is_quote(k) {
-        if let Some(q) = quoted.iter().find(|q| q.open.start == s.toks[k].span.start) {
+        if let Some(q) = super::direct::opening_at(quoted, s.toks[k].span.start) {
             let quote_runs_to_end = q.end >= s.toks[body_end - 1].span.end;
             if quote_runs_to_end {
                 return Some((q.inner, true));
@@ -730,9 +726,11 @@ fn content_after(
     // A quote that opens in the clause and closes sentences later ("said he is “weak on
     // illegal immigration. Weak like a baby.”"): PolNeAR's content runs to its end.
     let sentence_end = s.toks[s.len() - 1].span.end;
-    if let Some(q) = quoted.iter().find(|q| {
-        content.start <= q.open.start && q.open.start < content.end && q.end > sentence_end
-    }) {
+    if let Some(q) = super::direct::opening_from(quoted, content.start)
+        .iter()
+        .take_while(|q| q.open.start < content.end)
+        .find(|q| q.end > sentence_end)
+    {
         content.end = q.end;
     }
     Some((content, false))
@@ -776,43 +774,65 @@ fn clause_end(s: &Sent, k: usize, body_end: usize) -> usize {
 /// next sentence or paragraph opens with a quote ("“…,” she said. “…”") — extend its content,
 /// as PolNeAR annotates them (one statement over all parts).
 pub(super) fn continue_quotes(doc: &Document, quoted: &[Quoted], found: &mut [Found]) {
+    let ends_quoted = |end: usize| {
+        quoted.binary_search_by_key(&end, |x| x.end).is_ok()
+            || quoted.binary_search_by_key(&end, |x| x.inner.end).is_ok()
+    };
+    // Whether some content covers a quote: contents by start, with the furthest end reached
+    // so far. A content extended below reaches only the end of the quote it takes in, before
+    // which no later quote lies, so these, taken before any extension, answer for all.
+    let mut by_start: Vec<(usize, usize)> = found
+        .iter()
+        .map(|f| (f.quote.content.start, f.quote.content.end))
+        .collect();
+    by_start.sort_unstable();
+    let reach: Vec<usize> = by_start
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let covered = |q: &Quoted| {
+        let k = by_start.partition_point(|&(start, _)| start <= q.inner.start);
+        k > 0 && reach[k - 1] >= q.inner.end
+    };
+    // The attributed quotes a continuation may extend — a direct one, or a partial one whose
+    // content ends with the quote ("Teachers are “…,” she said.") — by end, taken in as the
+    // quotes advance; the one ending last (the later on a tie) is the one just before.
+    let mut takers: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].quote.direct || ends_quoted(found[i].quote.content.end))
+        .collect();
+    takers.sort_unstable_by_key(|&i| (found[i].quote.content.end, i));
+    let mut next = 0;
+    let mut previous: Option<usize> = None;
     for q in quoted {
-        let covered = found.iter().any(|f| {
-            let c = f.quote.content;
-            c.start <= q.inner.start && q.inner.end <= c.end
-        });
-        if covered {
+        if covered(q) {
             continue;
         }
-        let Some(qs) = doc
+        let qs = doc.sentence_from(q.open.start);
+        if doc
             .sentences
-            .iter()
-            .position(|s| s.span.start <= q.open.start && q.open.start < s.span.end)
-        else {
-            continue;
-        };
-        if doc.sentences[qs].span.start != q.open.start {
+            .get(qs)
+            .is_none_or(|s| s.span.start != q.open.start)
+        {
             continue;
         }
-        // The attributed quote just before, ending in the previous sentence: a direct one, or
-        // a partial one whose content ends with the quote ("Teachers are “…,” she said.").
-        let ends_quoted = |c: Span| {
-            quoted
-                .iter()
-                .any(|x| x.end == c.end || x.inner.end == c.end)
-        };
-        let previous = found
-            .iter_mut()
-            .filter(|f| {
-                (f.quote.direct || ends_quoted(f.quote.content))
-                    && f.quote.content.end <= q.open.start
-            })
-            .max_by_key(|f| f.quote.content.end);
-        if let Some(f) = previous {
+        while let Some(&i) = takers.get(next) {
+            if found[i].quote.content.end > q.open.start {
+                break;
+            }
+            let key = |k: usize| (found[k].quote.content.end, k);
+            if previous.is_none_or(|p| key(i) >= key(p)) {
+                previous = Some(i);
+            }
+            next += 1;
+        }
+        if let Some(f) = previous.map(|p| &mut found[p]) {
             let last = doc
                 .sentences
-                .iter()
-                .rposition(|s| s.span.start < f.quote.content.end)
+                .partition_point(|s| s.span.start < f.quote.content.end)
+                .checked_sub(1)
                 .unwrap_or(f.sentence);
             if qs == last.max(f.sentence) + 1 {
                 f.quote.content.end = q.inner.end;
