@@ -360,17 +360,23 @@ fn is_possessive(word: &str) -> bool {
 /// Roles written right before a name ("Putin's senior aide Yuri Ushakov") and
 /// in an apposition right after it ("Michael Jensen, a Crosby spokesman,").
 fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
-    let Some(sentence) = doc.sentences.iter().find(|s| s.span.contains(name)) else {
+    // Sentences and their tokens are in text order: binary searches find the name's.
+    let Some(sentence) = doc
+        .sentences
+        .get(doc.sentence_from(name.start))
+        .filter(|s| s.span.contains(name))
+    else {
         return Vec::new();
     };
     let tokens = &sentence.tokens;
     let word = |t: &Token| &text[t.span.start..t.span.end];
-    let Some(first) = tokens.iter().position(|t| t.span.start >= name.start) else {
+    let first = tokens.partition_point(|t| t.span.start < name.start);
+    if first == tokens.len() {
         return Vec::new();
-    };
+    }
     let last = tokens
-        .iter()
-        .rposition(|t| t.span.end <= name.end)
+        .partition_point(|t| t.span.end <= name.end)
+        .checked_sub(1)
         .unwrap_or(first);
     let mut roles = Vec::new();
 
