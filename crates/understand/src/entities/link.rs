@@ -7,6 +7,7 @@
 //! Russian leader") are for the callers that need them (quote speakers).
 
 use brief_core::{Document, Entity, EntityKind, NamedEntity, Span, Token, TokenKind};
+use rustc_hash::FxHashMap;
 
 use crate::sent::find_lower;
 
@@ -201,15 +202,52 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
         .filter(|&i| !words[i].is_empty())
         .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), mentions[i].span.start));
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new(); // (canonical mention, members)
+    // (canonical mention, members)
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    // A mention joins only a group whose canonical name holds every word of it, or, a single
+    // word, has it for initials (see `same_entity`): the groups are indexed by both, and a
+    // mention is compared with those under its rarest word alone, not with every group.
+    let mut by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut candidates: Vec<usize> = Vec::new();
     for i in order {
-        let joined = groups
-            .iter_mut()
-            .filter(|(c, _)| same_entity(&mentions[i], &words[i], &mentions[*c], &words[*c]))
-            .max_by_key(|(_, members)| members.len());
+        let rarest = words[i]
+            .iter()
+            .map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|groups| groups.len())
+            .unwrap_or(&[]);
+        candidates.clear();
+        candidates.extend(rarest);
+        if let [single] = words[i].as_slice() {
+            candidates.extend(by_initials.get(single.as_str()).into_iter().flatten());
+        }
+        // In the order the groups were made, as a scan of them all would meet them (the
+        // last of the largest wins).
+        candidates.sort_unstable();
+        candidates.dedup();
+        let joined = candidates
+            .iter()
+            .copied()
+            .filter(|&g| {
+                let c = groups[g].0;
+                same_entity(&mentions[i], &words[i], &mentions[c], &words[c])
+            })
+            .max_by_key(|&g| groups[g].1.len());
         match joined {
-            Some((_, members)) => members.push(i),
-            None => groups.push((i, vec![i])),
+            Some(g) => groups[g].1.push(i),
+            None => {
+                let g = groups.len();
+                groups.push((i, vec![i]));
+                for word in &words[i] {
+                    let list = by_word.entry(word.as_str()).or_default();
+                    if list.last() != Some(&g) {
+                        list.push(g);
+                    }
+                }
+                if let Some(key) = initials(&words[i]) {
+                    by_initials.entry(key).or_default().push(g);
+                }
+            }
         }
     }
     let mut entities: Vec<NamedEntity> = groups
@@ -283,14 +321,20 @@ fn same_entity(mention: &Entity, words: &[String], canonical: &Entity, full: &[S
     contained || is_acronym(words, full)
 }
 
+/// The initials of a name of two words or more, as [`is_acronym`] reads them.
+fn initials(full: &[String]) -> Option<String> {
+    (full.len() >= 2).then(|| {
+        full.iter()
+            .filter(|w| !matches!(w.as_str(), "of" | "for" | "and" | "the"))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    })
+}
+
 /// "UN" for "United Nations", "EU" for "the European Union".
 fn is_acronym(words: &[String], full: &[String]) -> bool {
     let [short] = words else { return false };
-    let initials = full
-        .iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "for" | "and" | "the"))
-        .filter_map(|w| w.chars().next());
-    full.len() >= 2 && short.len() >= 2 && short.chars().eq(initials)
+    short.len() >= 2 && initials(full).is_some_and(|i| *short == i)
 }
 
 /// Whether `word` lower-cased is in `list` (sorted): ASCII words (nearly all) are
