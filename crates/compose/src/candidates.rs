@@ -249,9 +249,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             let from = if k == 0 { first_token } else { 0 };
             for (i, tok) in sentence.tokens.iter().enumerate().skip(from) {
                 let Span { start, end } = tok.span;
-                if (text[start].is_ascii_uppercase() || text[start] == b',')
-                    && caption_sign_at(text, &sentence.tokens, i)
-                {
+                if may_sign_caption(text[start]) && caption_sign_at(text, &sentence.tokens, i) {
                     caption = true;
                 }
                 spaced_words +=
@@ -495,10 +493,18 @@ const SENTENCE_OPENERS: &[&[u8]] = &[
     b"We",
 ];
 
+/// True when a token opening on byte `lead` may be a sign of [`caption_sign_at`]: only a
+/// comma or a capital can, so one byte rules out nearly every token before the call.
+#[inline]
+pub(crate) fn may_sign_caption(lead: u8) -> bool {
+    lead.is_ascii_uppercase() || lead == b','
+}
+
 /// True when the token at `i` shows that its candidate is a photo caption the Daily Mail's
 /// scraped articles run into the prose around it without a full stop: a comma before a place
-/// in a photo (", left,", ", pictured,", ", pictured in 2014,"), or a capitalised pronoun
-/// that starts a new sentence right after a word ("… at the start of the sick video They
+/// in a photo (", left,", ", pictured,", ", pictured in 2014,"), or a capitalised pronoun or
+/// "The" that starts a new sentence right after a word or a closing quotation mark, with a
+/// lower-case word or a number after it ("… at the start of the sick video They
 /// were then blindfolded …", "… on Saturday He links up with …", "… after he was beheaded
 /// It is the latest footage …"). A title keeps its capitals ("the film It Follows") or has
 /// them before "It" ("Leave It to Beaver"), so it is not taken for a new sentence.

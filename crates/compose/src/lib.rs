@@ -300,8 +300,7 @@ fn headline_from_lede(lede: &str) -> String {
     }
     // A long lede that opens with a scene-setting phrase ("With its snow-capped
     // mountains, the valley …") loses that phrase first: the news follows it.
-    let introduced = opens_adverbial(text);
-    if longer_than(text, HEADLINE_WORDS) && introduced {
+    if longer_than(text, HEADLINE_WORDS) && opens_adverbial(text) {
         // A date's comma ("On February 3, 1959, a plane …") is inside the phrase.
         let comma = text
             .match_indices(", ")
@@ -392,7 +391,7 @@ pub(crate) fn opens_on_time_measure(text: &str) -> bool {
 }
 
 /// True when `text` has more than `words` words (without counting past them: ledes run long).
-fn longer_than(text: &str, words: usize) -> bool {
+pub(crate) fn longer_than(text: &str, words: usize) -> bool {
     text.split_whitespace().nth(words).is_some()
 }
 

@@ -326,13 +326,6 @@ const SAYING: &[&str] = &[
     "yelled",
 ];
 
-/// Whether a statement is words someone said, as its cue and content read. Reported
-/// statements need a verb of saying for cue ("a poll found …", "she wanted …" are reported,
-/// but no statement of theirs), and a content that is neither the verb's object
-/// ("responded: to a series of crashes") nor a clause that lost its subject or a plea ("was
-/// yanked off his plane", "pleaded: guilty to …"). No statement has a passive cue ("Stancil
-/// is accused of …", "she was told …": the one named is who the words were about or for) or
-/// a modal one ("might have explained").
 /// Most words of a prepositional phrase taken for a scene rather than a statement.
 const SCENE_WORDS: usize = 12;
 
@@ -352,6 +345,13 @@ const SCENE_PREPOSITIONS: &[&str] = &[
     "with",
 ];
 
+/// Whether a statement is words someone said, as its cue and content read. Reported
+/// statements need a verb of saying for cue ("a poll found …", "she wanted …" are reported,
+/// but no statement of theirs), and a content that is neither the verb's object
+/// ("responded: to a series of crashes"), a scene alone ("in a written statement") nor a
+/// clause that lost its subject or a plea ("was yanked off his plane", "pleaded: guilty to
+/// …"). No statement has a passive cue ("Stancil is accused of …", "she was told …": the one
+/// named is who the words were about or for) or a modal one ("might have explained").
 fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
     // A scene-setting phrase alone ("Three and a half decades after calling for …, Jones has
     // apologized", "said: in a written statement") is no clause anyone said.
@@ -360,7 +360,7 @@ fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let short = content.split_whitespace().nth(SCENE_WORDS).is_none();
+    let short = !crate::longer_than(content, SCENE_WORDS);
     let scene = (short && SCENE_PREPOSITIONS.contains(&first.as_str()))
         || crate::opens_on_time_measure(content);
     let adverbial_alone = scene && !content.contains(", ");
@@ -514,7 +514,7 @@ fn runs_into_caption(article: &Article, doc: &Document, content: Span) -> bool {
             s.tokens.iter().enumerate().any(|(i, t)| {
                 content.start <= t.span.start
                     && t.span.end <= content.end
-                    && (text[t.span.start].is_ascii_uppercase() || text[t.span.start] == b',')
+                    && crate::candidates::may_sign_caption(text[t.span.start])
                     && crate::candidates::caption_sign_at(text, &s.tokens, i)
             })
         })

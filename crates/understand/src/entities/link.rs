@@ -464,7 +464,7 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
             // Minister", "supported President"), nor a verb in "-ing" before a capitalised
             // title ("slamming President Barack Obama"; "housing minister" is one).
             && !(w.ends_with("ly") || w.ends_with("ed"))
-            && !(w.ends_with("ing") && word(&tokens[cursor]).starts_with(char::is_uppercase));
+            && !(w.ends_with("ing") && next.starts_with(char::is_uppercase));
         // "of" after a capitalised title or head of an institution's name, and "the" after
         // such an "of", belong to the role ("Secretary of State", "Bank of England
         // Governor", "Chairman of the Joint Chiefs of Staff"); not right before the name
@@ -567,14 +567,23 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
 }
 
 /// True for a lower-case word that names an occupation: a title itself, or a noun of a
-/// doer ("pediatrician", "specialist", "investigator", "spokesman").
+/// doer ("pediatrician", "specialist", "investigator", "spokesman", "spokeswoman").
 fn names_occupation(word: &str) -> bool {
     is_title(word)
         || is_modifier(word)
-        || ["er", "or", "ist", "ian", "ant", "ent", "man", "woman"]
+        || ["er", "or", "ist", "ian", "ant", "ent", "man"]
             .iter()
             .any(|end| word.ends_with(end))
 }
+
+/// Words before a title that open no role: articles, conjunctions, prepositions, "of",
+/// pronouns and subordinators opening the sentence ("He faces …", "While Gov.").
+const NOT_ROLE_OPENERS: &[&str] = &[
+    "But", "And", "The", "A", "An", "In", "On", "At", "As", "of", "the", "He", "She", "It", "They",
+    "We", "I", "When", "While", "After", "Before", "If", "Since", "Because", "Although", "Though",
+    "Once", "Until", "Like", "With", "For", "From", "By", "To", "Under", "During", "Against",
+    "Despite", "Amid",
+];
 
 /// Whether a run of tokens, read from its start, is a role: some title, and its
 /// first word a title, modifier, possessive or capitalised qualifier ("Russian").
@@ -583,51 +592,7 @@ fn titled_prefix(text: &str, tokens: &[Token]) -> bool {
     tokens.iter().any(|t| is_title(word(t)))
         && tokens.first().is_some_and(|t| {
             let w = word(t);
-            is_title(w)
-                || is_modifier(w)
-                || is_possessive(w)
-                || !matches!(
-                    w,
-                    "But"
-                        | "And"
-                        | "The"
-                        | "A"
-                        | "An"
-                        | "In"
-                        | "On"
-                        | "At"
-                        | "As"
-                        | "of"
-                        | "the"
-                        | "He"
-                        | "She"
-                        | "It"
-                        | "They"
-                        | "We"
-                        | "I"
-                        | "When"
-                        | "While"
-                        | "After"
-                        | "Before"
-                        | "If"
-                        | "Since"
-                        | "Because"
-                        | "Although"
-                        | "Though"
-                        | "Once"
-                        | "Until"
-                        | "Like"
-                        | "With"
-                        | "For"
-                        | "From"
-                        | "By"
-                        | "To"
-                        | "Under"
-                        | "During"
-                        | "Against"
-                        | "Despite"
-                        | "Amid"
-                )
+            is_title(w) || is_modifier(w) || is_possessive(w) || !NOT_ROLE_OPENERS.contains(&w)
         })
 }
 

@@ -356,6 +356,11 @@ mod tests {
     use super::*;
     use brief_core::EntityKind;
 
+    /// The text of each span.
+    fn shown(text: &str, spans: impl Iterator<Item = Span>) -> Vec<&str> {
+        spans.map(|s| &text[s.start..s.end]).collect()
+    }
+
     #[test]
     fn tags_become_spans() {
         let text = "Angela Merkel's aide met Macron in Paris";
@@ -380,10 +385,7 @@ mod tests {
         // A mark tagged as a name's first token is left out of it, a mark alone dropped.
         let text = "Mr. Crosby met • Katherine and .";
         let tokens = crate::tokenize(text, Span::new(0, text.len()));
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
+        let words = shown(text, tokens.iter().map(|t| t.span));
         assert_eq!(
             words,
             ["Mr", ".", "Crosby", "met", "•", "Katherine", "and", "."]
@@ -391,19 +393,13 @@ mod tests {
         let tags = [OUTSIDE, bp, ip, OUTSIDE, bp, ip, OUTSIDE, bp];
         out.clear();
         spans_from_tags(text, &tokens, &tags, &mut out);
-        let got: Vec<&str> = out
-            .iter()
-            .map(|(e, _)| &text[e.span.start..e.span.end])
-            .collect();
+        let got = shown(text, out.iter().map(|(e, _)| e.span));
         assert_eq!(got, ["Crosby", "Katherine"]);
         assert_eq!(out[0].1, 2..3);
         // A quotation mark without its pair cuts a name at it.
         let text = "Defense Minister Moshe \"Bogy\" Yaalon met Jiles \"Bopper\" Richardson.";
         let tokens = crate::tokenize(text, Span::new(0, text.len()));
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
+        let words = shown(text, tokens.iter().map(|t| t.span));
         assert_eq!(
             words,
             [
@@ -429,10 +425,7 @@ mod tests {
         ];
         out.clear();
         spans_from_tags(text, &tokens, &tags, &mut out);
-        let got: Vec<&str> = out
-            .iter()
-            .map(|(e, _)| &text[e.span.start..e.span.end])
-            .collect();
+        let got = shown(text, out.iter().map(|(e, _)| e.span));
         assert_eq!(got, ["Moshe", "Richardson"]);
     }
 

@@ -69,31 +69,21 @@ const MAX_WORDS_BETWEEN: usize = 30;
 /// statement without a cue. Quotations of one paragraph with only a few words between them
 /// are one statement; one that follows a direct statement so closely continues it.
 pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
-    // The statements found so far are in text order of their content: whether one overlaps a
-    // span is the furthest end reached before the span ends.
     let found = quotes.len();
-    let reach: Vec<usize> = quotes
-        .iter()
-        .scan(0, |furthest, q| {
-            *furthest = q.content.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let overlaps_found = |quotes: &[Quote], span: Span| {
-        let k = quotes[..found].partition_point(|f| f.content.start < span.end);
-        k > 0 && reach[k - 1] > span.start
-    };
+    // A span overlaps a statement found so far when one that starts before it ends reaches
+    // past its start.
+    let reach = super::Reach::new(quotes.iter().map(|q| q.content));
+    let overlaps_found = |span: Span| reach.end_before(span.end) > span.start;
     let mut runs: Vec<Run> = Vec::new();
     for q in quoted {
         let content = q.inner;
-        if content.is_empty() || content.end > text.len() || overlaps_found(quotes, content) {
+        if content.is_empty() || content.end > text.len() || overlaps_found(content) {
             continue;
         }
         let words = text[content.start..content.end].split_whitespace().count();
         if let Some(run) = runs.last_mut() {
             let gap = Span::new(run.end, q.open.start);
-            if gap.start <= gap.end && close_in_paragraph(text, gap) && !overlaps_found(quotes, gap)
-            {
+            if gap.start <= gap.end && close_in_paragraph(text, gap) && !overlaps_found(gap) {
                 run.content.end = content.end;
                 run.words += words;
                 run.end = q.end;

@@ -172,6 +172,32 @@ fn found(text: &str, doc: &Document, quoted: &[direct::Quoted]) -> Vec<reported:
     found
 }
 
+/// Spans in order of start, each with the furthest end reached by it and those before:
+/// whether one of them covers or overlaps a span is a binary search, not a scan.
+pub(super) struct Reach {
+    /// (start, furthest end so far), by start.
+    steps: Vec<(usize, usize)>,
+}
+
+impl Reach {
+    pub(super) fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut steps: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+        steps.sort_unstable();
+        let mut furthest = 0;
+        for step in &mut steps {
+            furthest = furthest.max(step.1);
+            step.1 = furthest;
+        }
+        Reach { steps }
+    }
+
+    /// The furthest end of the spans that start before `at` (0 when none does).
+    pub(super) fn end_before(&self, at: usize) -> usize {
+        let k = self.steps.partition_point(|&(start, _)| start < at);
+        k.checked_sub(1).map_or(0, |k| self.steps[k].1)
+    }
+}
+
 /// The last word of a statement's cue, lower-cased, into `out`.
 fn cue_word(text: &str, f: &reported::Found, out: &mut String) {
     let word = f

@@ -778,25 +778,11 @@ pub(super) fn continue_quotes(doc: &Document, quoted: &[Quoted], found: &mut [Fo
         quoted.binary_search_by_key(&end, |x| x.end).is_ok()
             || quoted.binary_search_by_key(&end, |x| x.inner.end).is_ok()
     };
-    // Whether some content covers a quote: contents by start, with the furthest end reached
-    // so far. A content extended below reaches only the end of the quote it takes in, before
-    // which no later quote lies, so these, taken before any extension, answer for all.
-    let mut by_start: Vec<(usize, usize)> = found
-        .iter()
-        .map(|f| (f.quote.content.start, f.quote.content.end))
-        .collect();
-    by_start.sort_unstable();
-    let reach: Vec<usize> = by_start
-        .iter()
-        .scan(0, |furthest, &(_, end)| {
-            *furthest = end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let covered = |q: &Quoted| {
-        let k = by_start.partition_point(|&(start, _)| start <= q.inner.start);
-        k > 0 && reach[k - 1] >= q.inner.end
-    };
+    // Whether some content covers a quote: one starting at or before it reaches its end. A
+    // content extended below reaches only the end of the quote it takes in, before which no
+    // later quote lies, so the contents as found answer for all.
+    let reach = super::Reach::new(found.iter().map(|f| f.quote.content));
+    let covered = |q: &Quoted| reach.end_before(q.inner.start + 1) >= q.inner.end;
     // The attributed quotes a continuation may extend — a direct one, or a partial one whose
     // content ends with the quote ("Teachers are “…,” she said.") — by end, taken in as the
     // quotes advance; the one ending last (the later on a tie) is the one just before.
