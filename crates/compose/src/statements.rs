@@ -7,6 +7,7 @@ use crate::{one_line, provenance};
 use brief_core::{
     Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span, TokenKind,
 };
+use rustc_hash::FxHashMap;
 
 /// The heading of the statements section.
 pub const WHO_SAID_WHAT: &str = "Who Said What";
@@ -53,7 +54,10 @@ pub fn who_said_what(
     entities: &[NamedEntity],
 ) -> Option<Section> {
     let text = &article.text;
+    let speakers = Speakers::new(text, entities);
     let mut voices: Vec<(String, Voice)> = Vec::new();
+    // Where each speaker's voice is in `voices`, by the lower-cased canonical name.
+    let mut voice_at: FxHashMap<String, usize> = FxHashMap::default();
     for (i, quote) in quotes.iter().enumerate() {
         let Some(speaker) = &quote.speaker else {
             continue;
@@ -80,51 +84,28 @@ pub fn who_said_what(
         }
         // Only a person or organisation the article names can be shown as the speaker:
         // a pronoun or description that links to no name cannot be shown faithfully.
-        // In "Myer Chief Officer and Deputy CEO, Daniel Bracken" the speaker is the person,
-        // named last: a person before an organisation, then the mention ending latest. A name
-        // in an "of" phrase ("Critics of Vladimir Putin") is whom the speakers belong to: it
-        // is no speaker, and the phrase is not matched by name either.
-        let mut owner_named = false;
-        let entity = entities
-            .iter()
-            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
-            .filter_map(|e| {
-                e.mentions
-                    .iter()
-                    .filter(|m| overlaps(**m, speaker.span))
-                    .filter(|m| {
-                        let owner = modifies(text, speaker.span, **m);
-                        owner_named |= owner;
-                        !owner
-                    })
-                    .map(|m| m.end)
-                    .max()
-                    .map(|end| (e, end))
-            })
-            .max_by_key(|&(e, end)| (e.kind == EntityKind::Person, end))
-            .map(|(e, _)| e)
-            .or_else(|| {
-                (!owner_named)
-                    .then(|| by_name(text, entities, &speaker.canonical))
-                    .flatten()
-            });
-        let Some(entity) = entity else { continue };
+        let Some(entity) = speakers.of(text, speaker.span, &speaker.canonical) else {
+            continue;
+        };
         let (key, name, role) = (
             text[entity.canonical.start..entity.canonical.end].to_lowercase(),
             entity.canonical,
             entity.roles.first().copied(),
         );
-        match voices.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, voice)) => voice.statements.push(i),
-            None => voices.push((
-                key,
-                Voice {
-                    name,
-                    role,
-                    statements: vec![i],
-                    first: i,
-                },
-            )),
+        match voice_at.get(&key) {
+            Some(&at) => voices[at].1.statements.push(i),
+            None => {
+                voice_at.insert(key.clone(), voices.len());
+                voices.push((
+                    key,
+                    Voice {
+                        name,
+                        role,
+                        statements: vec![i],
+                        first: i,
+                    },
+                ));
+            }
         }
     }
     voices.sort_by_key(|(_, v)| (std::cmp::Reverse(v.statements.len()), v.first));
@@ -533,23 +514,85 @@ fn quote_words(text: &str, span: Span) -> usize {
         .count()
 }
 
-/// The entity whose fullest name ends with the speaker's last word ("Putin").
-fn by_name<'e>(
-    text: &str,
+/// The people and organisations an article names, indexed to find a speaker's among
+/// them without a scan of every mention for every statement.
+struct Speakers<'e> {
     entities: &'e [NamedEntity],
-    canonical: &str,
-) -> Option<&'e NamedEntity> {
-    let last = canonical.split_whitespace().last()?;
-    entities.iter().find(|e| {
-        e.kind == EntityKind::Person
-            && text[e.canonical.start..e.canonical.end]
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| {
-                    w.trim_end_matches(['\'', '’', 's'])
-                        .eq_ignore_ascii_case(last.trim_end_matches(['\'', '’', 's']))
-                })
-    })
+    /// Every mention of a person or organisation with its entity's index, by start.
+    mentions: Vec<(Span, usize)>,
+    /// The longest of those mentions, in bytes: how far before a speaker one may start.
+    longest: usize,
+    /// The first person by the last word of their fullest name (see [`last_name_key`]).
+    by_last_name: FxHashMap<String, usize>,
+}
+
+impl<'e> Speakers<'e> {
+    fn new(text: &str, entities: &'e [NamedEntity]) -> Self {
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+            .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
+            .collect();
+        mentions.sort_unstable_by_key(|&(m, i)| (m.start, i));
+        let longest = mentions.iter().map(|(m, _)| m.len()).max().unwrap_or(0);
+        let mut by_last_name = FxHashMap::default();
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            if let Some(key) = last_name_key(&text[e.canonical.start..e.canonical.end]) {
+                by_last_name.entry(key).or_insert(i);
+            }
+        }
+        Speakers {
+            entities,
+            mentions,
+            longest,
+            by_last_name,
+        }
+    }
+
+    /// The entity a speaker phrase names. In "Myer Chief Officer and Deputy CEO, Daniel
+    /// Bracken" the speaker is the person, named last: a person before an organisation,
+    /// then the mention ending latest. A name in an "of" phrase ("Critics of Vladimir
+    /// Putin") is whom the speakers belong to: it is no speaker, and the phrase is not
+    /// matched by name either. With no mention in the phrase, the person whose fullest
+    /// name ends with its last word ("Putin").
+    fn of(&self, text: &str, speaker: Span, canonical: &str) -> Option<&'e NamedEntity> {
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.start + self.longest <= speaker.start);
+        let mut owner_named = false;
+        // Among equals, the entity listed last, as a scan of the entities in order
+        // keeping the latest maximum would choose.
+        let best = self.mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.start < speaker.end)
+            .filter(|(m, _)| overlaps(*m, speaker))
+            .filter(|(m, _)| {
+                let owner = modifies(text, speaker, *m);
+                owner_named |= owner;
+                !owner
+            })
+            .map(|&(m, i)| (self.entities[i].kind == EntityKind::Person, m.end, i))
+            .max();
+        match best {
+            Some((_, _, i)) => Some(&self.entities[i]),
+            None if owner_named => None,
+            None => {
+                let key = last_name_key(canonical)?;
+                self.by_last_name.get(&key).map(|&i| &self.entities[i])
+            }
+        }
+    }
+}
+
+/// The last word of a name, without a possessive ending and in lower case, so "Putin's"
+/// finds "Vladimir Putin".
+fn last_name_key(name: &str) -> Option<String> {
+    let last = name.split_whitespace().last()?;
+    Some(last.trim_end_matches(['\'', '’', 's']).to_ascii_lowercase())
 }
 
 /// Cues that name a listener after them.

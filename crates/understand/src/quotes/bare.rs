@@ -69,11 +69,21 @@ const MAX_WORDS_BETWEEN: usize = 30;
 /// statement without a cue. Quotations of one paragraph with only a few words between them
 /// are one statement; one that follows a direct statement so closely continues it.
 pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
-    let found = quotes.len();
     // A span overlaps a statement found so far when one that starts before it ends reaches
     // past its start.
     let reach = super::Reach::new(quotes.iter().map(|q| q.content));
     let overlaps_found = |span: Span| reach.end_before(span.end) > span.start;
+    // The statements found so far by where they end, to find the one that ends last before
+    // a run (the latest listed among equals, as a scan keeping the latest maximum would).
+    let mut by_end: Vec<(usize, usize)> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.content.end, i))
+        .collect();
+    by_end.sort_unstable();
+    // The one a run extended last, with its new end: it ends after any run before, so only
+    // the latest can end after the statement `by_end` gives.
+    let mut extended: Option<(usize, usize)> = None;
     let mut runs: Vec<Run> = Vec::new();
     for q in quoted {
         let content = q.inner;
@@ -113,15 +123,16 @@ pub(super) fn add(text: &str, quoted: &[Quoted], quotes: &mut Vec<Quote>) {
             continue;
         }
         // A direct statement shortly before, with no other statement between, goes on here.
-        let before = quotes[..found]
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.content.end <= open.start)
-            .max_by_key(|(_, f)| f.content.end);
-        if let Some((i, f)) = before {
-            let gap = Span::new(f.content.end, open.start);
-            if f.direct && close_in_paragraph(text, gap) {
+        let ended = by_end.partition_point(|&(end, _)| end <= open.start);
+        let before = ended
+            .checked_sub(1)
+            .map(|k| by_end[k])
+            .max(extended.filter(|&(end, _)| end <= open.start));
+        if let Some((end, i)) = before {
+            let gap = Span::new(end, open.start);
+            if quotes[i].direct && close_in_paragraph(text, gap) {
                 quotes[i].content.end = content.end;
+                extended = Some((content.end, i));
                 continue;
             }
         }
