@@ -10,7 +10,7 @@ use brief_understand::quotes::straight_mark_opens;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::terms;
-use crate::trim::trim;
+use crate::trim::trim_from;
 
 /// A sentence that may appear in the brief.
 #[derive(Clone, Debug)]
@@ -138,6 +138,9 @@ const MAX_WORDS: usize = 90;
 /// Sentences longer than this are never page furniture.
 const BOILERPLATE_MAX_WORDS: usize = 25;
 
+/// Fewest words a sentence a photo caption runs into must have to be shown without it.
+const MIN_RUN_IN_WORDS: usize = 6;
+
 /// Most sentences one quotation may span before we stop joining them.
 const MAX_QUOTE_SENTENCES: usize = 5;
 
@@ -213,13 +216,30 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         });
     let stops_attached = detached * 3 <= stops;
     let mut previous_end = None;
+    let text = article.text.as_bytes();
     for group in quote_groups(article, doc) {
         let first = &doc.sentences[group.start];
         if first.is_heading {
             heading = Some(group.start);
             continue;
         }
-        let Some(trimmed) = trim(article, first) else {
+        // A photo caption run into the sentence ("… in the work-inspired spread As for her
+        // character on the show, Julia explained …"): the sentence starts where the last one
+        // runs in, when enough of it follows to stand alone.
+        let run_in = (1..first.tokens.len())
+            .rev()
+            .find(|&i| {
+                may_sign_caption(text[first.tokens[i].span.start])
+                    && runs_in_at(text, &first.tokens, i)
+            })
+            .filter(|&i| {
+                first.tokens[i..]
+                    .iter()
+                    .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                    .count()
+                    >= MIN_RUN_IN_WORDS
+            });
+        let Some(trimmed) = trim_from(article, first, run_in.unwrap_or(0)) else {
             continue;
         };
         let span = Span::new(trimmed.start, doc.sentences[group.end - 1].span.end);
@@ -241,7 +261,6 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut in_aside = 0usize;
         let mut furniture_head = false;
         let mut caption = false;
-        let text = article.text.as_bytes();
         // The first token shown: one the trimmed start falls inside (after invisible marks)
         // is shown.
         let first_token = first.tokens.partition_point(|t| t.span.end <= span.start);
@@ -249,7 +268,11 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             let from = if k == 0 { first_token } else { 0 };
             for (i, tok) in sentence.tokens.iter().enumerate().skip(from) {
                 let Span { start, end } = tok.span;
-                if may_sign_caption(text[start]) && caption_sign_at(text, &sentence.tokens, i) {
+                // The opener a caption runs into, where the candidate starts, is no sign.
+                if (k > 0 || i > from)
+                    && may_sign_caption(text[start])
+                    && caption_sign_at(text, &sentence.tokens, i)
+                {
                     caption = true;
                 }
                 spaced_words +=
@@ -489,8 +512,24 @@ const PHOTO_PLACES: &[&[u8]] = &[
 /// Words that open a new sentence and, capitalised, never follow a word in the middle of
 /// one without a mark between.
 const SENTENCE_OPENERS: &[&[u8]] = &[
-    b"He", b"Her", b"His", b"It", b"She", b"The", b"Their", b"There", b"These", b"They", b"This",
-    b"We",
+    b"He", b"Her", b"His", b"She", b"The", b"Their", b"There", b"These", b"They", b"This", b"We",
+];
+
+/// Words that open a new sentence and, capitalised, follow a word in the middle of one only
+/// in a title, where the word before is capitalised too ("Leave It to Beaver", "Lost In
+/// Translation", "Love After War").
+const TITLE_CASE_OPENERS: &[&[u8]] = &[
+    b"After",
+    b"An",
+    b"And",
+    b"As",
+    b"But",
+    b"If",
+    b"In",
+    b"It",
+    b"Last",
+    b"When",
+    b"Yesterday",
 ];
 
 /// True when a token opening on byte `lead` may be a sign of [`caption_sign_at`]: only a
@@ -502,30 +541,42 @@ pub(crate) fn may_sign_caption(lead: u8) -> bool {
 
 /// True when the token at `i` shows that its candidate is a photo caption the Daily Mail's
 /// scraped articles run into the prose around it without a full stop: a comma before a place
-/// in a photo (", left,", ", pictured,", ", pictured in 2014,"), or a capitalised pronoun or
-/// "The" that starts a new sentence right after a word or a closing quotation mark, with a
-/// lower-case word or a number after it ("… at the start of the sick video They
-/// were then blindfolded …", "… on Saturday He links up with …", "… after he was beheaded
-/// It is the latest footage …"). A title keeps its capitals ("the film It Follows") or has
-/// them before "It" ("Leave It to Beaver"), so it is not taken for a new sentence.
+/// in a photo (", left,", ", pictured,", ", pictured in 2014,"), or a capitalised pronoun,
+/// "The" or another sentence opener that starts a new sentence right after a word or a
+/// closing quotation mark, with a lower-case word or a number after it ("… at the start of
+/// the sick video They were then blindfolded …", "… on Saturday He links up with …", "…
+/// after he was beheaded It is the latest footage …", "… as they rest after surgery In this
+/// photo …"). A title keeps its capitals ("the film It Follows") or has them before the
+/// opener ("Leave It to Beaver"), so it is not taken for a new sentence.
 pub(crate) fn caption_sign_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
-    let slice = |t: &Token| &text[t.span.start..t.span.end];
-    // The token after `i` (or before it) with one space between.
-    let spaced = |a: usize, b: usize| {
-        tokens[a].span.end + 1 == tokens[b].span.start && text[tokens[a].span.end] == b' '
-    };
-    let this = slice(&tokens[i]);
+    let this = &text[tokens[i].span.start..tokens[i].span.end];
     if this == b"," {
         let (Some(place), Some(after)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
             return false;
         };
-        let place = slice(place);
-        return spaced(i, i + 1)
+        let place = &text[place.span.start..place.span.end];
+        return spaced(text, tokens, i, i + 1)
             && PHOTO_PLACES.contains(&place)
-            && (slice(after) == b"," && tokens[i + 1].span.end == after.span.start
-                || place == b"pictured" && spaced(i + 1, i + 2));
+            && (&text[after.span.start..after.span.end] == b","
+                && tokens[i + 1].span.end == after.span.start
+                || place == b"pictured" && spaced(text, tokens, i + 1, i + 2));
     }
-    if i == 0 || !SENTENCE_OPENERS.contains(&this) {
+    runs_in_at(text, tokens, i)
+}
+
+/// True when tokens `a` and `b` stand one space apart.
+fn spaced(text: &[u8], tokens: &[Token], a: usize, b: usize) -> bool {
+    tokens[a].span.end + 1 == tokens[b].span.start && text[tokens[a].span.end] == b' '
+}
+
+/// True when the token at `i` opens a sentence that a photo caption before it runs into
+/// (see [`caption_sign_at`]).
+fn runs_in_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
+    let slice = |t: &Token| &text[t.span.start..t.span.end];
+    let spaced = |a: usize, b: usize| spaced(text, tokens, a, b);
+    let this = slice(&tokens[i]);
+    let title_case = TITLE_CASE_OPENERS.contains(&this);
+    if i == 0 || !(title_case || SENTENCE_OPENERS.contains(&this)) {
         return false;
     }
     // The word before, or the one a closing quotation mark ends ("… dubbed ‘The First Great
@@ -540,14 +591,25 @@ pub(crate) fn caption_sign_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
         return false;
     };
     let before_lower = slice(before)[0].is_ascii_lowercase() || before.kind == TokenKind::Number;
+    // A title names its subject after an article: "the drama When the Game Stands Tall".
+    let titled = ARTICLES.contains(&slice(after))
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| slice(t)[0].is_ascii_uppercase());
     (closed || word(i - 1))
         && spaced(i - 1, i)
-        && (before_lower || this != b"It")
+        && (before_lower || !title_case)
         && spaced(i, i + 1)
+        && !titled
         && (after.kind == TokenKind::Number
             || (after.kind == TokenKind::Word
                 && (slice(after)[0].is_ascii_lowercase() || slice(after)[0].is_ascii_digit())))
 }
+
+/// Articles and possessives that open a noun phrase.
+const ARTICLES: &[&[u8]] = &[
+    b"a", b"an", b"her", b"his", b"my", b"our", b"the", b"their", b"your",
+];
 
 /// Whether `shown` ends as a sentence does: a full stop, question or exclamation mark,
 /// possibly inside a closing quotation mark or bracket.
@@ -774,6 +836,10 @@ mod tests {
             "due to its large explosive eruptions The volcano is one of three",
             "a Hollywood film dubbed 'The First Great Escape' The story of how he recovered",
             "the next seven games as 'finals' The 26-year-old has been in fine form",
+            "as they rest after surgery In this photo the cat nurse appears",
+            "dons a black pencil skirt in the spread As for her character on the show",
+            "on their Facebook page When officials confronted the Georgian",
+            "the vehicle was stolen An eight-year-old boy who took a snooze",
         ] {
             assert!(caption_signs(run_on), "{run_on}");
         }
@@ -787,9 +853,45 @@ mod tests {
             "That's right, he said, and left.",
             "The photo was shared with her 25,000 followers.",
             "Turn right, then left, at the lights.",
+            "The film Lost In Translation won an award.",
+            "The rising star's credits include the drama When the Game Stands Tall.",
+            "It was called 'Love After War' by critics.",
+            "The couple ran the bar Once In a while and left.",
         ] {
             assert!(!caption_signs(prose), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_sentence_a_caption_runs_into_is_kept_without_the_caption() {
+        let text = "Sharp dresser: The actress dons a striped shirt in the spread As for her \
+                    character on the show, she explained that Selina is a straddler. The show \
+                    returns in April with a new season.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let shown: Vec<&str> = collect(&article, &doc)
+            .list
+            .iter()
+            .map(|c| article.slice(c.span))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "As for her character on the show, she explained that Selina is a straddler.",
+                "The show returns in April with a new season."
+            ]
+        );
+        // Too little after the caption to stand alone: the whole line goes.
+        let text = "The dolls wear striped swimsuits in the photos In this one too. The dolls \
+                    go on sale on Saturday in five stores.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let shown: Vec<&str> = collect(&article, &doc)
+            .list
+            .iter()
+            .map(|c| article.slice(c.span))
+            .collect();
+        assert_eq!(shown, ["The dolls go on sale on Saturday in five stores."]);
     }
 
     #[test]

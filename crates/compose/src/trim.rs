@@ -8,15 +8,21 @@ use brief_core::{Article, Sentence, Span, TokenKind};
 /// The part of `sentence` worth showing, or `None` when nothing worth showing
 /// is left (pure boilerplate).
 pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
+    trim_from(article, sentence, 0)
+}
+
+/// [`trim`] of the part of `sentence` that opens at its token `from` (a sentence a
+/// photo caption runs into starts there).
+pub fn trim_from(article: &Article, sentence: &Sentence, from: usize) -> Option<Span> {
     let text = &article.text;
-    let mut start = sentence.span.start;
     let end = sentence.span.end;
     let tokens = &sentence.tokens;
-    let mut t = 0;
+    let mut start = tokens.get(from).map_or(end, |tok| tok.span.start);
+    let mut t = from;
     // Invisible marks before the first token (a left-to-right mark, a zero-width space), and
     // a list's bullet or dash before a capitalised word ("•A military attack …", "-- In 2009,
     // …"; before a word in lower case the dash ends a clause the splitter cut off).
-    if let Some(first) = tokens.first() {
+    if let Some(first) = tokens.get(from) {
         let word = &text[first.span.start..first.span.end];
         // Every invisible mark is outside ASCII: an ASCII first byte rules them out.
         start = if word.as_bytes()[0] < 0x80 {
@@ -26,7 +32,7 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
         };
         if first.kind == TokenKind::Punct {
             // A dash may come as two tokens ("--").
-            let marks = tokens
+            let marks = tokens[from..]
                 .iter()
                 .take(2)
                 .take_while(|tok| {
@@ -34,27 +40,27 @@ pub fn trim(article: &Article, sentence: &Sentence) -> Option<Span> {
                         && LIST_MARKS.contains(&&text[tok.span.start..tok.span.end])
                 })
                 .count();
-            let item = tokens.get(marks).is_some_and(|next| {
+            let item = tokens.get(from + marks).is_some_and(|next| {
                 next.kind == TokenKind::Quote
                     || (next.kind == TokenKind::Word
                         && text[next.span.start..].starts_with(char::is_uppercase))
             });
             if marks > 0 && item {
-                t = marks;
+                t = from + marks;
                 start = tokens[t].span.start;
             }
         }
     }
     // Page furniture glued to the sentence: "Scroll down for video(s)".
     let prompt = ["scroll", "down", "for", "video"];
-    let opens_with_prompt = tokens.len() > prompt.len()
-        && tokens.iter().zip(prompt).all(|(tok, word)| {
+    let opens_with_prompt = tokens.len() > from + prompt.len()
+        && tokens[from..].iter().zip(prompt).all(|(tok, word)| {
             let shown = &text[tok.span.start..tok.span.end];
             shown.eq_ignore_ascii_case(word)
                 || (word == "video" && shown.eq_ignore_ascii_case("videos"))
         });
     if opens_with_prompt {
-        t = prompt.len();
+        t = from + prompt.len();
         start = tokens[t].span.start;
     }
     // Dateline: "(CNN)", "(CNN) --", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -".
