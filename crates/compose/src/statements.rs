@@ -42,6 +42,10 @@ const MIN_STATEMENT_WORDS: usize = 4;
 struct Voice {
     name: Span,
     role: Option<Span>,
+    /// The role and the full name as the article writes them together, role first
+    /// ("Turkish President Recep Tayyip Erdogan", "Col. Ziaul Ahsan"): how the first line
+    /// introduces them, as a reader expects, rather than "Name, role,".
+    titled: Option<Span>,
     statements: Vec<usize>,
     first: usize,
 }
@@ -92,6 +96,7 @@ pub fn who_said_what(
             entity.canonical,
             entity.roles.first().copied(),
         );
+        let titled = role.and_then(|role| titled(text, entity, role));
         match voice_at.get(&key) {
             Some(&at) => voices[at].1.statements.push(i),
             None => {
@@ -101,6 +106,7 @@ pub fn who_said_what(
                     Voice {
                         name,
                         role,
+                        titled,
                         statements: vec![i],
                         first: i,
                     },
@@ -514,6 +520,18 @@ fn quote_words(text: &str, span: Span) -> usize {
         .count()
 }
 
+/// The span from `role` to a mention of the entity's full name that follows it with one
+/// space between ("Col." and "Ziaul Ahsan"), when the article has one.
+fn titled(text: &str, entity: &NamedEntity, role: Span) -> Option<Span> {
+    let full = &text[entity.canonical.start..entity.canonical.end];
+    let at = entity.mentions.partition_point(|m| m.start < role.end);
+    let mention = entity.mentions.get(at)?;
+    (mention.start == role.end + 1
+        && text.as_bytes()[role.end] == b' '
+        && &text[mention.start..mention.end] == full)
+        .then(|| Span::new(role.start, mention.end))
+}
+
 /// The people and organisations an article names, indexed to find a speaker's among
 /// them without a scan of every mention for every statement.
 struct Speakers<'e> {
@@ -662,12 +680,14 @@ fn line(
     let text = &article.text;
     let part = |span: Span| one_line(&text[span.start..span.end]);
     let source = |span: Span| provenance(article, doc, span);
-    let mut shown = part(voice.name);
-    let mut sources = vec![source(voice.name)];
+    let titled = voice.titled.filter(|_| with_role);
+    let name = titled.unwrap_or(voice.name);
+    let mut shown = part(name);
+    let mut sources = vec![source(name)];
     let cue = quote
         .cue
         .filter(|c| !left_out_of_line(&text[c.start..c.end]));
-    if let Some(role) = voice.role.filter(|_| with_role) {
+    if let Some(role) = voice.role.filter(|_| with_role && titled.is_none()) {
         // "Name, role, said: …", but "Name, role: …" where no cue follows.
         let comma = if cue.is_some() { "," } else { "" };
         shown.push_str(&format!(", {}{comma}", part(role)));
@@ -792,6 +812,7 @@ mod tests {
         let voice = Voice {
             name: quote.speaker.as_ref().expect("a speaker").span,
             role: None,
+            titled: None,
             statements: vec![0],
             first: 0,
         };
@@ -923,7 +944,7 @@ not commented.";
         assert!(
             lines
                 .iter()
-                .any(|l| l.starts_with("Giles Clarke") && l.contains(": the player had been")),
+                .any(|l| l.contains("Giles Clarke: the player had been")),
             "{lines:?}"
         );
         assert!(lines.iter().all(|l| !l.contains("saying:")), "{lines:?}");
@@ -937,7 +958,31 @@ not commented.";
         let text = "\"Barbie is a true icon and one of a handful of toys,\" said Myer Chief \
 Marketing Officer Daniel Bracken. Myer has five stores in Melbourne and Sydney.";
         let lines = listed(text).expect("a statement");
-        assert!(lines[0].starts_with("Daniel Bracken"), "{:?}", lines[0]);
+        assert!(
+            lines[0].starts_with("Myer Chief Marketing Officer Daniel Bracken said: "),
+            "{:?}",
+            lines[0]
+        );
+    }
+
+    #[test]
+    fn a_role_written_before_the_name_introduces_the_speaker_there() {
+        let text = "Ohio Gov. John Kasich said the talks had failed after two days. Kasich \
+said he would return to Columbus on Friday to meet his staff.";
+        let lines = listed(text).expect("statements");
+        assert!(
+            lines[0].starts_with("Ohio Gov. John Kasich said: "),
+            "{lines:?}"
+        );
+        assert!(lines[1].starts_with("John Kasich said: "), "{lines:?}");
+        // A role after the name stays there.
+        let text = "Jon Smith, a spokesman for the council, said the vote would go ahead on \
+Tuesday night.";
+        let lines = listed(text).expect("a statement");
+        assert!(
+            lines[0].starts_with("Jon Smith, a spokesman for the council, said: "),
+            "{lines:?}"
+        );
     }
 
     #[test]
@@ -964,6 +1009,7 @@ Police chief Ann Lee said the investigation into the killings would take several
         let voice = Voice {
             name: quotes[0].speaker.as_ref().expect("a speaker").span,
             role: None,
+            titled: None,
             statements: vec![0],
             first: 0,
         };
