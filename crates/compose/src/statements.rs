@@ -373,12 +373,15 @@ pub(crate) fn is_saying(cue: &str) -> bool {
 const OBJECT_PREPOSITIONS: &[&str] =
     &["about", "at", "by", "for", "from", "of", "on", "to", "with"];
 
-/// True when a reported content opens with one of [`OBJECT_PREPOSITIONS`], as written.
+/// True when a reported content opens with one of [`OBJECT_PREPOSITIONS`], as written, with
+/// the "as" of a complement ("described: as a “war on indiscipline”") or with a conjunction
+/// that joins it to the words before ("apologized: and there was a student outcry").
 fn opens_with_preposition(content: &str) -> bool {
-    content
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| OBJECT_PREPOSITIONS.contains(&w))
+    let mut words = content.split_whitespace();
+    let first = words.next().unwrap_or("");
+    OBJECT_PREPOSITIONS.contains(&first)
+        || matches!(first, "and" | "but" | "or")
+        || (first == "as" && words.next().is_some_and(|w| matches!(w, "a" | "an")))
 }
 
 /// True when `mention` sits in an "of" phrase of the speaker phrase ("Critics of Vladimir
@@ -740,6 +743,14 @@ mod tests {
             "in 2013 it removed 540 items"
         ));
         assert!(!super::opens_with_preposition("the dam would hold"));
+        assert!(super::opens_with_preposition(
+            "as a \"war on indiscipline,\" a tough regime"
+        ));
+        assert!(super::opens_with_preposition(
+            "and there was a student outcry"
+        ));
+        assert!(!super::opens_with_preposition("as many as 70 people died"));
+        assert!(!super::opens_with_preposition("And I got a box cut"));
     }
 
     #[test]
