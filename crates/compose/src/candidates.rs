@@ -226,19 +226,17 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         // A photo caption run into the sentence ("… in the work-inspired spread As for her
         // character on the show, Julia explained …"): the sentence starts where the last one
         // runs in, when enough of it follows to stand alone.
-        let run_in = (1..first.tokens.len())
-            .rev()
-            .find(|&i| {
-                may_sign_caption(text[first.tokens[i].span.start])
-                    && runs_in_at(text, &first.tokens, i)
-            })
-            .filter(|&i| {
-                first.tokens[i..]
-                    .iter()
-                    .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                    .count()
-                    >= MIN_RUN_IN_WORDS
-            });
+        let last_run_in = (1..first.tokens.len()).rev().find(|&i| {
+            text[first.tokens[i].span.start].is_ascii_uppercase()
+                && runs_in_at(text, &first.tokens, i)
+        });
+        let run_in = last_run_in.filter(|&i| {
+            first.tokens[i..]
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .count()
+                >= MIN_RUN_IN_WORDS
+        });
         let Some(trimmed) = trim_from(article, first, run_in.unwrap_or(0)) else {
             continue;
         };
@@ -260,7 +258,8 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
         let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut in_aside = 0usize;
         let mut furniture_head = false;
-        let mut caption = false;
+        // Too little after the caption to stand alone: the line is a caption.
+        let mut caption = last_run_in.is_some() && run_in.is_none();
         // The first token shown: one the trimmed start falls inside (after invisible marks)
         // is shown.
         let first_token = first.tokens.partition_point(|t| t.span.end <= span.start);
@@ -268,11 +267,14 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
             let from = if k == 0 { first_token } else { 0 };
             for (i, tok) in sentence.tokens.iter().enumerate().skip(from) {
                 let Span { start, end } = tok.span;
-                // The opener a caption runs into, where the candidate starts, is no sign.
-                if (k > 0 || i > from)
-                    && may_sign_caption(text[start])
-                    && caption_sign_at(text, &sentence.tokens, i)
-                {
+                // The first sentence's run-ins were looked for above: only a photo's place
+                // is left to find there.
+                let sign = if k == 0 {
+                    text[start] == b','
+                } else {
+                    may_sign_caption(text[start])
+                };
+                if sign && caption_sign_at(text, &sentence.tokens, i) {
                     caption = true;
                 }
                 spaced_words +=
@@ -574,9 +576,19 @@ fn spaced(text: &[u8], tokens: &[Token], a: usize, b: usize) -> bool {
 fn runs_in_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
     let slice = |t: &Token| &text[t.span.start..t.span.end];
     let spaced = |a: usize, b: usize| spaced(text, tokens, a, b);
-    let this = slice(&tokens[i]);
-    let title_case = TITLE_CASE_OPENERS.contains(&this);
-    if i == 0 || !(title_case || SENTENCE_OPENERS.contains(&this)) {
+    // The cheap tests first: this runs on every capitalised word of a sentence.
+    let (Some(this), Some(after)) = (tokens.get(i), tokens.get(i + 1)) else {
+        return false;
+    };
+    if i == 0
+        || !text[this.span.start].is_ascii_uppercase()
+        || this.span.len() > MAX_OPENER_LEN
+        || !(after.kind == TokenKind::Number
+            || (after.kind == TokenKind::Word
+                && (slice(after)[0].is_ascii_lowercase() || slice(after)[0].is_ascii_digit())))
+        || !spaced(i - 1, i)
+        || !spaced(i, i + 1)
+    {
         return false;
     }
     // The word before, or the one a closing quotation mark ends ("… dubbed ‘The First Great
@@ -586,25 +598,26 @@ fn runs_in_at(text: &[u8], tokens: &[Token], i: usize) -> bool {
         && i >= 2
         && word(i - 2)
         && tokens[i - 2].span.end == tokens[i - 1].span.start;
-    let before = &tokens[if closed { i - 2 } else { i - 1 }];
-    let Some(after) = tokens.get(i + 1) else {
+    if !(closed || word(i - 1)) {
         return false;
-    };
+    }
+    let this = slice(this);
+    let title_case = TITLE_CASE_OPENERS.contains(&this);
+    if !(title_case || SENTENCE_OPENERS.contains(&this)) {
+        return false;
+    }
+    let before = &tokens[if closed { i - 2 } else { i - 1 }];
     let before_lower = slice(before)[0].is_ascii_lowercase() || before.kind == TokenKind::Number;
     // A title names its subject after an article: "the drama When the Game Stands Tall".
     let titled = ARTICLES.contains(&slice(after))
         && tokens
             .get(i + 2)
             .is_some_and(|t| slice(t)[0].is_ascii_uppercase());
-    (closed || word(i - 1))
-        && spaced(i - 1, i)
-        && (before_lower || !title_case)
-        && spaced(i, i + 1)
-        && !titled
-        && (after.kind == TokenKind::Number
-            || (after.kind == TokenKind::Word
-                && (slice(after)[0].is_ascii_lowercase() || slice(after)[0].is_ascii_digit())))
+    (before_lower || !title_case) && !titled
 }
+
+/// The longest opener of [`SENTENCE_OPENERS`] and [`TITLE_CASE_OPENERS`] ("Yesterday").
+const MAX_OPENER_LEN: usize = 9;
 
 /// Articles and possessives that open a noun phrase.
 const ARTICLES: &[&[u8]] = &[
@@ -892,6 +905,13 @@ mod tests {
             .map(|c| article.slice(c.span))
             .collect();
         assert_eq!(shown, ["The dolls go on sale on Saturday in five stores."]);
+    }
+
+    #[test]
+    fn no_opener_is_longer_than_the_longest_looked_for() {
+        for opener in SENTENCE_OPENERS.iter().chain(TITLE_CASE_OPENERS) {
+            assert!(opener.len() <= MAX_OPENER_LEN, "{opener:?}");
+        }
     }
 
     #[test]

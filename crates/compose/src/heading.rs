@@ -10,6 +10,7 @@ use brief_understand::words::is_stop_word;
 
 use crate::candidates::{Candidate, NO_HEAD};
 use crate::rank::per_count;
+use crate::word_classes::{WordClass, WORD_CLASSES};
 
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";
@@ -32,6 +33,7 @@ pub(crate) const WEAK: &[&str] = &[
     "asked",
     "because",
     "called",
+    "cannot",
     "caption",
     "cnn",
     "copyright",
@@ -140,6 +142,9 @@ struct HeadWord {
     short: bool,
     /// The first word of its sentence, capitalised whatever it is.
     opens: bool,
+    /// A verb, adjective or adverb, when it is written in lower case or opens its sentence
+    /// (a capital elsewhere may be a name's: "Will", "Hope").
+    class: Option<WordClass>,
 }
 
 impl HeadWord {
@@ -192,9 +197,70 @@ impl HeadWord {
             possessive,
             short: word.chars().nth(3).is_none(),
             opens: opening != Opening::No,
+            class: if lower_case || opening != Opening::No {
+                word_class(word)
+            } else {
+                None
+            },
         })
     }
 }
+
+/// The class of `word` in [`WORD_CLASSES`], looked up in lower case.
+fn word_class(word: &str) -> Option<WordClass> {
+    // Every listed word is short ASCII: others need no lower-casing to be ruled out.
+    let mut lower = [0u8; 24];
+    let bytes = word.as_bytes();
+    if bytes.len() > lower.len() || !word.is_ascii() {
+        return None;
+    }
+    for (out, b) in lower.iter_mut().zip(bytes) {
+        *out = b.to_ascii_lowercase();
+    }
+    CLASSES.get(crate::terms::hash_bytes(&lower[..bytes.len()]))
+}
+
+/// [`WORD_CLASSES`] by the hash of the word, open-addressed: a lookup costs a hash of a
+/// few steps and a probe or two, not a dozen string comparisons.
+struct ClassTable {
+    /// Word hash and class, a zero hash marking an empty slot; a power of two long.
+    slots: Vec<(u64, Option<WordClass>)>,
+}
+
+impl ClassTable {
+    fn new() -> Self {
+        let size = (WORD_CLASSES.len() * 4).next_power_of_two();
+        let mut table = ClassTable {
+            slots: vec![(0, None); size],
+        };
+        for &(word, class) in WORD_CLASSES {
+            let hash = crate::terms::hash_bytes(word.as_bytes());
+            let mut at = table.slot(hash);
+            while table.slots[at].0 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = (hash, Some(class));
+        }
+        table
+    }
+
+    fn slot(&self, hash: u64) -> usize {
+        (hash >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    fn get(&self, hash: u64) -> Option<WordClass> {
+        let mut at = self.slot(hash);
+        loop {
+            match self.slots[at] {
+                (0, _) => return None,
+                (h, class) if h == hash => return class,
+                _ => at = (at + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+static CLASSES: std::sync::LazyLock<ClassTable> = std::sync::LazyLock::new(ClassTable::new);
 
 /// Whether a word opens its sentence, and if so whether a comma follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -429,8 +495,9 @@ impl<'a> Headings<'a> {
                 let Some(first) = sequence[start] else {
                     continue;
                 };
-                // A heading is a noun phrase: it does not start with an adverb...
-                if first.adverb {
+                // A heading is a noun phrase: it does not start with a verb or an adverb...
+                if first.adverb || matches!(first.class, Some(WordClass::Verb | WordClass::Adverb))
+                {
                     continue;
                 }
                 let mut key = [PAD; 3];
@@ -441,12 +508,16 @@ impl<'a> Headings<'a> {
                         break;
                     };
                     if len > 1 {
+                        // ...holds no verb...
+                        if last.class == Some(WordClass::Verb) {
+                            break;
+                        }
                         key[len - 1] = last.term;
                         name &= last.capitalised;
                     }
-                    // ...nor end in a past participle or an adverb; and a lone short
-                    // word ("Hon", "Sen") is an abbreviation, not a topic.
-                    if last.weak_end || (len == 1 && first.short) {
+                    // ...nor ends in a past participle, an adjective or an adverb; and a
+                    // lone short word ("Hon", "Sen") is an abbreviation, not a topic.
+                    if last.weak_end || last.class.is_some() || (len == 1 && first.short) {
                         continue;
                     }
                     let entry = self.counts.entry(key, || Phrase {
@@ -548,7 +619,8 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
                     && !is_stop_word(&lower)
                     && WEAK.binary_search(&lower.as_str()).is_err()
                     // A capital that opens a sentence says nothing: "Fortunately" is an adverb.
-                    && ((w.starts_with(char::is_uppercase) && !opens) || !ends_no_heading(&lower))
+                    && ((w.starts_with(char::is_uppercase) && !opens)
+                        || !(ends_no_heading(&lower) || word_class(&lower).is_some()))
             })
     };
     let fresh = |w: &str| !used.contains(&w.to_lowercase());
@@ -799,6 +871,29 @@ mod tests {
             fallback(&sentence("They weren't home: the neighbours were."), &[]),
             "Home"
         );
+    }
+
+    #[test]
+    fn a_heading_holds_no_verb_and_ends_in_no_adjective() {
+        assert!(WORD_CLASSES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(word_class("Reduce"), Some(WordClass::Verb));
+        assert_eq!(word_class("local"), Some(WordClass::Adjective));
+        assert_eq!(word_class("soon"), Some(WordClass::Adverb));
+        assert_eq!(word_class("minister"), None);
+        assert_eq!(word_class("an-unusually-long-hyphenated-word"), None);
+        let class = |w: &str, opening| {
+            HeadWord::new(0, Span::new(0, w.len()), w, opening)
+                .expect("a heading word")
+                .class
+        };
+        // A capital inside a sentence may be a name's: "Will Smith".
+        assert_eq!(class("Will", Opening::No), None);
+        assert_eq!(class("Find", Opening::Plain), Some(WordClass::Verb));
+        let sentence = [BriefSentence {
+            text: "They will reduce the relief for families.".into(),
+            sources: Vec::new(),
+        }];
+        assert_eq!(fallback(&sentence, &[]), "Relief");
     }
 
     #[test]

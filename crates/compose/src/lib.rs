@@ -21,6 +21,7 @@ mod story;
 mod terms;
 pub mod trim;
 mod validate;
+mod word_classes;
 
 pub use story::{
     compose_story, Member, StoryMaterial, DIFFER_HEADING, EARLIER_COVERAGE_HEADING,
