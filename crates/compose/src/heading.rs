@@ -207,7 +207,7 @@ impl HeadWord {
 }
 
 /// The class of `word` in [`WORD_CLASSES`], looked up in lower case.
-fn word_class(word: &str) -> Option<WordClass> {
+pub(crate) fn word_class(word: &str) -> Option<WordClass> {
     // Every listed word is short ASCII: others need no lower-casing to be ruled out.
     let mut lower = [0u8; 24];
     let bytes = word.as_bytes();

@@ -3,6 +3,7 @@
 //! them), the cue and the statement, every part a span of the article listed as a
 //! source in that order, so the line stays faithful.
 
+use crate::word_classes::WordClass;
 use crate::{one_line, provenance};
 use brief_core::{
     Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span, TokenKind,
@@ -385,13 +386,69 @@ fn opens_with_preposition(content: &str) -> bool {
 }
 
 /// True when `mention` sits in an "of" phrase of the speaker phrase ("Critics of Vladimir
-/// Putin", "the family of …"): it names whom the speakers belong to, not who spoke.
-fn modifies(text: &str, speaker: Span, mention: Span) -> bool {
-    mention.start > speaker.start
+/// Putin", "the family of …") or owns its head ("The Patriots' owner"): it names whom the
+/// speakers belong to, not who spoke.
+fn modifies(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
+    let of = mention.start > speaker.start
         && text[speaker.start..mention.start]
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| w == "of")
+            .is_some_and(|w| w == "of");
+    of || owns(text, speaker, mention, kind)
+}
+
+/// The word after `mention` when it is a possessive before more words of the speaker phrase:
+/// "owner" in "The Patriots' owner", "attorney" in "Hernandez's attorney", "senior" in
+/// "Putin's senior aide Yuri Ushakov".
+fn possessed(text: &str, speaker: Span, mention: Span) -> Option<&str> {
+    if mention.end >= speaker.end {
+        return None;
+    }
+    let after = &text[mention.end..speaker.end];
+    ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|mark| after.strip_prefix(mark))
+        .and_then(|rest| rest.split_whitespace().next())
+        .filter(|word| word.starts_with(char::is_alphanumeric))
+}
+
+/// What speaks for an organisation: "the Justice Department's report said" is the
+/// department's word, "Hernandez's attorney said" not Hernandez's.
+const VOICES: &[&str] = &[
+    "account",
+    "analysis",
+    "data",
+    "figures",
+    "report",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "statement",
+    "study",
+    "survey",
+    "website",
+];
+
+/// True when `mention`, a possessive, owns the head of the speaker phrase rather than
+/// speaking through it (see [`VOICES`]).
+fn owns(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
+    possessed(text, speaker, mention).is_some_and(|word| {
+        kind != EntityKind::Organization || !VOICES.contains(&word.to_lowercase().as_str())
+    })
+}
+
+/// True when `mention` speaks through what it possesses ("the Justice Department's report").
+fn possessed_voice(text: &str, speaker: Span, mention: Span) -> bool {
+    possessed(text, speaker, mention)
+        .is_some_and(|word| VOICES.contains(&word.to_lowercase().as_str()))
+}
+
+/// True when nothing but marks and spaces follows `mention` in the speaker phrase.
+fn ends_phrase(text: &str, speaker: Span, mention: Span) -> bool {
+    mention.end >= speaker.end
+        || text[mention.end..speaker.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
 }
 
 /// Verbs that cannot open a statement: a content starting with one lost its subject.
@@ -406,15 +463,20 @@ fn is_hypothetical(cue: &str) -> bool {
         .any(|w| MODALS.iter().any(|m| m.eq_ignore_ascii_case(w)))
 }
 
-/// True when a reported content opens with one of [`SUBJECTLESS`], in lower case, or is a
-/// plea ("guilty to …", "not guilty").
+/// True when a reported content opens with one of [`SUBJECTLESS`] or another verb, in lower
+/// case ("dedicates a large chunk of its budget …": the subject was left before the cue), or
+/// is a plea ("guilty to …", "not guilty"). A gerund may be the subject ("raising taxes would
+/// hurt"), and a participle in "-en" opens a clause before it ("given the depth, he was …").
 fn opens_with_verb(content: &str) -> bool {
     content.starts_with("guilty")
         || content.starts_with("not guilty")
-        || content
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| SUBJECTLESS.contains(&w))
+        || content.split_whitespace().next().is_some_and(|w| {
+            SUBJECTLESS.contains(&w)
+                || (w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !w.ends_with("ing")
+                    && !w.ends_with("en")
+                    && crate::heading::word_class(w) == Some(WordClass::Verb))
+        })
 }
 
 /// A content that starts where its sentence does, less the sentence's dateline ("Seoul,
@@ -585,16 +647,27 @@ impl<'e> Speakers<'e> {
             .mentions
             .partition_point(|(m, _)| m.start + self.longest <= speaker.start);
         let mut owner_named = false;
+        let named = || {
+            self.mentions[from..]
+                .iter()
+                .take_while(|(m, _)| m.start < speaker.end)
+                .filter(|(m, _)| overlaps(*m, speaker))
+        };
+        // What a possessive owns is the phrase's head, named at its end or not at all
+        // ("Putin's senior aide Yuri Ushakov"; not Facebook in "Barrientos' Facebook
+        // profile").
+        let kind = |i: usize| self.entities[i].kind;
+        let possessed = named().any(|&(m, i)| owns(text, speaker, m, kind(i)));
         // Among equals, the entity listed last, as a scan of the entities in order
         // keeping the latest maximum would choose.
-        let best = self.mentions[from..]
-            .iter()
-            .take_while(|(m, _)| m.start < speaker.end)
-            .filter(|(m, _)| overlaps(*m, speaker))
-            .filter(|(m, _)| {
-                let owner = modifies(text, speaker, *m);
+        let best = named()
+            .filter(|&&(m, i)| {
+                let owner = modifies(text, speaker, m, kind(i));
                 owner_named |= owner;
                 !owner
+            })
+            .filter(|(m, _)| {
+                !possessed || ends_phrase(text, speaker, *m) || possessed_voice(text, speaker, *m)
             })
             .map(|&(m, i)| (self.entities[i].kind == EntityKind::Person, m.end, i))
             .max();
@@ -766,16 +839,32 @@ mod tests {
 
     #[test]
     fn whom_speakers_belong_to_did_not_speak() {
+        let person = EntityKind::Person;
         let text = "Critics of Vladimir Putin claim it is no coincidence.";
         let speaker = Span::new(0, "Critics of Vladimir Putin".len());
         let putin = Span::new("Critics of ".len(), speaker.end);
-        assert!(modifies(text, speaker, putin));
+        assert!(modifies(text, speaker, putin, person));
         let aide = "Putin aide Yuri Ushakov said so.";
         let yuri = Span::new("Putin aide ".len(), "Putin aide Yuri Ushakov".len());
-        assert!(!modifies(aide, Span::new(0, yuri.end), yuri));
+        assert!(!modifies(aide, Span::new(0, yuri.end), yuri, person));
         let carney = "Bank of England Governor Mark Carney";
         let mark = Span::new(carney.find("Mark").expect("in the text"), carney.len());
-        assert!(!modifies(carney, Span::new(0, carney.len()), mark));
+        assert!(!modifies(carney, Span::new(0, carney.len()), mark, person));
+        // A possessive owns the speaker, unless an organisation speaks through it.
+        let lawyer = "Hernandez's attorney said";
+        let phrase = Span::new(0, "Hernandez's attorney".len());
+        let hernandez = Span::new(0, "Hernandez".len());
+        assert!(modifies(lawyer, phrase, hernandez, person));
+        let report = "the Justice Department's report said";
+        let phrase = Span::new(0, "the Justice Department's report".len());
+        let department = Span::new(4, "the Justice Department".len());
+        assert!(!modifies(
+            report,
+            phrase,
+            department,
+            EntityKind::Organization
+        ));
+        assert!(modifies(report, phrase, department, person));
         assert!(opens_with_verb("was yanked off his plane"));
         assert!(opens_with_verb("not guilty through his attorney"));
         assert!(!opens_with_verb("nobody had seen him"));

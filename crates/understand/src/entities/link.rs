@@ -522,6 +522,9 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
         let from = last + 2;
         let mut to = from;
         let mut titled = false;
+        // A finite verb makes the words after the comma a clause of their own ("According
+        // to his fiancée, Shayanna Jenkins, the player had not been at a club"), no role.
+        let mut clause = false;
         while to < tokens.len() && to - from < MAX_ROLE_TOKENS {
             let w = word(&tokens[to]);
             if matches!(tokens[to].kind, TokenKind::Punct | TokenKind::Quote)
@@ -529,6 +532,7 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
             {
                 break;
             }
+            clause |= FINITE_VERBS.contains(&w);
             titled |= is_title(w);
             to += 1;
         }
@@ -559,12 +563,18 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
                         .is_some_and(|p| word(p) == "." && p.span.start == tokens[t].span.end)
                     && capitalised(to + 1))
         });
-        if titled && closed && opener && to > from && !names_another {
+        if titled && closed && opener && to > from && !names_another && !clause {
             roles.push(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
         }
     }
     roles
 }
+
+/// Auxiliaries and modals, finite wherever they stand: no apposition holds one.
+const FINITE_VERBS: &[&str] = &[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "would",
+];
 
 /// True for a lower-case word that names an occupation: a title itself, or a noun of a
 /// doer ("pediatrician", "specialist", "investigator", "spokesman", "spokeswoman").
@@ -757,6 +767,16 @@ mod tests {
         );
         assert_eq!(jensen.1, vec!["a Crosby spokesman".to_string()], "{got:?}");
         assert_eq!(jensen.2, 2);
+        // The words after the comma are a clause of their own: no role.
+        let got = linked(
+            "According to testimony from his fiancée, Shayanna Jenkins, the player had not \
+             been at a club.",
+        );
+        let jenkins = got
+            .iter()
+            .find(|(name, ..)| name == "Shayanna Jenkins")
+            .expect("Jenkins");
+        assert!(jenkins.1.is_empty(), "{got:?}");
     }
 
     #[test]
