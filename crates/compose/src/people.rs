@@ -22,7 +22,11 @@ pub fn whos_who(
 ) -> Option<Section> {
     let lines: Vec<BriefSentence> = entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && !introduced.contains(&e.canonical))
+        .filter(|e| {
+            e.kind == EntityKind::Person
+                && !introduced.contains(&e.canonical)
+                && !is_common_word(article.slice(e.canonical))
+        })
         .filter_map(|e| {
             e.roles
                 .first()
@@ -35,6 +39,14 @@ pub fn whos_who(
         sentences: lines,
         list: true,
     })
+}
+
+/// True for a one-word "name" that is a common word: a sentence's opener the recogniser took
+/// for a name ("Already, the Marseille prosecutor, …").
+fn is_common_word(name: &str) -> bool {
+    !name.contains(char::is_whitespace)
+        && (crate::heading::word_class(name).is_some()
+            || brief_understand::words::is_stop_word(&name.to_lowercase()))
 }
 
 /// "ROLE NAME" or "NAME, ROLE", in the order the article writes them. A role ending in
@@ -78,6 +90,14 @@ fn without_repeated_title(article: &Article, name: Span, role: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_common_word_taken_for_a_name_is_nobody() {
+        assert!(is_common_word("Already"));
+        assert!(is_common_word("However"));
+        assert!(!is_common_word("Robin"));
+        assert!(!is_common_word("Already Smith"));
+    }
 
     #[test]
     fn a_title_in_both_role_and_name_shows_once() {
