@@ -292,7 +292,15 @@ const HEADLINE_WORDS: usize = 16;
 /// A headline cut from the lede by deleting words only: a trailing attribution
 /// goes, and a long sentence keeps its first clause.
 fn headline_from_lede(lede: &str) -> String {
-    let mut text = lede.trim_end_matches(['.', '!', '?', '"', '”']);
+    let lede = without_final_stop(lede);
+    let lede = lede.as_ref();
+    // A long lede that names its subject and describes it between commas before the verb
+    // ("Anna Duritskaya, the Ukrainian model who was with … Nemtsov when he was shot in
+    // Moscow, is now the focus of intense interest") keeps the name and the verb.
+    let shortened = longer_than(lede, HEADLINE_WORDS)
+        .then(|| without_apposition(lede))
+        .flatten();
+    let mut text = shortened.as_deref().unwrap_or(lede);
     if let Some(comma) = text.rfind(", ") {
         let tail = &text[comma + 2..];
         if !longer_than(tail, 7) && tail.split_whitespace().any(|w| SPEECH_VERBS.contains(&w)) {
@@ -362,6 +370,66 @@ fn headline_from_lede(lede: &str) -> String {
         Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
         _ => text.to_string(),
     }
+}
+
+/// `lede` without its full stop (or question or exclamation mark), and without a closing
+/// quotation mark after it unless the mark closes a quotation the lede opened ('Levi Pettit
+/// says he's "deeply sorry."' gives 'Levi Pettit says he's "deeply sorry"').
+fn without_final_stop(lede: &str) -> std::borrow::Cow<'_, str> {
+    let stops = ['.', '!', '?'];
+    let bare = lede.trim_end_matches(stops);
+    let Some(mark) = bare.chars().next_back().filter(|c| matches!(c, '"' | '”')) else {
+        return bare.into();
+    };
+    let inside = bare[..bare.len() - mark.len_utf8()].trim_end_matches(stops);
+    let opened = match mark {
+        '"' => inside.matches('"').count() % 2 == 1,
+        _ => inside.matches('“').count() > inside.matches('”').count(),
+    };
+    if opened {
+        format!("{inside}{mark}").into()
+    } else {
+        inside.into()
+    }
+}
+
+/// Most words in a name that opens a lede, for [`without_apposition`].
+const MAX_SUBJECT_WORDS: usize = 4;
+
+/// `text` without the apposition between its subject's name and its verb: "NAME, WORDS,
+/// VERB …" gives "NAME VERB …" when the name is one to [`MAX_SUBJECT_WORDS`] capitalised
+/// words and the word after the second comma is a verb ("is", "was", "sent", "has").
+fn without_apposition(text: &str) -> Option<String> {
+    let (name, rest) = text.split_once(", ")?;
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let words = name.split_whitespace().count();
+    if !(1..=MAX_SUBJECT_WORDS).contains(&words) || !name.split_whitespace().all(capitalised) {
+        return None;
+    }
+    let (_, after) = rest.split_once(", ")?;
+    let verb = after.split_whitespace().next()?;
+    let finite = matches!(
+        verb,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "did"
+            | "does"
+    ) || (verb.starts_with(|c: char| c.is_ascii_lowercase())
+        && !verb.ends_with("ing")
+        && heading::word_class(verb) == Some(word_classes::WordClass::Verb));
+    finite.then(|| format!("{name} {after}"))
 }
 
 /// True when `text` opens on a scene-setting phrase rather than its main clause: a
@@ -579,6 +647,42 @@ mod tests {
         assert_eq!(
             headline_from_lede("With its snow-capped mountains and picturesque deserted hamlets, the Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot."),
             "The Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot"
+        );
+    }
+
+    #[test]
+    fn a_headline_keeps_the_quotation_mark_it_needs() {
+        assert_eq!(
+            headline_from_lede("Levi Pettit says he's \"deeply sorry.\""),
+            "Levi Pettit says he's \"deeply sorry\""
+        );
+        assert_eq!(
+            headline_from_lede("She called it “a disgrace.”"),
+            "She called it “a disgrace”"
+        );
+        assert_eq!(headline_from_lede("Talks failed.\""), "Talks failed");
+    }
+
+    #[test]
+    fn a_long_lede_loses_the_apposition_between_its_subject_and_verb() {
+        assert_eq!(
+            headline_from_lede("Anna Duritskaya, the Ukrainian model who was with opposition politician Boris Nemtsov when he was shot in Moscow, is now the focus of intense interest."),
+            "Anna Duritskaya is now the focus of intense interest"
+        );
+        // Not a list of names, nor a subject that is not a name.
+        assert_eq!(
+            without_apposition("Britain, France, Germany and Italy agreed on Friday"),
+            None
+        );
+        assert_eq!(
+            without_apposition(
+                "The BBC's director-general, Tony Hall, has allegedly received death threats"
+            ),
+            None
+        );
+        assert_eq!(
+            without_apposition("Jason Cotterill, 42, sent explicit images to her children"),
+            Some("Jason Cotterill sent explicit images to her children".to_string())
         );
     }
 
