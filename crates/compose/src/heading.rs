@@ -717,10 +717,19 @@ pub fn title_case(phrase: &str) -> String {
     }
     phrase
         .split_whitespace()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let mut chars = w.chars();
+            // A capital inside keeps a brand's lower-case start ("iPhone"), but at the start
+            // of the heading not the capital of a compound's later part ("late-September";
+            // a name's particle stays: "Saad al-Hadithi").
+            let head = w.split('-').next().unwrap_or(w);
+            let compound = i == 0 && head.len() > 2 && head.len() < w.len();
+            let inner_capital = if compound { head } else { w };
             match chars.next() {
-                Some(first) if first.is_lowercase() && !chars.clone().any(char::is_uppercase) => {
+                Some(first)
+                    if first.is_lowercase() && !inner_capital.chars().any(char::is_uppercase) =>
+                {
                     first.to_uppercase().chain(chars).collect()
                 }
                 _ => w.to_string(),
@@ -958,5 +967,10 @@ mod tests {
         assert_eq!(title_case("U.S. talks"), "U.S. Talks");
         assert_eq!(title_case("NATO"), "NATO");
         assert_eq!(title_case("iPhone sales"), "iPhone Sales");
+        assert_eq!(
+            title_case("late-September Ukrainian caper"),
+            "Late-September Ukrainian Caper"
+        );
+        assert_eq!(title_case("Saad al-Hadithi"), "Saad al-Hadithi");
     }
 }
