@@ -148,7 +148,10 @@ fn dateline_end(text: &str, sentence: &Sentence, from: usize) -> Option<usize> {
     }
     let dashed = i > before_dash;
     let ok = credited || (dashed && tok(from).is_some_and(all_caps) && before_dash > from);
-    (ok && i < tokens.len()).then_some(i)
+    // The sentence after a dateline opens as one: a word in lower case shows the "credit" was
+    // the subject's own brackets ("The Presbyterian Church (U.S.A.) approved …").
+    let opens = tok(i).is_some_and(|w| !w.starts_with(char::is_lowercase));
+    (ok && opens && i < tokens.len()).then_some(i)
 }
 
 #[cfg(test)]
@@ -183,6 +186,11 @@ mod tests {
         assert_eq!(
             trimmed("LONDON (Reuters) - Shares fell sharply today.").as_deref(),
             Some("Shares fell sharply today.")
+        );
+        assert_eq!(
+            trimmed("The Presbyterian Church (U.S.A.) approved an amendment on Tuesday.")
+                .as_deref(),
+            Some("The Presbyterian Church (U.S.A.) approved an amendment on Tuesday.")
         );
     }
 
