@@ -294,13 +294,29 @@ const HEADLINE_WORDS: usize = 16;
 fn headline_from_lede(lede: &str) -> String {
     let lede = without_final_stop(lede);
     let lede = lede.as_ref();
+    if !longer_than(lede, HEADLINE_WORDS) {
+        return cut_headline(lede);
+    }
     // A long lede that names its subject and describes it between commas before the verb
     // ("Anna Duritskaya, the Ukrainian model who was with … Nemtsov when he was shot in
-    // Moscow, is now the focus of intense interest") keeps the name and the verb.
-    let shortened = longer_than(lede, HEADLINE_WORDS)
-        .then(|| without_apposition(lede))
-        .flatten();
-    let mut text = shortened.as_deref().unwrap_or(lede);
+    // Moscow, is now the focus of intense interest") keeps the name and the verb; so does
+    // any other subject whose headline would otherwise be the subject alone ("The fury of
+    // Tropical Cyclone Pam, one of the most powerful storms ever to make landfall, has moved
+    // on" would give "The fury of Tropical Cyclone Pam").
+    if let Some((shorter, _)) = without_apposition(lede, Subject::Name) {
+        return cut_headline(&shorter);
+    }
+    let headline = cut_headline(lede);
+    match without_apposition(lede, Subject::Any) {
+        Some((shorter, verb)) if headline.len() < verb => cut_headline(&shorter),
+        _ => headline,
+    }
+}
+
+/// The headline of a lede, cut from it by deleting words only: a trailing attribution goes,
+/// and a long sentence keeps its first clause.
+fn cut_headline(lede: &str) -> String {
+    let mut text = lede;
     if let Some(comma) = text.rfind(", ") {
         let tail = &text[comma + 2..];
         if !longer_than(tail, 7) && tail.split_whitespace().any(|w| SPEECH_VERBS.contains(&w)) {
@@ -393,43 +409,107 @@ fn without_final_stop(lede: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Most words in a name that opens a lede, for [`without_apposition`].
-const MAX_SUBJECT_WORDS: usize = 4;
+/// Most words in a subject that opens a lede, for [`without_apposition`].
+const MAX_SUBJECT_WORDS: usize = 12;
 
-/// `text` without the apposition between its subject's name and its verb: "NAME, WORDS,
-/// VERB …" gives "NAME VERB …" when the name is one to [`MAX_SUBJECT_WORDS`] capitalised
-/// words and the word after the second comma is a verb ("is", "was", "sent", "has").
-fn without_apposition(text: &str) -> Option<String> {
-    let (name, rest) = text.split_once(", ")?;
-    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    let words = name.split_whitespace().count();
-    if !(1..=MAX_SUBJECT_WORDS).contains(&words) || !name.split_whitespace().all(capitalised) {
+/// Most words in a name that opens a lede, for [`Subject::Name`].
+const MAX_NAME_WORDS: usize = 4;
+
+/// Most words between a subject and its verb that [`without_apposition`] deletes.
+const MAX_APPOSITION_WORDS: usize = 30;
+
+/// Which subjects [`without_apposition`] takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// One to [`MAX_NAME_WORDS`] capitalised words.
+    Name,
+    /// Any one to [`MAX_SUBJECT_WORDS`] words.
+    Any,
+}
+
+/// `text` without what stands between commas after its subject and before its verb:
+/// "SUBJECT, WORDS, VERB …" gives "SUBJECT VERB …", when a verb ([`opens_with_verb`])
+/// follows one of the next commas within [`MAX_APPOSITION_WORDS`] words ("Seven college-age
+/// people, some who came to Panama City Beach, Florida, for spring break, were wounded …"),
+/// with where the verb starts in `text`.
+fn without_apposition(text: &str, subject: Subject) -> Option<(String, usize)> {
+    let (head, rest) = text.split_once(", ")?;
+    let words = head.split_whitespace().count();
+    let fits = match subject {
+        Subject::Name => {
+            words <= MAX_NAME_WORDS
+                && head
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+        }
+        // A scene-setting phrase ("With its snow-capped mountains, …", "Earlier this month,
+        // …") or a subordinate clause ("If death is the big sleep, …") is no subject.
+        Subject::Any => {
+            let first = head.split_whitespace().next().unwrap_or("").to_lowercase();
+            words <= MAX_SUBJECT_WORDS
+                && !opens_adverbial(head)
+                && !NOT_HEADLINE_OPENERS.contains(&first.as_str())
+                && !TIME_OPENERS.contains(&first.as_str())
+        }
+    };
+    if words == 0 || !fits {
         return None;
     }
-    let (_, after) = rest.split_once(", ")?;
-    let verb = after.split_whitespace().next()?;
-    let finite = matches!(
-        verb,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "had"
-            | "have"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "did"
-            | "does"
-    ) || (verb.starts_with(|c: char| c.is_ascii_lowercase())
-        && !verb.ends_with("ing")
-        && heading::word_class(verb) == Some(word_classes::WordClass::Verb));
-    finite.then(|| format!("{name} {after}"))
+    let mut skipped = 0;
+    let mut from = 0;
+    while let Some(comma) = rest[from..].find(", ") {
+        skipped += rest[from..from + comma].split_whitespace().count();
+        if skipped > MAX_APPOSITION_WORDS {
+            return None;
+        }
+        let after = &rest[from + comma + 2..];
+        if opens_with_verb(after) {
+            return Some((format!("{head} {after}"), text.len() - after.len()));
+        }
+        from += comma + 2;
+    }
+    None
+}
+
+/// Words that open a phrase of time before a sentence's subject ("Earlier this month, …").
+const TIME_OPENERS: &[&str] = &[
+    "earlier",
+    "last",
+    "later",
+    "next",
+    "this",
+    "today",
+    "tonight",
+    "yesterday",
+];
+
+/// Auxiliaries and modals: finite verbs wherever they stand.
+const FINITE: &[&str] = &[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "should", "was", "were", "will", "would",
+];
+
+/// True when `text` opens with a verb: an auxiliary or modal, a verb the word classes know
+/// (not a gerund), a past form in "-ed", or a verb in "-s" before "to" ("plans to").
+fn opens_with_verb(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    is_verb(first)
+        || (first.ends_with('s')
+            && first.starts_with(|c: char| c.is_ascii_lowercase())
+            && words.next() == Some("to"))
+}
+
+/// True for an auxiliary or modal, a verb the word classes know (not a gerund), or a past
+/// form in "-ed".
+fn is_verb(word: &str) -> bool {
+    FINITE.contains(&word)
+        || (word.starts_with(|c: char| c.is_ascii_lowercase())
+            && !word.ends_with("ing")
+            && (word.ends_with("ed")
+                || heading::word_class(word) == Some(word_classes::WordClass::Verb)))
 }
 
 /// True when `text` opens on a scene-setting phrase rather than its main clause: a
@@ -581,6 +661,7 @@ const MEASURE_OPENERS: &[&str] = &[
 
 /// Words that open a scene-setting phrase rather than the news itself.
 const INTRODUCTORY: &[&str] = &[
+    "within",
     "with",
     "after",
     "as",
@@ -669,20 +750,50 @@ mod tests {
             headline_from_lede("Anna Duritskaya, the Ukrainian model who was with opposition politician Boris Nemtsov when he was shot in Moscow, is now the focus of intense interest."),
             "Anna Duritskaya is now the focus of intense interest"
         );
-        // Not a list of names, nor a subject that is not a name.
-        assert_eq!(
-            without_apposition("Britain, France, Germany and Italy agreed on Friday"),
-            None
-        );
+        // Not a list of names; a subject that is not a name only where its headline would
+        // have no verb.
         assert_eq!(
             without_apposition(
-                "The BBC's director-general, Tony Hall, has allegedly received death threats"
+                "Britain, France, Germany and Italy agreed on Friday",
+                Subject::Any
             ),
             None
         );
         assert_eq!(
-            without_apposition("Jason Cotterill, 42, sent explicit images to her children"),
-            Some("Jason Cotterill sent explicit images to her children".to_string())
+            without_apposition(
+                "The BBC's director-general, Tony Hall, has allegedly received death threats",
+                Subject::Name
+            ),
+            None
+        );
+        assert_eq!(
+            without_apposition(
+                "Jason Cotterill, 42, sent explicit images to her children",
+                Subject::Name
+            ),
+            Some((
+                "Jason Cotterill sent explicit images to her children".to_string(),
+                "Jason Cotterill, 42, ".len()
+            ))
+        );
+        assert_eq!(
+            headline_from_lede("The fury of Tropical Cyclone Pam, one of the most powerful storms ever to make landfall, has moved on, but the misery it left behind in the islands of Vanuatu is just starting to become apparent."),
+            "The fury of Tropical Cyclone Pam has moved on"
+        );
+        assert_eq!(
+            without_apposition(
+                "Earlier this month, Shahindokht Molaverdi, Iran's Vice President, led a delegation",
+                Subject::Any
+            ),
+            None
+        );
+        assert_eq!(
+            headline_from_lede("Seven college-age people, some who came to Panama City Beach, Florida, for spring break, were wounded in a late-night shooting, the Bay County Sheriff's Office said in a press release."),
+            "Seven college-age people were wounded in a late-night shooting"
+        );
+        assert_eq!(
+            headline_from_lede("Within 48 hours of his election night victory, Benjamin Netanyahu rolled back his pre-election comments that there would be no Palestinian state if he were Prime Minister."),
+            "Benjamin Netanyahu rolled back his pre-election comments that there would be no Palestinian state if he were Prime Minister"
         );
     }
 
