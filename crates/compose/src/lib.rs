@@ -504,7 +504,7 @@ fn opens_with_verb(text: &str) -> bool {
 
 /// True for an auxiliary or modal, a verb the word classes know (not a gerund), or a past
 /// form in "-ed".
-fn is_verb(word: &str) -> bool {
+pub(crate) fn is_verb(word: &str) -> bool {
     FINITE.contains(&word)
         || (word.starts_with(|c: char| c.is_ascii_lowercase())
             && !word.ends_with("ing")
