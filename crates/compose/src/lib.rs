@@ -351,13 +351,18 @@ fn cut_headline(lede: &str) -> String {
                 && bytes[i - 1].is_ascii_digit()
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
         };
-        let cut = text
-            .match_indices([',', ';'])
-            .map(|(i, _)| i)
-            .filter(|&i| !in_number(i))
-            .chain(text.match_indices(" — ").map(|(i, _)| i))
-            .filter(|&i| i > last_kept)
-            .min();
+        // The first mark after the last word kept: bytes, as both marks are ASCII.
+        let mark = text.as_bytes()[last_kept..]
+            .iter()
+            .enumerate()
+            .map(|(k, &b)| (last_kept + k, b))
+            .find(|&(i, b)| (b == b',' || b == b';') && i > last_kept && !in_number(i))
+            .map(|(i, _)| i);
+        let dash = text[last_kept..]
+            .find(" — ")
+            .map(|k| last_kept + k)
+            .filter(|&i| i > last_kept);
+        let cut = mark.into_iter().chain(dash).min();
         if let Some(i) = cut {
             text = &text[..i];
         }
