@@ -16,7 +16,7 @@ use crate::word_classes::{WordClass, WORD_CLASSES};
 pub const CLOSING_HEADING: &str = "What Comes Next";
 
 /// Words that make poor headings: function words the stop list leaves ("never", "someone"),
-/// reporting verbs, units of time.
+/// reporting verbs, units of time, days of the week.
 pub(crate) const WEAK: &[&str] = &[
     "according",
     "added",
@@ -43,6 +43,7 @@ pub(crate) const WEAK: &[&str] = &[
     "everyone",
     "everything",
     "first",
+    "friday",
     "however",
     "image",
     "including",
@@ -51,6 +52,7 @@ pub(crate) const WEAK: &[&str] = &[
     "lot",
     "many",
     "maybe",
+    "monday",
     "month",
     "months",
     "never",
@@ -63,19 +65,24 @@ pub(crate) const WEAK: &[&str] = &[
     "recent",
     "recently",
     "reuters",
+    "saturday",
     "saying",
     "several",
     "somebody",
     "someone",
     "something",
     "sometimes",
+    "sunday",
     "thing",
     "things",
     "though",
+    "thursday",
     "time",
     "times",
     "told",
+    "tuesday",
     "way",
+    "wednesday",
     "week",
     "weeks",
     "well",
@@ -316,6 +323,9 @@ struct Phrase {
     /// Every occurrence opens its sentence: one word that only ever opens one
     /// ("Sometimes", "Never", "True") is no topic.
     opening_only: bool,
+    /// Some occurrence of a single word stands outside a longer name: one that is only ever
+    /// part of one ("United" of "United States", "North" of "North Korea") is no topic alone.
+    alone: bool,
 }
 
 /// The phrases of one section, counted in an open-addressed table whose memory
@@ -423,7 +433,7 @@ impl<'a> Headings<'a> {
                 .keys
                 .iter()
                 .zip(&counts.phrases)
-                .filter(|(_, p)| !p.opening_only)
+                .filter(|(_, p)| !p.opening_only && p.alone)
                 .map(|(key, p)| {
                     let rarity: f32 = key[..p.len]
                         .iter()
@@ -502,6 +512,16 @@ impl<'a> Headings<'a> {
                 }
                 let mut key = [PAD; 3];
                 key[0] = first.term;
+                // A capitalised word next to another is part of a name.
+                let capitalised_at = |i: usize| {
+                    sequence
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|w| w.capitalised)
+                };
+                let in_name = first.capitalised
+                    && ((start > 0 && capitalised_at(start - 1)) || capitalised_at(start + 1));
                 let mut name = Some(start) != first_word && first.capitalised;
                 for len in 1..=3 {
                     let Some(&Some(last)) = sequence.get(start + len - 1) else {
@@ -526,10 +546,12 @@ impl<'a> Headings<'a> {
                         surface: whole_name(sequence, start, start + len - 1),
                         name,
                         opening_only: true,
+                        alone: len > 1,
                     });
                     entry.count += 1;
                     entry.name |= name;
                     entry.opening_only &= len == 1 && first.opens;
+                    entry.alone |= len == 1 && !in_name;
                 }
             }
         }
@@ -806,6 +828,7 @@ mod tests {
             surface: (0, 0),
             name: false,
             opening_only: false,
+            alone: true,
         };
         for round in 0..2 {
             counts.clear();
@@ -955,6 +978,28 @@ mod tests {
         // One word alone is left as it is, and a name's possessive ending is left off.
         assert_eq!(shown(4, 4), "Rodriguez");
         assert_eq!(shown(0, 0), "CNN");
+    }
+
+    #[test]
+    fn a_word_only_ever_inside_a_name_heads_nothing_alone() {
+        let text = "The United States and the United Nations met. The United States wants a deal. \
+                    The United Nations wants one too. Officials met in Geneva again.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let collected = crate::candidates::collect(&article, &doc);
+        let shown: Vec<usize> = (0..collected.list.len()).collect();
+        let sentences: Vec<BriefSentence> = collected
+            .list
+            .iter()
+            .map(|c| BriefSentence {
+                text: article.slice(c.span).to_string(),
+                sources: Vec::new(),
+            })
+            .collect();
+        let mut headings = Headings::new(&article, &doc, &collected.list, &collected.df);
+        let heading = headings.heading_for(&shown, &sentences, &[]);
+        assert_ne!(heading, "United", "{heading}");
+        assert!(heading.starts_with("United "), "{heading}");
     }
 
     #[test]
