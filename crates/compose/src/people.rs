@@ -12,7 +12,8 @@ pub const WHOS_WHO: &str = "Who's Who";
 const MAX_PEOPLE: usize = 6;
 
 /// The section, when at least one person has a role.
-/// People whose name is at one of `introduced` are left out: they were introduced
+/// People named at the end of one of `introduced` (a name, or a role and a name: "Iraqi
+/// Prime Minister Haider al-Abadi") are left out: they were introduced
 /// elsewhere in the brief.
 pub fn whos_who(
     article: &Article,
@@ -24,7 +25,9 @@ pub fn whos_who(
         .iter()
         .filter(|e| {
             e.kind == EntityKind::Person
-                && !introduced.contains(&e.canonical)
+                && !introduced
+                    .iter()
+                    .any(|&span| names(article, span, e.canonical))
                 && !is_common_word(article.slice(e.canonical))
         })
         .filter_map(|e| {
@@ -39,6 +42,15 @@ pub fn whos_who(
         sentences: lines,
         list: true,
     })
+}
+
+/// True when the words at `span` end with the name at `name` ("Haider al-Abadi" ends "Iraqi
+/// Prime Minister Haider al-Abadi").
+fn names(article: &Article, span: Span, name: Span) -> bool {
+    let (shown, name) = (article.slice(span), article.slice(name));
+    shown
+        .strip_suffix(name)
+        .is_some_and(|before| before.is_empty() || before.ends_with(char::is_whitespace))
 }
 
 /// True for a one-word "name" that is a common word: a sentence's opener the recogniser took
@@ -90,6 +102,20 @@ fn without_repeated_title(article: &Article, name: Span, role: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_introduced_with_a_role_before_the_name_is_introduced() {
+        let text =
+            "Iraqi Prime Minister Haider al-Abadi spoke. Al-Abadi left. Haider al-Abadi slept.";
+        let article = Article::from_text("t", text);
+        let titled = Span::new(0, "Iraqi Prime Minister Haider al-Abadi".len());
+        let at = text.rfind("Haider al-Abadi").expect("in the text");
+        let name = Span::new(at, at + "Haider al-Abadi".len());
+        assert!(names(&article, titled, name));
+        assert!(names(&article, name, name));
+        let other = Span::new(0, "Iraqi".len());
+        assert!(!names(&article, other, name));
+    }
 
     #[test]
     fn a_common_word_taken_for_a_name_is_nobody() {
