@@ -521,27 +521,31 @@ pub(crate) fn is_verb(word: &str) -> bool {
 /// subordinator or preposition ("After …", "With …"), or a measure of time before a
 /// subordinator ([`opens_on_time_measure`]).
 fn opens_adverbial(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    INTRODUCTORY.contains(&first.as_str()) || opens_on_time_measure(text)
+    let first = text.split_whitespace().next().unwrap_or("");
+    INTRODUCTORY.iter().any(|w| w.eq_ignore_ascii_case(first)) || opens_on_time_measure(text)
 }
 
 /// True when `text` opens on a measure of time before a subordinator ("Three and a half
 /// decades after …", "Years before …").
 pub(crate) fn opens_on_time_measure(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(INTRODUCTORY_REACH)
-        .map(str::to_lowercase)
-        .collect();
-    let measure_opens = words.first().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || MEASURE_OPENERS.contains(&w.as_str())
-            || TIME_UNITS.contains(&w.as_str())
-    });
-    measure_opens
-        && words.windows(2).any(|pair| {
-            TIME_UNITS.contains(&pair[0].as_str()) && TIME_AFTER.contains(&pair[1].as_str())
-        })
+    // The lists are lower-case ASCII: a word matches one of them ignoring ASCII case.
+    let listed = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let mut words = text.split_whitespace().take(INTRODUCTORY_REACH);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let measure_opens = first.starts_with(|c: char| c.is_ascii_digit())
+        || listed(MEASURE_OPENERS, first)
+        || listed(TIME_UNITS, first);
+    if !measure_opens {
+        return false;
+    }
+    let mut previous = first;
+    words.any(|word| {
+        let pair = listed(TIME_UNITS, previous) && listed(TIME_AFTER, word);
+        previous = word;
+        pair
+    })
 }
 
 /// True when `text` has more than `words` words (without counting past them: ledes run long).
