@@ -735,11 +735,23 @@ impl<'e> Speakers<'e> {
             .mentions
             .partition_point(|(m, _)| m.start + self.longest <= speaker.start);
         let mut owner_named = false;
+        // A wire credit in brackets ("(CNN)In the final days …, Netanyahu … said", "(AP) —")
+        // is the outlet's, not the speaker's; an acronym in brackets after a name ("Kick It
+        // Out (KIO) says") is the speaker's own.
+        let credit = |m: Span| {
+            let bytes = text.as_bytes();
+            m.start > 0
+                && bytes[m.start - 1] == b'('
+                && bytes.get(m.end) == Some(&b')')
+                && text[m.end + 1..]
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| !c.is_lowercase())
+        };
         let named = || {
             self.mentions[from..]
                 .iter()
                 .take_while(|(m, _)| m.start < speaker.end)
-                .filter(|(m, _)| overlaps(*m, speaker))
+                .filter(|(m, _)| overlaps(*m, speaker) && !credit(*m))
         };
         // What a possessive owns is the phrase's head, named at its end or not at all
         // ("Putin's senior aide Yuri Ushakov"; not Facebook in "Barrientos' Facebook
@@ -1184,6 +1196,21 @@ Tuesday night.";
         let lines = listed(text).expect("a statement");
         assert!(
             lines[0].starts_with("Jon Smith, a spokesman for the council, said: "),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_wire_credit_is_no_speaker() {
+        let text = "(CNN)In the final days of the campaign, Prime Minister Benjamin Netanyahu \
+disavowed the plan and said there would be no new state on his watch. He spoke in Jerusalem.";
+        let lines = listed(text).unwrap_or_default();
+        assert!(lines.iter().all(|l| !l.starts_with("CNN")), "{lines:?}");
+        let text = "Anti-racism group Kick It Out (KIO) says there has been a 35% rise in reports \
+of abuse at matches this season.";
+        let lines = listed(text).expect("a statement");
+        assert!(
+            lines[0].starts_with("Kick It Out") || lines[0].starts_with("KIO"),
             "{lines:?}"
         );
     }
