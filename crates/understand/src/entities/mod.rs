@@ -87,6 +87,19 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_s_name_goes_on_past_for_and_of() {
+        let got = found(
+            "Eight aid workers are being watched, according to the Centers for Disease Control \
+             and Prevention in Atlanta.",
+        );
+        assert!(
+            got.iter()
+                .any(|(name, _)| name == "Centers for Disease Control and Prevention"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_news_paragraph() {
         use EntityKind::*;
         let got = found(

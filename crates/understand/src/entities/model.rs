@@ -93,6 +93,7 @@ impl Model {
             for (_, tokens) in &found[before..] {
                 kind_scores.push(kind_scores_of(&buffers.emissions[tokens.clone()]));
             }
+            extend_organisations(text, &sentence.tokens, &mut found[before..]);
         }
         let mut entities: Vec<Entity> = found.into_iter().map(|(e, _)| e).collect();
         agree_on_kinds(text, &mut entities, &kind_scores);
@@ -264,6 +265,49 @@ fn agree_on_kinds(text: &str, entities: &mut [Entity], kind_scores: &[[i64; 4]])
                 e.kind = EntityKind::ALL[best];
             }
         }
+    }
+}
+
+/// Organisations whose name goes on past "for" or "of" in capitals the tagger left
+/// untagged ("Centers" of "Centers for Disease Control and Prevention") are given the rest
+/// of their name: the capitalised words after it, joined by "and" or "of", up to the next
+/// entity. `found` are one sentence's entities over `tokens`, in order.
+fn extend_organisations(
+    text: &str,
+    tokens: &[brief_core::Token],
+    found: &mut [(Entity, Range<usize>)],
+) {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .map_or("", |t| &text[t.span.start..t.span.end])
+    };
+    let capitalised = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && word(i).starts_with(char::is_uppercase))
+    };
+    for k in 0..found.len() {
+        if found[k].0.kind != EntityKind::Organization {
+            continue;
+        }
+        let next_entity = found.get(k + 1).map_or(tokens.len(), |(_, r)| r.start);
+        let mut at = found[k].1.end;
+        if !matches!(word(at), "for" | "of") || !capitalised(at + 1) || at + 1 >= next_entity {
+            continue;
+        }
+        let mut end = at;
+        at += 1;
+        while at < next_entity && capitalised(at) {
+            end = at + 1;
+            at += 1;
+            if matches!(word(at), "and" | "of") && capitalised(at + 1) && at + 1 < next_entity {
+                at += 1;
+            }
+        }
+        let (entity, range) = &mut found[k];
+        range.end = end;
+        entity.span.end = tokens[end - 1].span.end;
     }
 }
 
