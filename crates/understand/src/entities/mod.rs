@@ -87,6 +87,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_does_not_open_on_the_sentence_s_subordinator() {
+        for text in [
+            "As Schultz correctly stated, the campaign was about race.",
+            "When Beckham arrived, the crowd cheered.",
+        ] {
+            let got = found(text);
+            assert!(
+                got.iter()
+                    .all(|(name, _)| !name.starts_with("As ") && !name.starts_with("When ")),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_organisation_s_name_goes_on_past_for_and_of() {
         let got = found(
             "Eight aid workers are being watched, according to the Centers for Disease Control \

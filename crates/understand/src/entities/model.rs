@@ -311,6 +311,12 @@ fn extend_organisations(
     }
 }
 
+/// Conjunctions and subordinators that open sentences and no name.
+const NOT_NAME_OPENERS: &[&str] = &[
+    "After", "Although", "And", "As", "Because", "Before", "But", "If", "Since", "Though",
+    "Unless", "Until", "When", "Whereas", "While",
+];
+
 /// Appends the entities a tag sequence spells over `tokens`, each with the range
 /// of tokens it covers. A trailing possessive "'s" is left out of the span
 /// ("Merkel's" → "Merkel").
@@ -359,6 +365,14 @@ pub(crate) fn spans_from_tags(
             }
             while range.end > range.start && double(range.end - 1) {
                 range.end -= 1;
+            }
+            // Nor on a conjunction or subordinator that opens its sentence ("As Lorenz later
+            // recalled", "But Obama said"), capitalised only by its place.
+            if range.len() > 1 {
+                let first = &text[tokens[range.start].span.start..tokens[range.start].span.end];
+                if NOT_NAME_OPENERS.contains(&first) {
+                    range.start += 1;
+                }
             }
             if range.is_empty() {
                 return;
