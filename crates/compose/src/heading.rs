@@ -10,7 +10,7 @@ use brief_understand::words::is_stop_word;
 
 use crate::candidates::{Candidate, NO_HEAD};
 use crate::rank::per_count;
-use crate::word_classes::{WordClass, WORD_CLASSES};
+use brief_understand::word_classes::{WordClass, WORD_CLASSES};
 
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";

@@ -21,7 +21,6 @@ mod story;
 mod terms;
 pub mod trim;
 mod validate;
-mod word_classes;
 
 pub use story::{
     compose_story, Member, StoryMaterial, DIFFER_HEADING, EARLIER_COVERAGE_HEADING,
@@ -514,7 +513,8 @@ pub(crate) fn is_verb(word: &str) -> bool {
         || (word.starts_with(|c: char| c.is_ascii_lowercase())
             && !word.ends_with("ing")
             && (word.ends_with("ed")
-                || heading::word_class(word) == Some(word_classes::WordClass::Verb)))
+                || heading::word_class(word)
+                    == Some(brief_understand::word_classes::WordClass::Verb)))
 }
 
 /// True when `text` opens on a scene-setting phrase rather than its main clause: a

@@ -3,11 +3,11 @@
 //! them), the cue and the statement, every part a span of the article listed as a
 //! source in that order, so the line stays faithful.
 
-use crate::word_classes::WordClass;
 use crate::{one_line, provenance};
 use brief_core::{
     Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span, TokenKind,
 };
+use brief_understand::word_classes::WordClass;
 use rustc_hash::FxHashMap;
 
 /// The heading of the statements section.

@@ -34,6 +34,7 @@ pub mod quotes;
 mod segment;
 mod sent;
 mod tokenize;
+pub mod word_classes;
 pub mod words;
 
 pub use segment::split_sentences;

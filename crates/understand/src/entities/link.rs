@@ -460,6 +460,11 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
             && w.chars().next().is_some_and(char::is_lowercase)
             && w.len() > 3
             && !is_function_word(w)
+            // Nor is a verb or a function word ("includes director Steven Spielberg",
+            // "between singer Chris Brown").
+            && !crate::words::is_stop_word(&w.to_lowercase())
+            && crate::word_classes::class_of(&w.to_lowercase())
+                != Some(crate::word_classes::WordClass::Verb)
             // An adverb or a participle is no part of the noun ("notably former Foreign
             // Minister", "supported President"), nor a verb in "-ing" before a capitalised
             // title ("slamming President Barack Obama"; "housing minister" is one).
@@ -767,6 +772,13 @@ mod tests {
         );
         assert_eq!(jensen.1, vec!["a Crosby spokesman".to_string()], "{got:?}");
         assert_eq!(jensen.2, 2);
+        // A verb or a preposition before a lower-case title is no part of the role.
+        let got = linked("The panel includes director Steven Spielberg and others.");
+        let spielberg = got
+            .iter()
+            .find(|(name, ..)| name == "Steven Spielberg")
+            .expect("Spielberg");
+        assert_eq!(spielberg.1, vec!["director".to_string()], "{got:?}");
         // The words after the comma are a clause of their own: no role.
         let got = linked(
             "According to testimony from his fiancée, Shayanna Jenkins, the player had not \
