@@ -21,6 +21,11 @@ pub fn whos_who(
     entities: &[NamedEntity],
     introduced: &[Span],
 ) -> Option<Section> {
+    // The names and lines listed so far: a line that holds a listed name, or a name a listed
+    // line holds, is the same person named with a stray word ("presidential candidate Hillary"
+    // + "Clinton Obsessed", from a caption in capitals, after "presidential candidate Hillary
+    // Clinton").
+    let mut listed: Vec<(&str, String)> = Vec::new();
     let lines: Vec<BriefSentence> = entities
         .iter()
         .filter(|e| {
@@ -31,9 +36,16 @@ pub fn whos_who(
                 && !is_common_word(article.slice(e.canonical))
         })
         .filter_map(|e| {
-            e.roles
-                .first()
-                .map(|&role| line(article, doc, e.canonical, role))
+            let role = *e.roles.first()?;
+            let name = article.slice(e.canonical);
+            let shown = line(article, doc, e.canonical, role);
+            if listed.iter().any(|(other, other_line)| {
+                holds_words(&shown.text, other) || holds_words(other_line, name)
+            }) {
+                return None;
+            }
+            listed.push((name, shown.text.clone()));
+            Some(shown)
         })
         .take(MAX_PEOPLE)
         .collect();
@@ -51,6 +63,15 @@ fn names(article: &Article, span: Span, name: Span) -> bool {
     shown
         .strip_suffix(name)
         .is_some_and(|before| before.is_empty() || before.ends_with(char::is_whitespace))
+}
+
+/// True when the words of `part` stand together in `whole`, as whole words.
+fn holds_words(whole: &str, part: &str) -> bool {
+    whole.match_indices(part).any(|(at, _)| {
+        let before = whole[..at].chars().next_back();
+        let after = whole[at + part.len()..].chars().next();
+        before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+    })
 }
 
 /// True for a one-word "name" that is a common word: a sentence's opener the recogniser took
@@ -115,6 +136,13 @@ mod tests {
         assert!(names(&article, name, name));
         let other = Span::new(0, "Iraqi".len());
         assert!(!names(&article, other, name));
+    }
+
+    #[test]
+    fn a_name_held_in_another_is_one_person() {
+        assert!(holds_words("Hillary Clinton Obsessed", "Hillary Clinton"));
+        assert!(!holds_words("Hillary Clintonesque", "Hillary Clinton"));
+        assert!(!holds_words("Bill Clinton", "Hillary Clinton"));
     }
 
     #[test]
