@@ -91,11 +91,12 @@ mod tests {
         for text in [
             "As Schultz correctly stated, the campaign was about race.",
             "When Beckham arrived, the crowd cheered.",
+            "Like Schumer, he voted against the bill.",
         ] {
             let got = found(text);
+            let opener = text.split(' ').next().unwrap_or("");
             assert!(
-                got.iter()
-                    .all(|(name, _)| !name.starts_with("As ") && !name.starts_with("When ")),
+                got.iter().all(|(name, _)| !name.starts_with(opener)),
                 "{got:?}"
             );
         }

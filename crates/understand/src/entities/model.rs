@@ -311,10 +311,11 @@ fn extend_organisations(
     }
 }
 
-/// Conjunctions and subordinators that open sentences and no name.
+/// Conjunctions, subordinators, prepositions and adverbs that open sentences and no name.
 const NOT_NAME_OPENERS: &[&str] = &[
-    "After", "Although", "And", "As", "Because", "Before", "But", "If", "Since", "Though",
-    "Unless", "Until", "When", "Whereas", "While",
+    "After", "Although", "And", "As", "Because", "Before", "But", "Despite", "Even", "From",
+    "However", "If", "Like", "Since", "Though", "Unless", "Unlike", "Until", "When", "Whereas",
+    "While", "Yet",
 ];
 
 /// Appends the entities a tag sequence spells over `tokens`, each with the range
@@ -366,8 +367,8 @@ pub(crate) fn spans_from_tags(
             while range.end > range.start && double(range.end - 1) {
                 range.end -= 1;
             }
-            // Nor on a conjunction or subordinator that opens its sentence ("As Lorenz later
-            // recalled", "But Obama said"), capitalised only by its place.
+            // Nor on a conjunction, subordinator or the like that opens its sentence ("As
+            // Lorenz later recalled", "Like Schumer, …"), capitalised only by its place.
             if range.len() > 1 {
                 let first = &text[tokens[range.start].span.start..tokens[range.start].span.end];
                 if NOT_NAME_OPENERS.contains(&first) {
