@@ -372,8 +372,18 @@ pub(crate) fn is_saying(cue: &str) -> bool {
 /// Prepositions that, in lower case at the start of a reported content, make it the object
 /// of its verb ("pleaded for …", "spoke at …"); a clause starting "in …" usually says
 /// something ("says in 2013 it removed …").
-const OBJECT_PREPOSITIONS: &[&str] =
-    &["about", "at", "by", "for", "from", "of", "on", "to", "with"];
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "about",
+    "at",
+    "by",
+    "for",
+    "from",
+    "of",
+    "on",
+    "regarding",
+    "to",
+    "with",
+];
 
 /// True when a reported content opens with one of [`OBJECT_PREPOSITIONS`], as written, with
 /// the "as" of a complement ("described: as a “war on indiscipline”") or with a conjunction
@@ -504,11 +514,16 @@ fn takes_clause(cue: &str) -> bool {
 /// short and holds no verb ([`clause_verb`]: "announced: his candidacy last week", "called:
 /// the goalless game off after 67 minutes", "described: the storm as a “monster.”").
 fn is_object(content: &str, clause_cue: bool) -> bool {
-    let mut words = content.split_whitespace();
+    // Words without the marks around them ("it," in "called: it, was designed …").
+    let mut words = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
     OBJECT_PRONOUNS.contains(&first)
         || (matches!(first, "it" | "her") && second == "to")
+        // A pronoun cut from its verb by a comma is the object of a cue that had one.
+        || (first == "it" && content.split_whitespace().next() == Some("it,"))
         || (!clause_cue
             && !crate::longer_than(content, MAX_OBJECT_WORDS)
             && !content.split_whitespace().any(clause_verb))
@@ -916,6 +931,7 @@ mod tests {
         assert!(!is_object("he wasn't aiming at the police officers", false));
         assert!(!is_object("the company regrets the design", true));
         assert!(!is_object("the minister denies the allegations", false));
+        assert!(is_object("it, was designed for new compact cameras", false));
         assert!(takes_clause("has repeatedly said"));
         assert!(!takes_clause("described"));
     }
