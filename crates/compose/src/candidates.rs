@@ -822,6 +822,17 @@ pub fn common(a: &[u32], b: &[u32]) -> usize {
 mod tests {
     use super::*;
 
+    /// The candidates `collect` keeps of `text`, as shown.
+    fn kept(text: &str) -> Vec<String> {
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        collect(&article, &doc)
+            .list
+            .iter()
+            .map(|c| article.slice(c.span).to_string())
+            .collect()
+    }
+
     fn caption_signs(text: &str) -> bool {
         let article = Article::from_text("t", text);
         let doc = brief_understand::understand(&article);
@@ -880,13 +891,7 @@ mod tests {
         let text = "Sharp dresser: The actress dons a striped shirt in the spread As for her \
                     character on the show, she explained that Selina is a straddler. The show \
                     returns in April with a new season.";
-        let article = Article::from_text("t", text);
-        let doc = brief_understand::understand(&article);
-        let shown: Vec<&str> = collect(&article, &doc)
-            .list
-            .iter()
-            .map(|c| article.slice(c.span))
-            .collect();
+        let shown = kept(text);
         assert_eq!(
             shown,
             [
@@ -897,13 +902,7 @@ mod tests {
         // Too little after the caption to stand alone: the whole line goes.
         let text = "The dolls wear striped swimsuits in the photos In this one too. The dolls \
                     go on sale on Saturday in five stores.";
-        let article = Article::from_text("t", text);
-        let doc = brief_understand::understand(&article);
-        let shown: Vec<&str> = collect(&article, &doc)
-            .list
-            .iter()
-            .map(|c| article.slice(c.span))
-            .collect();
+        let shown = kept(text);
         assert_eq!(shown, ["The dolls go on sale on Saturday in five stores."]);
     }
 
@@ -924,15 +923,6 @@ mod tests {
 
     #[test]
     fn furniture_lines_go_and_words_inside_longer_words_do_not_count() {
-        let kept = |text: &str| {
-            let article = Article::from_text("t", text);
-            let doc = brief_understand::understand(&article);
-            collect(&article, &doc)
-                .list
-                .iter()
-                .map(|c| article.slice(c.span).to_string())
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             kept("Click here to read the full report now. The council met on Tuesday night."),
             ["The council met on Tuesday night."]

@@ -224,50 +224,17 @@ pub(crate) fn word_class(word: &str) -> Option<WordClass> {
     for (out, b) in lower.iter_mut().zip(bytes) {
         *out = b.to_ascii_lowercase();
     }
-    CLASSES.get(crate::terms::hash_bytes(&lower[..bytes.len()]))
+    CLASSES.get(&lower[..bytes.len()]).copied()
 }
 
-/// [`WORD_CLASSES`] by the hash of the word, open-addressed: a lookup costs a hash of a
-/// few steps and a probe or two, not a dozen string comparisons.
-struct ClassTable {
-    /// Word hash and class, a zero hash marking an empty slot; a power of two long.
-    slots: Vec<(u64, Option<WordClass>)>,
-}
-
-impl ClassTable {
-    fn new() -> Self {
-        let size = (WORD_CLASSES.len() * 4).next_power_of_two();
-        let mut table = ClassTable {
-            slots: vec![(0, None); size],
-        };
-        for &(word, class) in WORD_CLASSES {
-            let hash = crate::terms::hash_bytes(word.as_bytes());
-            let mut at = table.slot(hash);
-            while table.slots[at].0 != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            table.slots[at] = (hash, Some(class));
-        }
-        table
-    }
-
-    fn slot(&self, hash: u64) -> usize {
-        (hash >> (64 - self.slots.len().trailing_zeros())) as usize
-    }
-
-    fn get(&self, hash: u64) -> Option<WordClass> {
-        let mut at = self.slot(hash);
-        loop {
-            match self.slots[at] {
-                (0, _) => return None,
-                (h, class) if h == hash => return class,
-                _ => at = (at + 1) & (self.slots.len() - 1),
-            }
-        }
-    }
-}
-
-static CLASSES: std::sync::LazyLock<ClassTable> = std::sync::LazyLock::new(ClassTable::new);
+/// [`WORD_CLASSES`] by word: a lookup costs a hash, not a dozen string comparisons.
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], WordClass>> =
+    std::sync::LazyLock::new(|| {
+        WORD_CLASSES
+            .iter()
+            .map(|&(word, class)| (word.as_bytes(), class))
+            .collect()
+    });
 
 /// Whether a word opens its sentence, and if so whether a comma follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -513,15 +480,9 @@ impl<'a> Headings<'a> {
                 let mut key = [PAD; 3];
                 key[0] = first.term;
                 // A capitalised word next to another is part of a name.
-                let capitalised_at = |i: usize| {
-                    sequence
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|w| w.capitalised)
-                };
                 let in_name = first.capitalised
-                    && ((start > 0 && capitalised_at(start - 1)) || capitalised_at(start + 1));
+                    && ((start > 0 && capitalised_at(sequence, start - 1))
+                        || capitalised_at(sequence, start + 1));
                 let mut name = Some(start) != first_word && first.capitalised;
                 for len in 1..=3 {
                     let Some(&Some(last)) = sequence.get(start + len - 1) else {
@@ -558,6 +519,15 @@ impl<'a> Headings<'a> {
     }
 }
 
+/// True when `sequence` has a capitalised heading word at `i`.
+fn capitalised_at(sequence: &[Option<HeadWord>], i: usize) -> bool {
+    sequence
+        .get(i)
+        .copied()
+        .flatten()
+        .is_some_and(|w| w.capitalised)
+}
+
 /// Most words a heading phrase takes in on either side to show a name whole.
 const NAME_REACH: usize = 2;
 
@@ -568,13 +538,7 @@ const NAME_REACH: usize = 2;
 /// possessive; a possessive ending is left off.
 fn whole_name(sequence: &[Option<HeadWord>], first: usize, last: usize) -> (usize, usize) {
     let word = |i: usize| sequence[i].expect("a phrase's words are heading words");
-    let capitalised = |i: usize| {
-        sequence
-            .get(i)
-            .copied()
-            .flatten()
-            .is_some_and(|w| w.capitalised)
-    };
+    let capitalised = |i: usize| capitalised_at(sequence, i);
     let (mut from, mut to) = (first, last);
     if last > first {
         // Not past an owner: "CNN's Elise Miller" names Elise Miller.

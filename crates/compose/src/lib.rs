@@ -487,12 +487,6 @@ const TIME_OPENERS: &[&str] = &[
     "yesterday",
 ];
 
-/// Auxiliaries and modals: finite verbs wherever they stand.
-const FINITE: &[&str] = &[
-    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
-    "should", "was", "were", "will", "would",
-];
-
 /// True when `text` opens with a verb: an auxiliary or modal, a verb the word classes know
 /// (not a gerund), a past form in "-ed", or a verb in "-s" before "to" ("plans to").
 fn opens_with_verb(text: &str) -> bool {
@@ -509,7 +503,7 @@ fn opens_with_verb(text: &str) -> bool {
 /// True for an auxiliary or modal, a verb the word classes know (not a gerund), or a past
 /// form in "-ed".
 pub(crate) fn is_verb(word: &str) -> bool {
-    FINITE.contains(&word)
+    brief_understand::words::FINITE_VERBS.contains(&word)
         || (word.starts_with(|c: char| c.is_ascii_lowercase())
             && !word.ends_with("ing")
             && (word.ends_with("ed")

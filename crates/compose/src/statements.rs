@@ -9,6 +9,7 @@ use brief_core::{
 };
 use brief_understand::word_classes::WordClass;
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 
 /// The heading of the statements section.
 pub const WHO_SAID_WHAT: &str = "Who Said What";
@@ -59,7 +60,7 @@ pub fn who_said_what(
     entities: &[NamedEntity],
 ) -> Option<Section> {
     let text = &article.text;
-    let speakers = Speakers::new(text, entities);
+    let speakers = Speakers::new(entities);
     let mut voices: Vec<(String, Voice)> = Vec::new();
     // Where each speaker's voice is in `voices`, by the lower-cased canonical name.
     let mut voice_at: FxHashMap<String, usize> = FxHashMap::default();
@@ -541,9 +542,10 @@ fn clause_verb(word: &str) -> bool {
     ]
     .iter()
     .any(|end| lower.ends_with(end))
-        || ["he", "she", "it", "that", "there", "what", "who"]
-            .iter()
-            .any(|p| [format!("{p}'s"), format!("{p}’s")].contains(&lower));
+        || lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .is_some_and(|p| ["he", "she", "it", "that", "there", "what", "who"].contains(&p));
     let third_person = word.starts_with(|c: char| c.is_ascii_lowercase())
         && !word.ends_with("ss")
         && (word
@@ -708,12 +710,13 @@ struct Speakers<'e> {
     mentions: Vec<(Span, usize)>,
     /// The longest of those mentions, in bytes: how far before a speaker one may start.
     longest: usize,
-    /// The first person by the last word of their fullest name (see [`last_name_key`]).
-    by_last_name: FxHashMap<String, usize>,
+    /// The first person by the last word of their fullest name (see [`last_name_key`]),
+    /// made when a speaker phrase first names no one.
+    by_last_name: OnceCell<FxHashMap<String, usize>>,
 }
 
 impl<'e> Speakers<'e> {
-    fn new(text: &str, entities: &'e [NamedEntity]) -> Self {
+    fn new(entities: &'e [NamedEntity]) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities
             .iter()
             .enumerate()
@@ -722,21 +725,28 @@ impl<'e> Speakers<'e> {
             .collect();
         mentions.sort_unstable_by_key(|&(m, i)| (m.start, i));
         let longest = mentions.iter().map(|(m, _)| m.len()).max().unwrap_or(0);
-        let mut by_last_name = FxHashMap::default();
-        for (i, e) in entities.iter().enumerate() {
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            if let Some(key) = last_name_key(&text[e.canonical.start..e.canonical.end]) {
-                by_last_name.entry(key).or_insert(i);
-            }
-        }
         Speakers {
             entities,
             mentions,
             longest,
-            by_last_name,
+            by_last_name: OnceCell::new(),
         }
+    }
+
+    /// [`Self::by_last_name`], made on first use.
+    fn by_last_name(&self, text: &str) -> &FxHashMap<String, usize> {
+        self.by_last_name.get_or_init(|| {
+            let mut map = FxHashMap::default();
+            for (i, e) in self.entities.iter().enumerate() {
+                if e.kind != EntityKind::Person {
+                    continue;
+                }
+                if let Some(key) = last_name_key(&text[e.canonical.start..e.canonical.end]) {
+                    map.entry(key).or_insert(i);
+                }
+            }
+            map
+        })
     }
 
     /// The entity a speaker phrase names. In "Myer Chief Officer and Deputy CEO, Daniel
@@ -791,7 +801,9 @@ impl<'e> Speakers<'e> {
             None if owner_named => None,
             None => {
                 let key = last_name_key(canonical)?;
-                self.by_last_name.get(&key).map(|&i| &self.entities[i])
+                self.by_last_name(text)
+                    .get(&key)
+                    .map(|&i| &self.entities[i])
             }
         }
     }

@@ -4,6 +4,12 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+/// Auxiliaries and modals: finite verbs wherever they stand ("is", "has", "would").
+pub const FINITE_VERBS: &[&str] = &[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "would",
+];
+
 /// Common English function words that carry no topic, sorted.
 pub const STOP_WORDS: &[&str] = &[
     "a",

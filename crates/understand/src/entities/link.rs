@@ -537,7 +537,8 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
             {
                 break;
             }
-            clause |= FINITE_VERBS.contains(&w);
+            // Auxiliaries and modals are finite wherever they stand: no apposition holds one.
+            clause |= crate::words::FINITE_VERBS.contains(&w);
             titled |= is_title(w);
             to += 1;
         }
@@ -574,12 +575,6 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
     }
     roles
 }
-
-/// Auxiliaries and modals, finite wherever they stand: no apposition holds one.
-const FINITE_VERBS: &[&str] = &[
-    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
-    "shall", "should", "was", "were", "will", "would",
-];
 
 /// True for a lower-case word that names an occupation: a title itself, or a noun of a
 /// doer ("pediatrician", "specialist", "investigator", "spokesman", "spokeswoman").

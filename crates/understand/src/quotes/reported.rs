@@ -66,11 +66,11 @@ const THAT_WINDOW: usize = 8;
 /// content before it.
 const SHORT_TAIL: usize = 8;
 
-/// Finds the statements whose cue is in sentence `index` and adds them to `out`.
 /// Most tokens of a sentence whose attributions are read (news sentences have well under a
 /// hundred).
 const MAX_SENTENCE_TOKENS: usize = 400;
 
+/// Finds the statements whose cue is in sentence `index` and adds them to `out`.
 pub(super) fn in_sentence(
     s: &Sent,
     index: usize,
