@@ -157,6 +157,77 @@ mod tests {
         );
     }
 
+    /// The tokenizer's rules one character at a time, as plainly as they can be written.
+    fn reference(text: &str) -> Vec<(usize, usize, TokenKind)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k].1;
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            if !c.is_alphanumeric() {
+                let kind = if is_quote(c) {
+                    TokenKind::Quote
+                } else {
+                    TokenKind::Punct
+                };
+                out.push((chars[k].0, end_of(k + 1), kind));
+                k += 1;
+                continue;
+            }
+            let (mut all_digits, mut dotted, mut prev) = (c.is_numeric(), false, c);
+            k += 1;
+            while k < chars.len() {
+                let d = chars[k].1;
+                if d.is_alphanumeric() {
+                    all_digits &= d.is_numeric();
+                    prev = d;
+                    k += 1;
+                    continue;
+                }
+                let Some(&(_, e)) = chars.get(k + 1) else {
+                    break;
+                };
+                let joins = matches!(d, '\'' | '’' | '-' | '.')
+                    || (matches!(d, ',' | '/' | ':') && prev.is_numeric() && e.is_numeric());
+                if !joins || !e.is_alphanumeric() {
+                    break;
+                }
+                dotted |= d == '.';
+                prev = d;
+                k += 1;
+            }
+            if dotted && !all_digits && chars.get(k).is_some_and(|&(_, c)| c == '.') {
+                k += 1;
+            }
+            let kind = if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push((chars[start].0, end_of(k), kind));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_tokenizer_follows_the_rules(
+            text in "([a-zA-Z0-9 .,:/'’\"“”«»`!?()\\-]|[éß١٢ⅣÀ\u{a0}\u{2003}\u{1c}\t\n\r]|[a-z]{8,12}|[0-9]{1,9}){0,40}"
+        ) {
+            let fast: Vec<_> = tokenize(&text, Span::new(0, text.len()))
+                .into_iter()
+                .map(|t| (t.span.start, t.span.end, t.kind))
+                .collect();
+            proptest::prop_assert_eq!(fast, reference(&text));
+        }
+    }
+
     #[test]
     fn offsets_are_relative_to_the_whole_text() {
         let text = "xx Kyiv rose.";
