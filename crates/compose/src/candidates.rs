@@ -1,5 +1,6 @@
 //! Which sentences may appear in a brief, and their comparable word forms.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -195,6 +196,14 @@ pub struct Candidates {
 /// A quotation that runs over several sentences becomes one candidate, so a
 /// brief never shows half a quote with a dangling quotation mark.
 pub fn collect(article: &Article, doc: &Document) -> Candidates {
+    thread_local! {
+        static WORDS: RefCell<terms::WordCache> = RefCell::new(terms::WordCache::default());
+    }
+    WORDS.with_borrow_mut(|cache| collect_with(article, doc, cache))
+}
+
+/// [`collect`] with the word keys of earlier articles at hand.
+fn collect_with(article: &Article, doc: &Document, cache: &mut terms::WordCache) -> Candidates {
     let mut vocabulary = Vocabulary::default();
     let mut heading = None;
     let mut out = Vec::new();
@@ -308,7 +317,7 @@ pub fn collect(article: &Article, doc: &Document) -> Candidates {
                     TokenKind::Word => {
                         words += 1;
                         quoted_words += usize::from(in_quote);
-                        let word = terms::key_at(&article.text, tok.span, &mut lower);
+                        let word = cache.key_at(&article.text, tok.span, &mut lower);
                         cues.see(&word);
                         furniture_head |= word.flags & terms::flag::FURNITURE_HEAD != 0;
                         if in_aside == 0 {

@@ -10,7 +10,9 @@ use brief_understand::words::is_stop_word;
 
 use crate::candidates::{Candidate, NO_HEAD};
 use crate::rank::per_count;
-use brief_understand::word_classes::{WordClass, WORD_CLASSES};
+use brief_understand::word_classes::WordClass;
+
+pub(crate) use crate::terms::word_class;
 
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";
@@ -212,29 +214,6 @@ impl HeadWord {
         })
     }
 }
-
-/// The class of `word` in [`WORD_CLASSES`], looked up in lower case.
-pub(crate) fn word_class(word: &str) -> Option<WordClass> {
-    // Every listed word is short ASCII: others need no lower-casing to be ruled out.
-    let mut lower = [0u8; 24];
-    let bytes = word.as_bytes();
-    if bytes.len() > lower.len() || !word.is_ascii() {
-        return None;
-    }
-    for (out, b) in lower.iter_mut().zip(bytes) {
-        *out = b.to_ascii_lowercase();
-    }
-    CLASSES.get(&lower[..bytes.len()]).copied()
-}
-
-/// [`WORD_CLASSES`] by word: a lookup costs a hash, not a dozen string comparisons.
-static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], WordClass>> =
-    std::sync::LazyLock::new(|| {
-        WORD_CLASSES
-            .iter()
-            .map(|&(word, class)| (word.as_bytes(), class))
-            .collect()
-    });
 
 /// Whether a word opens its sentence, and if so whether a comma follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -871,6 +850,7 @@ mod tests {
 
     #[test]
     fn a_heading_holds_no_verb_and_ends_in_no_adjective() {
+        use brief_understand::word_classes::WORD_CLASSES;
         assert!(WORD_CLASSES.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(word_class("Reduce"), Some(WordClass::Verb));
         assert_eq!(word_class("local"), Some(WordClass::Adjective));

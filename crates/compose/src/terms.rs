@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use brief_core::Span;
 use brief_understand::chunk::{ascii_lowercase, load, HIGH_BITS};
+use brief_understand::word_classes::{WordClass, WORD_CLASSES};
 use brief_understand::words::{lowercase_into, stem, STOP_WORDS};
 
 use crate::heading::{IRREGULAR_PAST, WEAK};
@@ -89,7 +90,45 @@ pub mod flag {
     pub const SAYING: u16 = 128;
     /// The first word of a page-furniture phrase ("click" of "click here").
     pub const FURNITURE_HEAD: u16 = 256;
+    /// A verb, adjective or adverb by its word class (`brief_understand::word_classes`).
+    pub const VERB: u16 = 512;
+    pub const ADJECTIVE: u16 = 1024;
+    pub const ADVERB: u16 = 2048;
 }
+
+/// The word class the lexicon's flags give a word.
+pub fn class_of(flags: u16) -> Option<WordClass> {
+    if flags & flag::VERB != 0 {
+        Some(WordClass::Verb)
+    } else if flags & flag::ADJECTIVE != 0 {
+        Some(WordClass::Adjective)
+    } else if flags & flag::ADVERB != 0 {
+        Some(WordClass::Adverb)
+    } else {
+        None
+    }
+}
+
+/// The class of `word` in `WORD_CLASSES`, looked up in lower case. Every listed word is
+/// short ASCII: others need no lower-casing to be ruled out.
+pub fn word_class(word: &str) -> Option<WordClass> {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_CLASSED_WORD || !word.is_ascii() {
+        return None;
+    }
+    // Copied into a zero-padded buffer, the word is read eight bytes at a time.
+    let mut padded = [0u8; MAX_CLASSED_WORD + 8];
+    padded[..bytes.len()].copy_from_slice(bytes);
+    let mut hash = (bytes.len() as u64).wrapping_mul(MULTIPLIER);
+    for chunk in padded[..bytes.len().div_ceil(8) * 8].chunks_exact(8) {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        hash = step(hash, ascii_lowercase(chunk));
+    }
+    class_of(lexicon(hash))
+}
+
+/// Longer than any word of `WORD_CLASSES`.
+const MAX_CLASSED_WORD: usize = 24;
 
 /// Single words that look ahead.
 const FORWARD_WORDS: &[&str] = &[
@@ -171,12 +210,20 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     FURNITURE_HEADS
         .iter()
         .for_each(|w| add(w, flag::FURNITURE_HEAD));
+    for &(word, class) in WORD_CLASSES {
+        let bit = match class {
+            WordClass::Verb => flag::VERB,
+            WordClass::Adjective => flag::ADJECTIVE,
+            WordClass::Adverb => flag::ADVERB,
+        };
+        add(&word.to_ascii_lowercase(), bit);
+    }
     lexicon
 });
 
 /// Slots of the lexicon's table: a power of two, about four per word, so that
 /// nearly every lookup is one load and one comparison.
-const LEXICON_SLOTS: usize = 1 << 10;
+const LEXICON_SLOTS: usize = 1 << 13;
 
 /// Word hashes and their flags in an open-addressed table (linear probing). The
 /// hash is already well mixed, so its top bits pick the slot; an empty slot
@@ -320,6 +367,83 @@ pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
         weak: n < 3 || flags & (flag::WEAK | flag::STOP) != 0,
         len: n,
         flags,
+    }
+}
+
+/// Slots of a [`WordCache`]: a power of two. News text across many articles has some tens
+/// of thousands of word forms, a few thousand of them most of its tokens.
+const CACHE_SLOTS: usize = 1 << 14;
+/// Longest word a [`WordCache`] keeps, in bytes: two chunks.
+const CACHED_WORD: usize = 16;
+
+/// One word a [`WordCache`] holds: its bytes as two zero-padded chunks, its length (0 for
+/// an empty slot) and its key.
+#[derive(Clone, Copy)]
+struct CachedWord {
+    chunks: [u64; 2],
+    len: usize,
+    key: TermKey,
+}
+
+/// The keys of the short ASCII words seen last, by spelling, kept from article to article:
+/// most tokens of any article are words other articles used ("the", "said", "police"), so a
+/// key is worked out once for many articles rather than once per token. Direct-mapped (a
+/// word evicts the one in its slot), so it never grows; a key is the same whether it came from
+/// here or from [`key_at`].
+pub struct WordCache {
+    slots: Vec<CachedWord>,
+}
+
+impl Default for WordCache {
+    fn default() -> Self {
+        let empty = CachedWord {
+            chunks: [0; 2],
+            len: 0,
+            key: TermKey {
+                stem: 0,
+                lower: 0,
+                spelled: 0,
+                stop: false,
+                weak: false,
+                len: 0,
+                flags: 0,
+            },
+        };
+        WordCache {
+            slots: vec![empty; CACHE_SLOTS],
+        }
+    }
+}
+
+impl WordCache {
+    /// [`key_at`], from the cache when the word is there.
+    pub fn key_at(&mut self, text: &str, span: Span, buffer: &mut String) -> TermKey {
+        let n = span.len();
+        if n == 0 || n > CACHED_WORD {
+            return key_at(text, span, buffer);
+        }
+        let bytes = text.as_bytes();
+        let first = load(bytes, span.start, n);
+        let second = if n > 8 {
+            load(bytes, span.start + 8, n - 8)
+        } else {
+            0
+        };
+        if (first | second) & HIGH_BITS != 0 {
+            return key_at(text, span, buffer);
+        }
+        let hash = step(step(n as u64, first), second);
+        let slot = &mut self.slots[(hash >> (64 - CACHE_SLOTS.trailing_zeros())) as usize];
+        if slot.len == n && slot.chunks == [first, second] {
+            return slot.key;
+        }
+        let key = key_at(text, span, buffer);
+        *slot = CachedWord {
+            chunks: [first, second],
+            len: n,
+            key,
+        };
+        key
     }
 }
 
@@ -518,6 +642,27 @@ mod tests {
         }
         for word in ["kremlin", "ceasefire", "talks", "", "zzz"] {
             assert_eq!(lexicon(hash_of(word)), 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn word_classes_come_from_the_lexicon_in_any_case() {
+        for &(word, class) in WORD_CLASSES {
+            assert_eq!(word_class(word), Some(class), "{word}");
+            assert_eq!(word_class(&word.to_uppercase()), Some(class), "{word}");
+            assert_eq!(class_of(k(word).flags), Some(class), "{word}");
+        }
+        assert!(WORD_CLASSES
+            .iter()
+            .all(|(w, _)| w.len() <= MAX_CLASSED_WORD));
+        for word in [
+            "minister",
+            "an-unusually-long-hyphenated-word",
+            "éclair",
+            "",
+            "said's",
+        ] {
+            assert_eq!(word_class(word), None, "{word}");
         }
     }
 
