@@ -13,6 +13,8 @@ use crate::rank::per_count;
 use brief_understand::word_classes::WordClass;
 
 pub(crate) use crate::terms::word_class;
+use crate::terms::SpellingCache;
+use std::cell::RefCell;
 
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";
@@ -156,13 +158,30 @@ struct HeadWord {
     class: Option<WordClass>,
 }
 
-impl HeadWord {
-    /// The heading word `word` makes, none for a contraction ("it's", "doesn't": a
-    /// pronoun or verb with a verb, no part of a noun phrase).
-    fn new(term: u32, span: Span, word: &str, opening: Opening) -> Option<Self> {
+/// What a word's spelling tells the heading rules, wherever it stands: worked out once per
+/// spelling (`head_words` keeps them from article to article).
+#[derive(Clone, Copy, Debug, Default)]
+struct Spelling {
+    /// "it's", "doesn't": a pronoun or verb with a verb, no part of a noun phrase.
+    contraction: bool,
+    capitalised: bool,
+    lower_case: bool,
+    possessive: u8,
+    /// Ends in "ed" or "ly", or is a number in words.
+    weak_ending: bool,
+    /// Ends in "ly".
+    adverb_ending: bool,
+    /// Eight bytes or more.
+    long: bool,
+    short: bool,
+    /// Its class in lower case, whatever its case here.
+    class: Option<WordClass>,
+}
+
+impl Spelling {
+    fn of(word: &str) -> Self {
         let bytes = word.as_bytes();
         let first = word.chars().next().unwrap_or(' ');
-        let lower_case = first.is_lowercase();
         // The apostrophe of a contraction or possessive sits in a word's last six bytes
         // ("n't", "'re", "’s"): only those are looked at.
         let tail = bytes.len().saturating_sub(6);
@@ -187,27 +206,44 @@ impl HeadWord {
             }
             None => (false, 0),
         };
-        if contraction {
+        Spelling {
+            contraction,
+            capitalised: first.is_uppercase(),
+            lower_case: first.is_lowercase(),
+            possessive,
+            weak_ending: bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || is_number_word(word),
+            adverb_ending: bytes.ends_with(b"ly"),
+            long: bytes.len() >= 8,
+            short: word.chars().nth(3).is_none(),
+            class: word_class(word),
+        }
+    }
+}
+
+impl HeadWord {
+    /// The heading word a word spelled so makes where it stands, none for a contraction.
+    fn new(term: u32, span: Span, spelling: Spelling, opening: Opening) -> Option<Self> {
+        if spelling.contraction {
             return None;
         }
+        let lower_case = spelling.lower_case;
         Some(HeadWord {
             term,
             span,
-            capitalised: first.is_uppercase(),
-            weak_end: lower_case
-                && (bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || is_number_word(word)),
+            capitalised: spelling.capitalised,
+            weak_end: lower_case && spelling.weak_ending,
             // A sentence's first word is capitalised as its opener: an adverb there is one
             // before a comma or when long ("Unfortunately", "Apparently"), where a short
             // word may be a name ("Holly", "Kelly").
-            adverb: bytes.ends_with(b"ly")
+            adverb: spelling.adverb_ending
                 && (lower_case
                     || opening == Opening::BeforeComma
-                    || (opening == Opening::Plain && bytes.len() >= 8)),
-            possessive,
-            short: word.chars().nth(3).is_none(),
+                    || (opening == Opening::Plain && spelling.long)),
+            possessive: spelling.possessive,
+            short: spelling.short,
             opens: opening != Opening::No,
             class: if lower_case || opening != Opening::No {
-                word_class(word)
+                spelling.class
             } else {
                 None
             },
@@ -225,7 +261,13 @@ enum Opening {
 
 /// The words of a candidate that may go into a heading, one entry per token
 /// shown, `None` at a break; worked out only for the sentences a section shows.
-fn head_words(article: &Article, doc: &Document, c: &Candidate, out: &mut Vec<Option<HeadWord>>) {
+fn head_words(
+    article: &Article,
+    doc: &Document,
+    c: &Candidate,
+    spellings: &mut SpellingCache<Spelling>,
+    out: &mut Vec<Option<HeadWord>>,
+) {
     out.clear();
     let mut heads = c.heads.iter();
     for (k, sentence) in doc.sentences[c.sentence..].iter().enumerate() {
@@ -248,11 +290,12 @@ fn head_words(article: &Article, doc: &Document, c: &Candidate, out: &mut Vec<Op
                 Opening::Plain
             };
             opened |= word;
-            out.push(
-                (term != NO_HEAD)
-                    .then(|| HeadWord::new(term, tok.span, article.slice(tok.span), opening))
-                    .flatten(),
-            );
+            out.push((term != NO_HEAD).then_some(()).and_then(|()| {
+                let spelling = spellings.get(&article.text, tok.span, || {
+                    Spelling::of(article.slice(tok.span))
+                });
+                HeadWord::new(term, tok.span, spelling, opening)
+            }));
         }
     }
 }
@@ -437,12 +480,21 @@ impl<'a> Headings<'a> {
 
     /// Counts the runs of one to three heading words in the shown candidates.
     fn count_phrases(&mut self, shown: &[usize]) {
+        thread_local! {
+            static SPELLINGS: RefCell<SpellingCache<Spelling>> = RefCell::default();
+        }
+        SPELLINGS.with_borrow_mut(|spellings| self.count_phrases_with(shown, spellings));
+    }
+
+    /// [`Headings::count_phrases`] with the spellings of earlier articles at hand.
+    fn count_phrases_with(&mut self, shown: &[usize], spellings: &mut SpellingCache<Spelling>) {
         self.counts.clear();
         for &i in shown {
             head_words(
                 self.article,
                 self.doc,
                 &self.candidates[i],
+                spellings,
                 &mut self.sequence,
             );
             let sequence = &self.sequence;
@@ -791,7 +843,7 @@ mod tests {
 
     #[test]
     fn contractions_head_nothing_and_possessives_head_without_their_ending() {
-        let word = |w: &str| HeadWord::new(0, Span::new(0, w.len()), w, Opening::No);
+        let word = |w: &str| HeadWord::new(0, Span::new(0, w.len()), Spelling::of(w), Opening::No);
         for contraction in [
             "It's",
             "there's",
@@ -811,7 +863,9 @@ mod tests {
 
     #[test]
     fn openers_numbers_and_function_words_head_nothing() {
-        let word = |w: &str, opening| HeadWord::new(0, Span::new(0, w.len()), w, opening).unwrap();
+        let word = |w: &str, opening| {
+            HeadWord::new(0, Span::new(0, w.len()), Spelling::of(w), opening).unwrap()
+        };
         // A capital that only opens the sentence hides no adverb; a short name stays one.
         assert!(word("Unfortunately", Opening::BeforeComma).adverb);
         assert!(word("Apparently", Opening::Plain).adverb);
@@ -858,7 +912,7 @@ mod tests {
         assert_eq!(word_class("minister"), None);
         assert_eq!(word_class("an-unusually-long-hyphenated-word"), None);
         let class = |w: &str, opening| {
-            HeadWord::new(0, Span::new(0, w.len()), w, opening)
+            HeadWord::new(0, Span::new(0, w.len()), Spelling::of(w), opening)
                 .expect("a heading word")
                 .class
         };
@@ -908,7 +962,7 @@ mod tests {
         let mut at = 0;
         for word in text.split(' ') {
             let span = Span::new(at, at + word.len());
-            sequence.push(HeadWord::new(0, span, word, Opening::No));
+            sequence.push(HeadWord::new(0, span, Spelling::of(word), Opening::No));
             at += word.len() + 1;
         }
         let shown = |first: usize, last: usize| {

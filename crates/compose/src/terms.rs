@@ -17,7 +17,7 @@ use brief_understand::words::{lowercase_into, stem, STOP_WORDS};
 use crate::heading::{IRREGULAR_PAST, WEAK};
 
 /// What the pipeline needs to know about one word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TermKey {
     /// Hash of the stem: equal for "talks", "talked", "Talking".
     pub stem: u64,
@@ -370,57 +370,51 @@ pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
     }
 }
 
-/// Slots of a [`WordCache`]: a power of two. News text across many articles has some tens
-/// of thousands of word forms, a few thousand of them most of its tokens.
+/// Slots of a [`SpellingCache`]: a power of two. News text across many articles has some
+/// tens of thousands of word forms, a few thousand of them most of its tokens.
 const CACHE_SLOTS: usize = 1 << 14;
-/// Longest word a [`WordCache`] keeps, in bytes: two chunks.
+/// Longest word a [`SpellingCache`] keeps, in bytes: two chunks.
 const CACHED_WORD: usize = 16;
 
-/// One word a [`WordCache`] holds: its bytes as two zero-padded chunks, its length (0 for
-/// an empty slot) and its key.
+/// One word a [`SpellingCache`] holds: its bytes as two zero-padded chunks, its length (0
+/// for an empty slot) and what was worked out from it.
 #[derive(Clone, Copy)]
-struct CachedWord {
+struct Cached<T> {
     chunks: [u64; 2],
     len: usize,
-    key: TermKey,
+    value: T,
 }
 
-/// The keys of the short ASCII words seen last, by spelling, kept from article to article:
-/// most tokens of any article are words other articles used ("the", "said", "police"), so a
-/// key is worked out once for many articles rather than once per token. Direct-mapped (a
-/// word evicts the one in its slot), so it never grows; a key is the same whether it came from
-/// here or from [`key_at`].
-pub struct WordCache {
-    slots: Vec<CachedWord>,
+/// What was worked out from the short ASCII words seen last, by spelling, kept from article
+/// to article: most tokens of any article are words other articles used ("the", "said",
+/// "police"), so a word's facts are worked out once for many articles rather than once per
+/// token. Direct-mapped (a word evicts the one in its slot), so it never grows; exact, as a
+/// slot is matched by the word's bytes, so a value is the same whether it came from here or
+/// was worked out anew.
+pub struct SpellingCache<T> {
+    slots: Vec<Cached<T>>,
 }
 
-impl Default for WordCache {
+impl<T: Copy + Default> Default for SpellingCache<T> {
     fn default() -> Self {
-        let empty = CachedWord {
+        let empty = Cached {
             chunks: [0; 2],
             len: 0,
-            key: TermKey {
-                stem: 0,
-                lower: 0,
-                spelled: 0,
-                stop: false,
-                weak: false,
-                len: 0,
-                flags: 0,
-            },
+            value: T::default(),
         };
-        WordCache {
+        SpellingCache {
             slots: vec![empty; CACHE_SLOTS],
         }
     }
 }
 
-impl WordCache {
-    /// [`key_at`], from the cache when the word is there.
-    pub fn key_at(&mut self, text: &str, span: Span, buffer: &mut String) -> TermKey {
+impl<T: Copy> SpellingCache<T> {
+    /// What `work` makes of the word `text[span]`, from the cache when the word is there.
+    #[inline]
+    pub fn get(&mut self, text: &str, span: Span, work: impl FnOnce() -> T) -> T {
         let n = span.len();
         if n == 0 || n > CACHED_WORD {
-            return key_at(text, span, buffer);
+            return work();
         }
         let bytes = text.as_bytes();
         let first = load(bytes, span.start, n);
@@ -430,20 +424,30 @@ impl WordCache {
             0
         };
         if (first | second) & HIGH_BITS != 0 {
-            return key_at(text, span, buffer);
+            return work();
         }
         let hash = step(step(n as u64, first), second);
         let slot = &mut self.slots[(hash >> (64 - CACHE_SLOTS.trailing_zeros())) as usize];
         if slot.len == n && slot.chunks == [first, second] {
-            return slot.key;
+            return slot.value;
         }
-        let key = key_at(text, span, buffer);
-        *slot = CachedWord {
+        let value = work();
+        *slot = Cached {
             chunks: [first, second],
             len: n,
-            key,
+            value,
         };
-        key
+        value
+    }
+}
+
+/// Word keys by spelling.
+pub type WordCache = SpellingCache<TermKey>;
+
+impl WordCache {
+    /// [`key_at`], from the cache when the word is there.
+    pub fn key_at(&mut self, text: &str, span: Span, buffer: &mut String) -> TermKey {
+        self.get(text, span, || key_at(text, span, buffer))
     }
 }
 
