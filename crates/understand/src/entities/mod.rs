@@ -87,6 +87,30 @@ mod tests {
     }
 
     #[test]
+    fn a_person_after_a_title_inside_a_name_is_a_person() {
+        let names = found(
+            "\"It is over,\" Wilson County Sheriff Calvin Woodard Jr. said on Monday. CEO Neil \
+             Portnow spoke first, then Assistant U.S. Attorney Aloke Chakravarty. Captain \
+             America won, said Judge Judy.",
+        );
+        for person in ["Calvin Woodard Jr.", "Neil Portnow"] {
+            assert!(
+                names.contains(&(person.to_string(), EntityKind::Person)),
+                "{person}: {names:?}"
+            );
+        }
+        // No title inside any name, and a title that opens a name stays with it.
+        for (name, _) in &names {
+            assert!(
+                !["Sheriff", "CEO", "Attorney"]
+                    .iter()
+                    .any(|t| name.contains(t)),
+                "{names:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_name_does_not_open_on_the_sentence_s_subordinator() {
         for text in [
             "As Schultz correctly stated, the campaign was about race.",

@@ -94,6 +94,7 @@ impl Model {
                 kind_scores.push(kind_scores_of(&buffers.emissions[tokens.clone()]));
             }
             extend_organisations(text, &sentence.tokens, &mut found[before..]);
+            split_titled_people(text, &sentence.tokens, &mut found, &mut kind_scores, before);
         }
         let mut entities: Vec<Entity> = found.into_iter().map(|(e, _)| e).collect();
         agree_on_kinds(text, &mut entities, &kind_scores);
@@ -311,6 +312,192 @@ fn extend_organisations(
     }
 }
 
+/// Titles a person's name follows ("Sheriff Calvin Woodard Jr.", "U.S. Attorney William
+/// Weinreb"), sorted: the ones that stand inside an organisation's or place's name too
+/// ("Police", "General", "Justice", "Premier") are not among them.
+const PERSON_TITLES: &[&str] = &[
+    "ambassador",
+    "attorney",
+    "capt",
+    "captain",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "deputy",
+    "det",
+    "detective",
+    "director",
+    "dr",
+    "gov",
+    "governor",
+    "inspector",
+    "judge",
+    "lieutenant",
+    "lt",
+    "manager",
+    "mayor",
+    "minister",
+    "officer",
+    "prosecutor",
+    "rep",
+    "representative",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheriff",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "superintendent",
+];
+
+/// Words that make the capitalised words after a title an organisation's name, not a
+/// person's ("Attorney General's Office", "Police Chief Association").
+const ORGANISATION_WORDS: &[&str] = &[
+    "agency",
+    "association",
+    "authority",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "county",
+    "court",
+    "department",
+    "district",
+    "foundation",
+    "general",
+    "group",
+    "hospital",
+    "institute",
+    "league",
+    "ministry",
+    "office",
+    "party",
+    "police",
+    "school",
+    "service",
+    "university",
+];
+
+/// Words before a title that belong to it ("Assistant U.S. Attorney"), not to a name.
+const TITLE_MODIFIERS: &[&str] = &[
+    "acting",
+    "assistant",
+    "associate",
+    "deputy",
+    "former",
+    "interim",
+    "senior",
+    "u.s",
+];
+
+/// Fewest and most words of a person's name after a title.
+const TITLED_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// A name the tagger took whole as an organisation, place or other name but that ends in a
+/// title and a person's name ("Wilson County Sheriff Calvin Woodard Jr.", "CEO Neil
+/// Portnow", "Rep. Barney Frank") is that person, the title no part of either name; what
+/// comes before the title, if it is more than the title's own modifiers ("Assistant U.S."),
+/// keeps the kind the tagger gave ("Wilson County"). The person is the name of two to four
+/// capitalised words, so a title that is a name's first word ("Captain America", "Judge
+/// Judy") stays. `found` and `kind_scores` run in step; the sentence's entities start at
+/// `from`.
+fn split_titled_people(
+    text: &str,
+    tokens: &[brief_core::Token],
+    found: &mut Vec<(Entity, Range<usize>)>,
+    kind_scores: &mut Vec<[i64; 4]>,
+    from: usize,
+) {
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let lower_in = |list: &[&str], i: usize| {
+        let w = word(i).trim_end_matches('.');
+        w.is_ascii() && list.iter().any(|t| t.eq_ignore_ascii_case(w))
+    };
+    let mut k = from;
+    while k < found.len() {
+        let (entity, range) = found[k].clone();
+        k += 1;
+        if entity.kind == EntityKind::Person {
+            continue;
+        }
+        // The last title inside the name, followed by nothing but capitalised words.
+        let Some(title) = range.clone().rev().find(|&i| {
+            i + 2 < range.end
+                && word(i).starts_with(char::is_uppercase)
+                && lower_in(PERSON_TITLES, i)
+        }) else {
+            continue;
+        };
+        // An abbreviated title's full stop ("Rep.", "Lt.") is the title's.
+        let after = title + 1 + usize::from(word(title + 1) == ".");
+        let name = after..range.end;
+        // Capitalised words, a full stop after one ("Jr.") allowed.
+        let capitalised = name.clone().all(|i| match tokens[i].kind {
+            TokenKind::Word => {
+                word(i).starts_with(char::is_uppercase) && !lower_in(ORGANISATION_WORDS, i)
+            }
+            TokenKind::Punct => i > name.start && word(i) == ".",
+            _ => false,
+        });
+        let words = name
+            .clone()
+            .filter(|&i| tokens[i].kind == TokenKind::Word)
+            .count();
+        if !capitalised || !TITLED_NAME_WORDS.contains(&words) {
+            continue;
+        }
+        let person = Entity {
+            span: Span::new(tokens[name.start].span.start, entity.span.end),
+            kind: EntityKind::Person,
+        };
+        // The person's mentions agree on their kind as a person, whatever the tagger scored.
+        let mut person_scores = [0i64; 4];
+        person_scores[0] = 1 << 40;
+        let owner = (range.start..title).find(|&i| !lower_in(TITLE_MODIFIERS, i));
+        match owner {
+            Some(start) => {
+                let end = (start..title)
+                    .rev()
+                    .find(|&i| !lower_in(TITLE_MODIFIERS, i))
+                    .map_or(title, |i| i + 1);
+                found[k - 1] = (
+                    Entity {
+                        span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+                        kind: entity.kind,
+                    },
+                    start..end,
+                );
+                found.insert(k, (person, name));
+                kind_scores.insert(k, person_scores);
+                k += 1;
+            }
+            None => {
+                found[k - 1] = (person, name);
+                kind_scores[k - 1] = person_scores;
+            }
+        }
+    }
+}
+
 /// Conjunctions, subordinators, prepositions and adverbs that open sentences and no name.
 const NOT_NAME_OPENERS: &[&str] = &[
     "After", "Although", "And", "As", "Because", "Before", "But", "Despite", "Even", "From",
@@ -414,6 +601,58 @@ mod tests {
     use super::super::tags::{begin, inside, OUTSIDE};
     use super::*;
     use brief_core::EntityKind;
+
+    /// `split_titled_people` on one name tagged whole as `kind`: the names it leaves.
+    fn split(name: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
+        let text = format!("{name} said so.");
+        let tokens = crate::tokenize(&text, Span::new(0, text.len()));
+        let n = tokens
+            .iter()
+            .position(|t| &text[t.span.start..t.span.end] == "said")
+            .unwrap();
+        let whole = Entity {
+            span: Span::new(0, tokens[n - 1].span.end),
+            kind,
+        };
+        let mut found = vec![(whole, 0..n)];
+        let mut scores = vec![[0; 4]];
+        split_titled_people(&text, &tokens, &mut found, &mut scores, 0);
+        assert_eq!(found.len(), scores.len());
+        found
+            .iter()
+            .map(|(e, _)| (text[e.span.start..e.span.end].to_string(), e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_parts_an_owner_from_a_person() {
+        use EntityKind::*;
+        let owned = |a: &str, k, b: &str| vec![(a.to_string(), k), (b.to_string(), Person)];
+        assert_eq!(
+            split("Wilson County Sheriff Calvin Woodard Jr.", Organization),
+            owned("Wilson County", Organization, "Calvin Woodard Jr.")
+        );
+        assert_eq!(
+            split("Assistant U.S. Attorney Aloke Chakravarty", Organization),
+            vec![("Aloke Chakravarty".to_string(), Person)]
+        );
+        assert_eq!(
+            split("Rep. Barney Frank", Misc),
+            vec![("Barney Frank".to_string(), Person)]
+        );
+        for whole in [
+            "Captain America",
+            "Judge Judy",
+            "Attorney General's Office",
+            "Ferguson Police Chief",
+            "Madison Police Department",
+        ] {
+            assert_eq!(
+                split(whole, Organization),
+                vec![(whole.to_string(), Organization)]
+            );
+        }
+    }
 
     /// The text of each span.
     fn shown(text: &str, spans: impl Iterator<Item = Span>) -> Vec<&str> {
