@@ -240,15 +240,40 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
     // opens on a word a headline cannot ("It …", "If …"): then the next sentence of the
     // opening whose headline can ("It recalled one of the most memorable moments …" gives
     // way to "DC Comics pulled the cover …").
+    // Nor is a headline the scene-setting phrase alone, cut where the lede's news begins
+    // ("As the world digests the shock of … Nemtsov's brutal murder …, everybody is trying
+    // …" would head as its "As …" phrase).
     let headline = |c: &Candidate| headline_from_lede(&one_line(article.slice(c.span)));
+    let phrase_alone = |c: &Candidate, headline: &str| {
+        opens_subordinate(headline)
+            && !headline.contains(", ")
+            && one_line(article.slice(c.span))
+                .strip_prefix(headline)
+                .is_some_and(|rest| rest.starts_with(','))
+    };
     candidates
         .iter()
         .take(HEADLINE_SEARCH)
         .filter(|c| !c.dangling && !c.question && c.quoted < 0.5)
-        .map(headline)
-        .find(|h| can_open_headline(h))
+        .map(|c| (c, headline(c)))
+        .find(|(c, h)| can_open_headline(h) && !phrase_alone(c, h))
+        .map(|(_, h)| h)
         .or_else(|| candidates.first().map(headline))
         .unwrap_or_else(|| one_line(&article.id))
+}
+
+/// Subordinators that open a clause a headline cannot stand on alone.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+    "until", "when", "whereas", "while",
+];
+
+/// True when `text` opens a subordinate clause ("As the dust settles …", "Four days after he
+/// was gunned down …"); a preposition's phrase may run into the main clause unmarked ("In a
+/// startling new tutorial YouTube star Promise Tamang turns herself …") and is not counted.
+fn opens_subordinate(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    SUBORDINATORS.iter().any(|w| w.eq_ignore_ascii_case(first)) || opens_on_time_measure(text)
 }
 
 /// How many sentences of the opening may give the headline.
@@ -870,6 +895,16 @@ mod tests {
         assert_eq!(
             title_of("The council voted on Tuesday to build a barrier. It will cost £42 million."),
             "The council voted on Tuesday to build a barrier"
+        );
+        // A subordinate clause too long to drop heads nothing alone: the next sentence does.
+        assert_eq!(
+            title_of("As the dust settles after the high court ruled on Friday to overturn the latest guilty verdicts for the two students, questions remain. The two were tried together and convicted of murder by two separate courts. Both deny it."),
+            "The two were tried together and convicted of murder by two separate courts"
+        );
+        // A prepositional phrase may run into its main clause unmarked: that lede stays.
+        assert_eq!(
+            title_of("In a startling new tutorial posted online this week the YouTube star turns herself into a witch, with help from her sister. It took four hours. She said it was fun."),
+            "In a startling new tutorial posted online this week the YouTube star turns herself into a witch"
         );
     }
 
