@@ -291,13 +291,69 @@ fn head_words(
             };
             opened |= word;
             out.push((term != NO_HEAD).then_some(()).and_then(|()| {
-                let spelling = spellings.get(&article.text, tok.span, || {
+                let mut spelling = spellings.get(&article.text, tok.span, || {
                     Spelling::of(article.slice(tok.span))
                 });
+                if spelling.lower_case && spelling.class.is_none() {
+                    let text_at = |i: usize| tokens.get(i).map_or("", |t| article.slice(t.span));
+                    if k > 0 && stands_as_verb(text_at(k - 1), text_at(k + 1)) {
+                        spelling.class = Some(WordClass::Verb);
+                    }
+                }
                 HeadWord::new(term, tok.span, spelling, opening)
             }));
         }
     }
+}
+
+/// True when a lower-case word between `before` and `after` stands as a verb, where the
+/// word-class list does not know it ("Preclude Anti-discrimination Protections", "Afford
+/// Somewhere", "Paints Portraits" would head sections): after a modal or auxiliary ("would
+/// preclude", "did help"), a subject pronoun ("she adds", "who paints") or a negation; after
+/// "to" when a verb's object follows ("to afford a home", where "to court" or "to power" is a
+/// preposition's noun).
+fn stands_as_verb(before: &str, after: &str) -> bool {
+    if before.ends_with("n't") {
+        return true;
+    }
+    let mut buffer = [0u8; 8];
+    match short_lowered(before, &mut buffer) {
+        b"can" | b"could" | b"did" | b"do" | b"does" | b"he" | b"i" | b"may" | b"might"
+        | b"must" | b"not" | b"shall" | b"she" | b"should" | b"they" | b"we" | b"who" | b"will"
+        | b"would" => true,
+        b"to" => matches!(
+            short_lowered(after, &mut [0u8; 8]),
+            b"a" | b"an"
+                | b"her"
+                | b"him"
+                | b"his"
+                | b"its"
+                | b"my"
+                | b"our"
+                | b"that"
+                | b"the"
+                | b"their"
+                | b"them"
+                | b"these"
+                | b"this"
+                | b"those"
+                | b"us"
+                | b"your"
+        ),
+        _ => false,
+    }
+}
+
+/// A short ASCII word in lower case in `buffer`; empty for a longer one, as none is listed.
+fn short_lowered<'b>(word: &str, buffer: &'b mut [u8; 8]) -> &'b [u8] {
+    let bytes = word.as_bytes();
+    if bytes.len() > buffer.len() {
+        return &[];
+    }
+    for (out, b) in buffer.iter_mut().zip(bytes) {
+        *out = b.to_ascii_lowercase();
+    }
+    &buffer[..bytes.len()]
 }
 
 /// Phrase key: up to three term ids, padded.
@@ -998,6 +1054,40 @@ mod tests {
         let heading = headings.heading_for(&shown, &sentences, &[]);
         assert_ne!(heading, "United", "{heading}");
         assert!(heading.starts_with("United "), "{heading}");
+    }
+
+    #[test]
+    fn a_verb_after_a_modal_a_subject_or_to_heads_nothing() {
+        assert!(stands_as_verb("would", "anti-discrimination"));
+        assert!(stands_as_verb("she", "portraits"));
+        assert!(stands_as_verb("doesn't", "matter"));
+        assert!(stands_as_verb("to", "a"));
+        // "to" before no object is a preposition's: "went to court on Monday".
+        assert!(!stands_as_verb("to", "on"));
+        assert!(!stands_as_verb("the", "portraits"));
+
+        let text =
+            "The artist paints portraits of her neighbours. She paints portraits every day. \
+                    The laws would preclude protections for tenants. They preclude protections \
+                    in three states. The tenants' union filed a complaint.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let collected = crate::candidates::collect(&article, &doc);
+        let shown: Vec<usize> = (0..collected.list.len()).collect();
+        let sentences: Vec<BriefSentence> = collected
+            .list
+            .iter()
+            .map(|c| BriefSentence {
+                text: article.slice(c.span).to_string(),
+                sources: Vec::new(),
+            })
+            .collect();
+        let mut headings = Headings::new(&article, &doc, &collected.list, &collected.df);
+        let heading = headings.heading_for(&shown, &sentences, &[]);
+        assert!(
+            !heading.starts_with("Paints") && !heading.starts_with("Preclude"),
+            "{heading}"
+        );
     }
 
     #[test]
