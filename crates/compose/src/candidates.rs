@@ -145,37 +145,86 @@ const MIN_RUN_IN_WORDS: usize = 6;
 /// Most sentences one quotation may span before we stop joining them.
 const MAX_QUOTE_SENTENCES: usize = 5;
 
-/// Stem hashes mapped to dense term ids, per article.
+/// Stem hashes mapped to dense term ids, per article, in the order first seen.
 ///
-/// A hash collision would merge two terms' counts, which ranking tolerates.
+/// The table is kept from article to article, each article's entries stamped with its
+/// number, so starting an article clears nothing: a stem is one load and one comparison where
+/// a fresh hash map would be allocated and filled. A stem whose slot another stem of the same
+/// article holds goes to a small map. A hash collision would merge two terms' counts, which
+/// ranking tolerates.
 pub struct Vocabulary {
-    ids: FxHashMap<u64, u32>,
+    /// (stem, the stamp of the article that set it, id), by the stem's top bits.
+    slots: Vec<(u64, u32, u32)>,
+    stamp: u32,
+    spilled: FxHashMap<u64, u32>,
+    len: u32,
 }
+
+/// Slots of a [`Vocabulary`]: a power of two, about ten per stem of a long article.
+const VOCABULARY_SLOTS: usize = 1 << 12;
 
 impl Default for Vocabulary {
     fn default() -> Self {
-        // A news article has a few hundred distinct content words.
         Vocabulary {
-            ids: FxHashMap::with_capacity_and_hasher(512, Default::default()),
+            slots: vec![(0, 0, 0); VOCABULARY_SLOTS],
+            stamp: 1,
+            spilled: FxHashMap::default(),
+            len: 0,
         }
     }
 }
 
 impl Vocabulary {
+    /// Forgets the last article's terms.
+    pub fn clear(&mut self) {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Four billion articles on: old stamps would come round again.
+            self.slots.fill((0, 0, 0));
+            self.stamp = 1;
+        }
+        self.spilled.clear();
+        self.len = 0;
+    }
+
+    fn slot(stem: u64) -> usize {
+        (stem >> (64 - VOCABULARY_SLOTS.trailing_zeros())) as usize
+    }
+
     /// The id of a stem, assigned on first sight.
     pub fn id(&mut self, stem: u64) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(stem).or_insert(next)
+        let slot = &mut self.slots[Self::slot(stem)];
+        if slot.1 != self.stamp {
+            *slot = (stem, self.stamp, self.len);
+            self.len += 1;
+            return slot.2;
+        }
+        if slot.0 == stem {
+            return slot.2;
+        }
+        let next = self.len;
+        let id = *self.spilled.entry(stem).or_insert(next);
+        if id == next {
+            self.len += 1;
+        }
+        id
     }
 
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.len as usize
     }
 
     /// The id of a stem if it was seen.
     pub fn get(&self, stem: u64) -> Option<u32> {
-        self.ids.get(&stem).copied()
+        let slot = self.slots[Self::slot(stem)];
+        if slot.1 != self.stamp {
+            None
+        } else if slot.0 == stem {
+            Some(slot.2)
+        } else {
+            self.spilled.get(&stem).copied()
+        }
     }
 }
 
@@ -197,14 +246,21 @@ pub struct Candidates {
 /// brief never shows half a quote with a dangling quotation mark.
 pub fn collect(article: &Article, doc: &Document) -> Candidates {
     thread_local! {
-        static WORDS: RefCell<terms::WordCache> = RefCell::new(terms::WordCache::default());
+        static WORDS: RefCell<(terms::WordCache, Vocabulary)> = RefCell::default();
     }
-    WORDS.with_borrow_mut(|cache| collect_with(article, doc, cache))
+    WORDS.with_borrow_mut(|(cache, vocabulary)| {
+        vocabulary.clear();
+        collect_with(article, doc, cache, vocabulary)
+    })
 }
 
-/// [`collect`] with the word keys of earlier articles at hand.
-fn collect_with(article: &Article, doc: &Document, cache: &mut terms::WordCache) -> Candidates {
-    let mut vocabulary = Vocabulary::default();
+/// [`collect`] with the word keys of earlier articles at hand, and a vocabulary to fill.
+fn collect_with(
+    article: &Article,
+    doc: &Document,
+    cache: &mut terms::WordCache,
+    vocabulary: &mut Vocabulary,
+) -> Candidates {
     let mut heading = None;
     let mut out = Vec::new();
     // Articles repeat sentences (pull quotes, syndication glitches): show each once.
@@ -832,6 +888,27 @@ mod tests {
     use super::*;
 
     /// The candidates `collect` keeps of `text`, as shown.
+    #[test]
+    fn term_ids_are_dense_in_first_seen_order_and_per_article() {
+        let mut v = Vocabulary::default();
+        // Two stems in one slot (same top bits) and a third elsewhere.
+        let (a, b, c) = (
+            0xabc0_0000_0000_0001,
+            0xabc0_0000_0000_0002,
+            0x1230_0000_0000_0000,
+        );
+        assert_eq!(
+            [v.id(a), v.id(b), v.id(c), v.id(b), v.id(a)],
+            [0, 1, 2, 1, 0]
+        );
+        assert_eq!(v.len(), 3);
+        assert_eq!([v.get(a), v.get(b), v.get(c)], [Some(0), Some(1), Some(2)]);
+        assert_eq!(v.get(0xabc0_0000_0000_0003), None);
+        v.clear();
+        assert_eq!((v.len(), v.get(a), v.get(b)), (0, None, None));
+        assert_eq!([v.id(b), v.id(a)], [0, 1]);
+    }
+
     fn kept(text: &str) -> Vec<String> {
         let article = Article::from_text("t", text);
         let doc = brief_understand::understand(&article);
