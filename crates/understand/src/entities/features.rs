@@ -43,6 +43,13 @@ pub(crate) struct TokenInfo {
     case: u8,
 }
 
+impl TokenInfo {
+    /// A slot for this info in a table of `slots` (a power of two).
+    pub(crate) fn slot(&self, slots: usize) -> usize {
+        (finish(self.word ^ self.shape.rotate_left(17)) >> (64 - slots.trailing_zeros())) as usize
+    }
+}
+
 /// The word has an upper-case letter.
 const HAS_UPPER: u8 = 1;
 /// The word has a lower-case letter.
@@ -352,37 +359,51 @@ impl DocFeatures {
         }
     }
 
+    /// The token infos of sentence `s`, framed by two [`BOS`] and two [`EOS`].
+    pub(crate) fn sentence_infos(&self, s: usize) -> &[TokenInfo] {
+        let (start, n, _) = self.sentences[s];
+        &self.infos[start..start + n + 4]
+    }
+
     /// Calls `each` with the feature rows of every token of sentence `s` in
     /// order, [`TEMPLATES`] per token, each below `1 << bits`.
     pub(crate) fn sentence(&self, s: usize, bits: u32, mut each: impl FnMut(&[u32; TEMPLATES])) {
+        let shift = 64 - bits;
+        let mut rows = [0u32; TEMPLATES];
+        self.context_rows(s, bits, |window, context| {
+            let c = &window[2];
+            rows[..OWN_TEMPLATES].copy_from_slice(&own_rows(c, shift));
+            for (role, (info, (lower, shape))) in [&window[0], &window[1], &window[3], &window[4]]
+                .into_iter()
+                .zip(NEIGHBOUR_TEMPLATES)
+                .enumerate()
+            {
+                let [l, h] = neighbour_rows(info, shift)[role];
+                (rows[lower], rows[shape]) = (l, h);
+            }
+            rows[OWN_TEMPLATES + 2 * NEIGHBOUR_TEMPLATES.len()..].copy_from_slice(context);
+            each(&rows);
+        });
+    }
+
+    /// Calls `each` for every token of sentence `s` in order with its window of token infos
+    /// (two before it, itself, two after) and the rows of the templates that read several of
+    /// them at once, [`CONTEXT_TEMPLATES`] of them, each below `1 << bits`; the other
+    /// templates read one token alone ([`own_rows`], [`neighbour_rows`]).
+    pub(crate) fn context_rows(
+        &self,
+        s: usize,
+        bits: u32,
+        mut each: impl FnMut(&[TokenInfo], &[u32; CONTEXT_TEMPLATES]),
+    ) {
         let (start, n, caps) = self.sentences[s];
         let caps = u64::from(caps);
         let shift = 64 - bits;
-        let mut rows = [0u32; TEMPLATES];
+        let mut rows = [0u32; CONTEXT_TEMPLATES];
         for (i, w) in self.infos[start..start + n + 4].windows(5).enumerate() {
             let (p2, p1, c, n1, n2) = (&w[0], &w[1], &w[2], &w[3], &w[4]);
             let first = u64::from(i == 0);
-            let values: [u64; TEMPLATES] = [
-                0,
-                c.word,
-                c.lower,
-                c.shape,
-                c.prefix[0],
-                c.prefix[1],
-                c.prefix[2],
-                c.prefix[3],
-                c.suffix[0],
-                c.suffix[1],
-                c.suffix[2],
-                c.suffix[3],
-                p1.lower,
-                n1.lower,
-                p2.lower,
-                n2.lower,
-                p1.shape,
-                n1.shape,
-                p2.shape,
-                n2.shape,
+            let values: [u64; CONTEXT_TEMPLATES] = [
                 mix(p1.lower, c.lower),
                 mix(c.lower, n1.lower),
                 mix(mix(p1.shape, c.shape), n1.shape),
@@ -400,12 +421,64 @@ impl DocFeatures {
                 mix(mix(p1.shape, c.lower), n1.shape),
                 mix(mix(p2.shape, c.lower), n2.shape),
             ];
-            for (template, (row, value)) in rows.iter_mut().zip(values).enumerate() {
-                *row = (finish(mix(template as u64 + 1, value)) >> shift) as u32;
+            let first_template = OWN_TEMPLATES + 2 * NEIGHBOUR_TEMPLATES.len();
+            for (k, (row, value)) in rows.iter_mut().zip(values).enumerate() {
+                *row = feature_row(first_template + k, value, shift);
             }
-            each(&rows);
+            each(w, &rows);
         }
     }
+}
+
+/// Templates that read the token alone: a bias, its word, lower-cased form, shape, prefixes
+/// and suffixes (templates `0..OWN_TEMPLATES`).
+pub(crate) const OWN_TEMPLATES: usize = 12;
+
+/// Templates that read one neighbour alone, its lower-cased form and its shape, for the
+/// neighbours two before, one before, one after and two after the token, in that order.
+const NEIGHBOUR_TEMPLATES: [(usize, usize); 4] = [(14, 18), (12, 16), (13, 17), (15, 19)];
+
+/// Templates that read several tokens at once (the rest, from 20 on).
+pub(crate) const CONTEXT_TEMPLATES: usize = TEMPLATES - OWN_TEMPLATES - 8;
+
+/// The weight row of `template` with `value`, for a table of `1 << (64 - shift)` rows.
+#[inline]
+fn feature_row(template: usize, value: u64, shift: u32) -> u32 {
+    (finish(mix(template as u64 + 1, value)) >> shift) as u32
+}
+
+/// The rows of a token's own templates, which read nothing but its [`TokenInfo`].
+pub(crate) fn own_rows(c: &TokenInfo, shift: u32) -> [u32; OWN_TEMPLATES] {
+    let values = [
+        0,
+        c.word,
+        c.lower,
+        c.shape,
+        c.prefix[0],
+        c.prefix[1],
+        c.prefix[2],
+        c.prefix[3],
+        c.suffix[0],
+        c.suffix[1],
+        c.suffix[2],
+        c.suffix[3],
+    ];
+    let mut rows = [0u32; OWN_TEMPLATES];
+    for (template, (row, value)) in rows.iter_mut().zip(values).enumerate() {
+        *row = feature_row(template, value, shift);
+    }
+    rows
+}
+
+/// The rows a token gives the templates of the tokens it neighbours, as the one two before
+/// them, one before, one after and two after: its lower-cased form's and its shape's.
+pub(crate) fn neighbour_rows(info: &TokenInfo, shift: u32) -> [[u32; 2]; 4] {
+    NEIGHBOUR_TEMPLATES.map(|(lower, shape)| {
+        [
+            feature_row(lower, info.lower, shift),
+            feature_row(shape, info.shape, shift),
+        ]
+    })
 }
 
 #[cfg(test)]

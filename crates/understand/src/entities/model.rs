@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use brief_core::{Document, Entity, EntityKind, Span, TokenKind};
 
-use super::features::{self, without_possessive, DocFeatures};
+use super::features::{self, without_possessive, DocFeatures, TokenInfo};
 use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
 
 const MAGIC: &[u8; 8] = b"BRIEFNER";
@@ -54,6 +54,8 @@ pub struct Model {
     /// Widened from the file's i32: a path score sums a whole sentence's weights,
     /// which could overflow i32 on a very long one.
     transitions: Transitions<i64>,
+    /// A hash of the weights, which tells [`SHARES`] whose shares it holds.
+    fingerprint: u64,
 }
 
 /// Reusable buffers for tagging.
@@ -62,16 +64,68 @@ struct Buffers {
     emissions: Vec<[i64; N_TAGS]>,
     lattice: Lattice<i64>,
     tags: Vec<u8>,
+    /// What the shares of a sentence's tokens and their neighbours give each token, framed
+    /// as its token infos are.
+    partial: Vec<[i64; N_TAGS]>,
+}
+
+/// What a token gives the emission scores from its [`TokenInfo`] alone: its own templates'
+/// weights summed, and what it gives the tokens two before it, one before, one after and two
+/// after it as their neighbour. Most of a token's 33 features are these.
+#[derive(Clone, Copy, Debug)]
+struct Shares {
+    info: TokenInfo,
+    own: [i32; N_TAGS],
+    neighbour: [[i32; N_TAGS]; 4],
+}
+
+/// Slots of the per-thread [`SHARES`] table: a power of two.
+const SHARE_SLOTS: usize = 1 << 13;
+
+/// The shares of the token infos seen last, kept from article to article (most words of an
+/// article are words earlier articles used), direct-mapped and matched by the whole
+/// [`TokenInfo`], so a share is the same whether it came from here or was summed anew.
+struct ShareTable {
+    /// The [`Model::fingerprint`] of the model whose shares these are.
+    model: u64,
+    slots: Vec<Option<Shares>>,
+}
+
+thread_local! {
+    static SHARES: std::cell::RefCell<ShareTable> = std::cell::RefCell::new(ShareTable {
+        model: 0,
+        slots: vec![None; SHARE_SLOTS],
+    });
+}
+
+/// A hash of a model's weights and transitions (FNV-1a over the row values and bits).
+fn fingerprint(bits: u32, rows: &[[u16; N_TAGS]], transitions: &Transitions<i64>) -> u64 {
+    let step = |h: u64, v: u64| (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = step(0xcbf2_9ce4_8422_2325, u64::from(bits));
+    for row in rows {
+        for &w in row {
+            h = step(h, u64::from(w));
+        }
+    }
+    for row in transitions {
+        for &t in row {
+            h = step(h, t as u64);
+        }
+    }
+    h
 }
 
 impl Model {
     /// A model from its parts (training builds these).
     pub(crate) fn new(bits: u32, rows: Vec<[i16; N_TAGS]>, transitions: Transitions<i32>) -> Self {
         debug_assert_eq!(rows.len(), 1 << bits);
+        let rows: Vec<[u16; N_TAGS]> = rows.into_iter().map(|row| row.map(offset)).collect();
+        let transitions = transitions.map(|row| row.map(i64::from));
         Model {
             bits,
-            rows: rows.into_iter().map(|row| row.map(offset)).collect(),
-            transitions: transitions.map(|row| row.map(i64::from)),
+            fingerprint: fingerprint(bits, &rows, &transitions),
+            rows,
+            transitions,
         }
     }
 
@@ -101,31 +155,94 @@ impl Model {
         entities
     }
 
-    /// Tags sentence `s`'s tokens into `buffers.tags`.
+    /// Tags sentence `s`'s tokens into `buffers.tags`. A token's emission scores sum the
+    /// weights of its 33 features: the shares of it and its four neighbours (each worked out
+    /// once per token info, see [`Shares`]) and the templates that read several tokens.
     fn tag_sentence(&self, features: &DocFeatures, s: usize, b: &mut Buffers) {
         b.emissions.clear();
-        features.sentence(s, self.bits, |rows| {
-            // A token's score sums 33 i16 weights: i32 cannot overflow.
-            // Eight lanes and the ninth apart, so that the eight run as vector adds;
-            // 33 offset weights sum to at most 33 * 65535: u32 cannot overflow, and
-            // taking the offsets back out gives the exact sums.
-            let mut acc = [0u32; 8];
-            let mut last = 0u32;
-            for &f in rows {
-                let row = &self.rows[f as usize];
-                for (a, &w) in acc.iter_mut().zip(&row[..8]) {
-                    *a += u32::from(w);
+        let infos = features.sentence_infos(s);
+        let partial = &mut b.partial;
+        partial.clear();
+        partial.resize(infos.len(), [0; N_TAGS]);
+        let shift = 64 - self.bits;
+        let add = |sums: &mut [i64; N_TAGS], share: &[i32; N_TAGS]| {
+            for (sum, &v) in sums.iter_mut().zip(share) {
+                *sum += i64::from(v);
+            }
+        };
+        SHARES.with_borrow_mut(|table| {
+            if table.model != self.fingerprint {
+                table.slots.fill(None);
+                table.model = self.fingerprint;
+            }
+            for (j, info) in infos.iter().enumerate() {
+                let slot = &mut table.slots[info.slot(SHARE_SLOTS)];
+                let shares = match slot {
+                    Some(shares) if shares.info == *info => shares,
+                    _ => slot.insert(self.shares(info, shift)),
+                };
+                // Its own share, and its share as the neighbour two after, one after, one
+                // before and two before the tokens around it.
+                add(&mut partial[j], &shares.own);
+                if let Some(p) = partial.get_mut(j + 2) {
+                    add(p, &shares.neighbour[0]);
                 }
-                last += u32::from(row[8]);
+                if let Some(p) = partial.get_mut(j + 1) {
+                    add(p, &shares.neighbour[1]);
+                }
+                if let Some(p) = j.checked_sub(1).and_then(|k| partial.get_mut(k)) {
+                    add(p, &shares.neighbour[2]);
+                }
+                if let Some(p) = j.checked_sub(2).and_then(|k| partial.get_mut(k)) {
+                    add(p, &shares.neighbour[3]);
+                }
             }
-            let offsets = i64::from(OFFSET) * rows.len() as i64;
-            let mut emission = [i64::from(last) - offsets; N_TAGS];
-            for (e, &a) in emission.iter_mut().zip(&acc) {
-                *e = i64::from(a) - offsets;
+        });
+        let partial = &b.partial;
+        let emissions = &mut b.emissions;
+        features.context_rows(s, self.bits, |_, rows| {
+            let mut emission = self.weights(rows);
+            // The token sits two places into its framed window.
+            for (e, &p) in emission.iter_mut().zip(&partial[emissions.len() + 2]) {
+                *e += p;
             }
-            b.emissions.push(emission);
+            emissions.push(emission);
         });
         viterbi(&b.emissions, &self.transitions, &mut b.lattice, &mut b.tags);
+    }
+
+    /// The weights of `rows` summed per tag.
+    fn weights(&self, rows: &[u32]) -> [i64; N_TAGS] {
+        // Eight lanes and the ninth apart, so that the eight run as vector adds; offset
+        // weights (at most 65535 each, 33 at most) sum in u32 without overflow, and taking
+        // the offsets back out gives the exact sums.
+        let mut acc = [0u32; 8];
+        let mut last = 0u32;
+        for &f in rows {
+            let row = &self.rows[f as usize];
+            for (a, &w) in acc.iter_mut().zip(&row[..8]) {
+                *a += u32::from(w);
+            }
+            last += u32::from(row[8]);
+        }
+        let offsets = i64::from(OFFSET) * rows.len() as i64;
+        let mut emission = [i64::from(last) - offsets; N_TAGS];
+        for (e, &a) in emission.iter_mut().zip(&acc) {
+            *e = i64::from(a) - offsets;
+        }
+        emission
+    }
+
+    /// What a token with `info` gives the emission scores by itself (see [`Shares`]).
+    fn shares(&self, info: &TokenInfo, shift: u32) -> Shares {
+        // At most twelve weights of 16 bits each: i32 holds the sums.
+        let narrow = |sums: [i64; N_TAGS]| sums.map(|v| v as i32);
+        Shares {
+            info: *info,
+            own: narrow(self.weights(&features::own_rows(info, shift))),
+            neighbour: features::neighbour_rows(info, shift)
+                .map(|rows| narrow(self.weights(&rows))),
+        }
     }
 
     /// The model as file bytes (see the module docs for the layout).
@@ -198,6 +315,7 @@ impl Model {
         }
         Ok(Model {
             bits,
+            fingerprint: fingerprint(bits, &rows, &transitions),
             rows,
             transitions,
         })
@@ -601,6 +719,43 @@ mod tests {
     use super::super::tags::{begin, inside, OUTSIDE};
     use super::*;
     use brief_core::EntityKind;
+
+    /// A model of pseudo-random weights (a fixed linear congruential sequence from `seed`).
+    fn random_model(bits: u32, seed: u64) -> Model {
+        let mut x = seed;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 48) as i16
+        };
+        let rows = (0..1usize << bits)
+            .map(|_| std::array::from_fn(|_| next()))
+            .collect();
+        let transitions = std::array::from_fn(|_| std::array::from_fn(|_| i32::from(next())));
+        Model::new(bits, rows, transitions)
+    }
+
+    #[test]
+    fn shared_scores_sum_to_every_feature_s_weight() {
+        let text = "Wilson County Sheriff Calvin Woodard Jr. said the truck stopped. \
+                    THE TRUCK STOPPED. Woodard said “it stopped” near Miami's port, 3 miles away.";
+        let article = brief_core::Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        let features = DocFeatures::new(text, &doc);
+        // The first model twice (the second time from the shares table), then another whose
+        // shares the table must not serve from the first.
+        for (seed, bits) in [(1, 10), (1, 10), (2, 10), (3, 12)] {
+            let model = random_model(bits, seed);
+            let mut buffers = Buffers::default();
+            for s in 0..doc.sentences.len() {
+                let mut expected = Vec::new();
+                features.sentence(s, bits, |rows| expected.push(model.weights(rows)));
+                model.tag_sentence(&features, s, &mut buffers);
+                assert_eq!(buffers.emissions, expected, "sentence {s}, model {seed}");
+            }
+        }
+    }
 
     /// `split_titled_people` on one name tagged whole as `kind`: the names it leaves.
     fn split(name: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
