@@ -373,7 +373,7 @@ fn collect_with(
                     TokenKind::Word => {
                         words += 1;
                         quoted_words += usize::from(in_quote);
-                        let word = cache.key_at(&article.text, tok.span, &mut lower);
+                        let word = terms::cached_key_at(cache, &article.text, tok.span, &mut lower);
                         cues.see(&word);
                         furniture_head |= word.flags & terms::flag::FURNITURE_HEAD != 0;
                         if in_aside == 0 {

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use brief_core::Span;
 use brief_understand::chunk::{ascii_lowercase, load, HIGH_BITS};
+pub use brief_understand::spelling::SpellingCache;
 use brief_understand::word_classes::{WordClass, WORD_CLASSES};
 use brief_understand::words::{lowercase_into, stem, STOP_WORDS};
 
@@ -370,85 +371,17 @@ pub fn key_at(text: &str, span: Span, buffer: &mut String) -> TermKey {
     }
 }
 
-/// Slots of a [`SpellingCache`]: a power of two. News text across many articles has some
-/// tens of thousands of word forms, a few thousand of them most of its tokens.
-const CACHE_SLOTS: usize = 1 << 14;
-/// Longest word a [`SpellingCache`] keeps, in bytes: two chunks.
-const CACHED_WORD: usize = 16;
-
-/// One word a [`SpellingCache`] holds: its bytes as two zero-padded chunks, its length (0
-/// for an empty slot) and what was worked out from it.
-#[derive(Clone, Copy)]
-struct Cached<T> {
-    chunks: [u64; 2],
-    len: usize,
-    value: T,
-}
-
-/// What was worked out from the short ASCII words seen last, by spelling, kept from article
-/// to article: most tokens of any article are words other articles used ("the", "said",
-/// "police"), so a word's facts are worked out once for many articles rather than once per
-/// token. Direct-mapped (a word evicts the one in its slot), so it never grows; exact, as a
-/// slot is matched by the word's bytes, so a value is the same whether it came from here or
-/// was worked out anew.
-pub struct SpellingCache<T> {
-    slots: Vec<Cached<T>>,
-}
-
-impl<T: Copy + Default> Default for SpellingCache<T> {
-    fn default() -> Self {
-        let empty = Cached {
-            chunks: [0; 2],
-            len: 0,
-            value: T::default(),
-        };
-        SpellingCache {
-            slots: vec![empty; CACHE_SLOTS],
-        }
-    }
-}
-
-impl<T: Copy> SpellingCache<T> {
-    /// What `work` makes of the word `text[span]`, from the cache when the word is there.
-    #[inline]
-    pub fn get(&mut self, text: &str, span: Span, work: impl FnOnce() -> T) -> T {
-        let n = span.len();
-        if n == 0 || n > CACHED_WORD {
-            return work();
-        }
-        let bytes = text.as_bytes();
-        let first = load(bytes, span.start, n);
-        let second = if n > 8 {
-            load(bytes, span.start + 8, n - 8)
-        } else {
-            0
-        };
-        if (first | second) & HIGH_BITS != 0 {
-            return work();
-        }
-        let hash = step(step(n as u64, first), second);
-        let slot = &mut self.slots[(hash >> (64 - CACHE_SLOTS.trailing_zeros())) as usize];
-        if slot.len == n && slot.chunks == [first, second] {
-            return slot.value;
-        }
-        let value = work();
-        *slot = Cached {
-            chunks: [first, second],
-            len: n,
-            value,
-        };
-        value
-    }
-}
-
 /// Word keys by spelling.
 pub type WordCache = SpellingCache<TermKey>;
 
-impl WordCache {
-    /// [`key_at`], from the cache when the word is there.
-    pub fn key_at(&mut self, text: &str, span: Span, buffer: &mut String) -> TermKey {
-        self.get(text, span, || key_at(text, span, buffer))
-    }
+/// [`key_at`], from `cache` when the word is there.
+pub fn cached_key_at(
+    cache: &mut WordCache,
+    text: &str,
+    span: Span,
+    buffer: &mut String,
+) -> TermKey {
+    cache.get(text, span, || key_at(text, span, buffer))
 }
 
 /// The key of an ASCII word of one to eight bytes, given as one chunk: worked

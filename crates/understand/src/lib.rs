@@ -33,6 +33,7 @@ pub mod figures;
 pub mod quotes;
 mod segment;
 mod sent;
+pub mod spelling;
 mod tokenize;
 pub mod word_classes;
 pub mod words;

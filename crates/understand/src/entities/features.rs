@@ -19,6 +19,8 @@
 //! like the tokenised training text without any text being rewritten.
 
 use brief_core::{Document, Token, TokenKind};
+
+use crate::spelling::SpellingCache;
 use rustc_hash::FxHashMap;
 
 /// Bump when the features change: a model trained with other features is refused.
@@ -327,31 +329,41 @@ impl DocFeatures {
         let mut sentences = Vec::with_capacity(doc.sentences.len());
         let mut context = DocContext::default();
         let mut chars = Vec::new();
-        for s in &doc.sentences {
-            let caps = all_caps(text, &s.tokens);
-            sentences.push((infos.len(), s.tokens.len(), caps));
-            infos.extend([BOS, BOS]);
-            for (i, t) in s.tokens.iter().enumerate() {
-                let word = without_possessive(&text[t.span.start..t.span.end], t.kind);
-                let info = token_info(word, &mut chars);
-                infos.push(info);
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let (upper, lower) = (info.case & HAS_UPPER != 0, info.case & HAS_LOWER != 0);
-                let flags = if lower && !upper {
-                    SEEN_LOWER
-                } else if info.case & FIRST_UPPER != 0 && lower && i > 0 && !caps {
-                    SEEN_TITLE
-                } else {
-                    0
-                };
-                if flags != 0 {
-                    *context.words.entry(info.lower).or_default() |= flags;
-                }
-            }
-            infos.extend([EOS, EOS]);
+        thread_local! {
+            static INFOS: std::cell::RefCell<SpellingCache<TokenInfo>> = Default::default();
         }
+        INFOS.with_borrow_mut(|cache| {
+            for s in &doc.sentences {
+                let caps = all_caps(text, &s.tokens);
+                sentences.push((infos.len(), s.tokens.len(), caps));
+                infos.extend([BOS, BOS]);
+                for (i, t) in s.tokens.iter().enumerate() {
+                    // A token's kind follows from its bytes, so its spelling is key enough.
+                    let info = cache.get(text, t.span, || {
+                        token_info(
+                            without_possessive(&text[t.span.start..t.span.end], t.kind),
+                            &mut chars,
+                        )
+                    });
+                    infos.push(info);
+                    if t.kind != TokenKind::Word {
+                        continue;
+                    }
+                    let (upper, lower) = (info.case & HAS_UPPER != 0, info.case & HAS_LOWER != 0);
+                    let flags = if lower && !upper {
+                        SEEN_LOWER
+                    } else if info.case & FIRST_UPPER != 0 && lower && i > 0 && !caps {
+                        SEEN_TITLE
+                    } else {
+                        0
+                    };
+                    if flags != 0 {
+                        *context.words.entry(info.lower).or_default() |= flags;
+                    }
+                }
+                infos.extend([EOS, EOS]);
+            }
+        });
         DocFeatures {
             infos,
             sentences,
