@@ -58,17 +58,84 @@ impl Sent<'_> {
     }
 }
 
-/// A sorted list of lower-case words, tested against tokens in any case.
-pub(crate) struct WordList(pub &'static [&'static str]);
+/// A sorted list of lower-case words, tested against tokens in any case. Most words asked
+/// about are in no list: their length and first letter turn them away before a search.
+pub(crate) struct WordList {
+    pub words: &'static [&'static str],
+    /// Shortest and longest word, in bytes.
+    shortest: usize,
+    longest: usize,
+    /// Bit `k` for a word opening with the `k`-th letter; bit 63 for one opening otherwise.
+    openings: u64,
+}
+
+/// True when `a` sorts strictly before `b`, byte by byte (as `str`'s order does).
+const fn precedes(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// The [`WordList::openings`] bit of a word's first byte, in lower case.
+const fn opening_bit(first: u8) -> u64 {
+    let lower = first.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        1 << (lower - b'a')
+    } else {
+        1 << 63
+    }
+}
 
 impl WordList {
+    /// The list of `words`, which must be sorted and lower-case (a list that is not sorted
+    /// fails to compile where it is used as a constant: lookups are binary searches).
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        let (mut shortest, mut longest, mut openings) = (usize::MAX, 0, 0);
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            assert!(
+                i == 0 || precedes(words[i - 1].as_bytes(), word),
+                "a word list is not sorted"
+            );
+            if word.len() < shortest {
+                shortest = word.len();
+            }
+            if word.len() > longest {
+                longest = word.len();
+            }
+            if !word.is_empty() {
+                openings |= opening_bit(word[0]);
+            }
+            i += 1;
+        }
+        WordList {
+            words,
+            shortest,
+            longest,
+            openings,
+        }
+    }
+
     /// True when token `i` of `s` is one of the words.
     pub fn has(&self, s: &Sent, i: usize) -> bool {
         s.is_word(i) && self.contains(s.word(i))
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        find_lower(self.0, word, |w| w).is_some()
+        let n = word.len();
+        if n < self.shortest
+            || n > self.longest
+            || (n > 0 && self.openings & opening_bit(word.as_bytes()[0]) == 0)
+        {
+            return false;
+        }
+        find_lower(self.words, word, |w| w).is_some()
     }
 }
 
@@ -112,8 +179,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_word_list_finds_its_words_in_any_case_and_nothing_else() {
+        const LIST: WordList = WordList::new(&["'s", "according", "an", "said", "u.s."]);
+        for word in ["'s", "'S", "According", "AN", "said", "U.S."] {
+            assert!(LIST.contains(word), "{word}");
+        }
+        // Too short, too long, an opening no listed word has, a near miss, nothing.
+        for word in ["a", "accordingly", "bn", "sad", "saidx", "", "é", "u.s"] {
+            assert!(!LIST.contains(word), "{word}");
+        }
+    }
+
+    #[test]
     fn words_are_found_in_any_case_and_only_whole() {
-        const LIST: WordList = WordList(&["according", "said", "says", "told"]);
+        const LIST: WordList = WordList::new(&["according", "said", "says", "told"]);
         for w in ["said", "SAID", "Says", "told"] {
             assert!(LIST.contains(w), "{w}");
         }

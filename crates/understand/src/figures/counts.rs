@@ -101,9 +101,9 @@ fn is_determiner(s: &Sent, i: usize) -> bool {
 }
 
 /// Quantifiers before the noun of a partitive ("91 percent of all income gains").
-const QUANTIFIERS: WordList = WordList(&["all", "both", "each", "many", "most", "some"]);
+const QUANTIFIERS: WordList = WordList::new(&["all", "both", "each", "many", "most", "some"]);
 
-const DETERMINERS: WordList = WordList(&[
+const DETERMINERS: WordList = WordList::new(&[
     "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
     "your",
 ]);
@@ -144,7 +144,7 @@ fn of_another_number(s: &Sent, after: usize) -> Option<usize> {
     Some(n.last + 1)
 }
 
-const APPROXIMATELY: WordList = WordList(&[
+const APPROXIMATELY: WordList = WordList::new(&[
     "about",
     "approximately",
     "around",
@@ -154,7 +154,7 @@ const APPROXIMATELY: WordList = WordList(&[
 ]);
 
 /// Words that never start or continue the noun phrase after a number.
-const NOT_NOUNS: WordList = WordList(&[
+const NOT_NOUNS: WordList = WordList::new(&[
     "a",
     "abroad",
     "accurate",
@@ -334,7 +334,7 @@ const NOT_NOUNS: WordList = WordList(&[
 ]);
 
 /// Participles that say what happened to the things counted ("14,000 civilians killed").
-const PARTICIPLES: WordList = WordList(&[
+const PARTICIPLES: WordList = WordList::new(&[
     "affected",
     "arrested",
     "dead",
@@ -384,12 +384,12 @@ fn nominal(s: &Sent, i: usize) -> bool {
 }
 
 /// Nouns that end like adverbs.
-const LY_NOUNS: WordList = WordList(&[
+const LY_NOUNS: WordList = WordList::new(&[
     "ally", "anomaly", "assembly", "belly", "bully", "family", "italy", "july", "monopoly",
     "rally", "reply", "supply",
 ]);
 
-const COMPARATIVES: WordList = WordList(&[
+const COMPARATIVES: WordList = WordList::new(&[
     "bigger", "cheaper", "closer", "deeper", "faster", "greater", "higher", "larger", "longer",
     "lower", "older", "quicker", "shorter", "slower", "smaller", "taller", "wider", "younger",
 ]);
@@ -431,7 +431,7 @@ fn noun_after(s: &Sent, k: usize, plural: bool) -> Option<(usize, usize)> {
 }
 
 /// Nouns too empty to be what a figure counts ("a total of $2.5m").
-const EMPTY_NOUNS: WordList = WordList(&[
+const EMPTY_NOUNS: WordList = WordList::new(&[
     "amount", "average", "estimate", "figure", "maximum", "minimum", "record", "sum", "tally",
     "total",
 ]);
@@ -455,7 +455,7 @@ fn noun_before_of(s: &Sent, first: usize) -> Option<(usize, usize)> {
 }
 
 /// Verbs whose subject is what the figure measures: "lasted five hours", "rose to 3.2%".
-const MEASURE_VERBS: WordList = WordList(&[
+const MEASURE_VERBS: WordList = WordList::new(&[
     "amount",
     "amounted",
     "are",
@@ -550,7 +550,7 @@ const MEASURE_VERBS: WordList = WordList(&[
 ]);
 
 /// Verbs whose object is what the figure measures: "raised interest rates to 5.25%".
-const CHANGE_VERBS: WordList = WordList(&[
+const CHANGE_VERBS: WordList = WordList::new(&[
     "boosted",
     "bring",
     "brings",
@@ -573,7 +573,7 @@ const CHANGE_VERBS: WordList = WordList(&[
 ]);
 
 /// Words between a subject and its verb of measure: "are expected to rise", "will cost".
-const VERB_CHAIN: WordList = WordList(&[
+const VERB_CHAIN: WordList = WordList::new(&[
     "already",
     "also",
     "are",
@@ -615,7 +615,7 @@ const VERB_CHAIN: WordList = WordList(&[
 
 /// Prepositions between a verb of measure and its figure: "rose to", "declined by", "stood
 /// at" ("came in at" too).
-const LINKS: WordList = WordList(&["at", "by", "to"]);
+const LINKS: WordList = WordList::new(&["at", "by", "to"]);
 
 /// The subject (or object) a verb of measure or change gives the figure starting at `first`,
 /// and whether it is a subject.
@@ -673,7 +673,7 @@ fn measured(s: &Sent, first: usize, earlier: &[Found]) -> Option<(Span, bool)> {
 }
 
 /// Words that end a subject walked leftwards: verbs, conjunctions, relative pronouns.
-const SUBJECT_STOPS: WordList = WordList(&[
+const SUBJECT_STOPS: WordList = WordList::new(&[
     "and", "are", "as", "be", "because", "been", "but", "can", "could", "did", "do", "does", "had",
     "has", "have", "if", "is", "may", "might", "must", "or", "said", "says", "should", "so",
     "than", "that", "was", "were", "when", "which", "while", "who", "will", "would",
@@ -681,10 +681,10 @@ const SUBJECT_STOPS: WordList = WordList(&[
 
 /// Prepositions a subject may hold: "Talks in Moscow", "Exports to China", "the percentage
 /// of young people".
-const SUBJECT_PREPOSITIONS: WordList = WordList(&["for", "in", "of", "to"]);
+const SUBJECT_PREPOSITIONS: WordList = WordList::new(&["for", "in", "of", "to"]);
 
 /// Other prepositions: a subject walked leftwards ends after them ("… with bail").
-const OTHER_PREPOSITIONS: WordList = WordList(&[
+const OTHER_PREPOSITIONS: WordList = WordList::new(&[
     "about", "after", "against", "at", "before", "below", "by", "during", "from", "into", "on",
     "over", "since", "through", "under", "with", "without",
 ]);
@@ -750,6 +750,6 @@ fn subject_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Pronouns, which name no counted thing.
-const PRONOUNS: WordList = WordList(&[
+const PRONOUNS: WordList = WordList::new(&[
     "he", "i", "it", "she", "that", "them", "there", "these", "they", "this", "those", "we", "you",
 ]);

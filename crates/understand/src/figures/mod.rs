@@ -157,7 +157,7 @@ fn qualifier_before(s: &Sent, first: usize) -> Option<(usize, usize)> {
 }
 
 /// Months, for dates ("March 10", "10 March").
-const MONTHS: WordList = WordList(&[
+const MONTHS: WordList = WordList::new(&[
     "apr",
     "april",
     "aug",
@@ -184,13 +184,13 @@ const MONTHS: WordList = WordList(&[
 ]);
 
 /// Words after a number that make it a clock time or a year.
-const TIME_MARKS: WordList = WordList(&[
+const TIME_MARKS: WordList = WordList::new(&[
     "a.m", "a.m.", "ad", "am", "bc", "bce", "bst", "ce", "cet", "edt", "est", "et", "gmt",
     "o'clock", "p.m", "p.m.", "pm", "pst", "utc",
 ]);
 
 /// Lower-case nouns that a number labels rather than counts ("season 19", "chapter 9").
-const LABEL_NOUNS: WordList = WordList(&[
+const LABEL_NOUNS: WordList = WordList::new(&[
     "act",
     "article",
     "chapter",
@@ -217,7 +217,7 @@ const LABEL_NOUNS: WordList = WordList(&[
 ]);
 
 /// Capitalised words that may stand before a count without naming it ("Tuesday 23 people").
-const NOT_NAMES: WordList = WordList(&[
+const NOT_NAMES: WordList = WordList::new(&[
     "about",
     "after",
     "all",
@@ -269,7 +269,7 @@ const NOT_NAMES: WordList = WordList(&[
 
 /// Function words: after a run of capitalised words, one of these shows the run is a name
 /// ("15 Most Wanted List along with …").
-const FUNCTION_WORDS: WordList = WordList(&[
+const FUNCTION_WORDS: WordList = WordList::new(&[
     "a", "along", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or",
     "that", "the", "to", "was", "were", "which", "who", "with",
 ]);
@@ -362,7 +362,7 @@ fn looks_plural(w: &str) -> bool {
 }
 
 /// Plurals that do not end in "s".
-const IRREGULAR_PLURALS: WordList = WordList(&[
+const IRREGULAR_PLURALS: WordList = WordList::new(&[
     "cattle",
     "children",
     "feet",

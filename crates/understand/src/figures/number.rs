@@ -169,7 +169,7 @@ const UNITS: &[(&str, &str)] = &[
 
 /// Units that only make sense glued to the digits or as a symbol ("35C", "10m"), never as a
 /// free-standing word ("C", "p", "m" alone are something else).
-const GLUED_ONLY: WordList = WordList(&["c", "f", "m", "p"]);
+const GLUED_ONLY: WordList = WordList::new(&["c", "f", "m", "p"]);
 
 /// Units of money and proportion: the noun after them is what they count ("a $10,000 fine").
 pub(super) fn is_money_or_share(unit: &str) -> bool {

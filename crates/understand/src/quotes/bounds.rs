@@ -23,14 +23,14 @@ const MAX_PREPOSITIONS: usize = 1;
 
 /// Words that open a prepositional or subordinate phrase after an object ("blasted
 /// Republicans for being sore losers", "invoked her granddaughter in speeches").
-const PREPOSITIONS: WordList = WordList(&[
+const PREPOSITIONS: WordList = WordList::new(&[
     "about", "after", "against", "amid", "as", "at", "because", "before", "by", "despite",
     "during", "for", "from", "if", "in", "into", "on", "over", "since", "so", "than", "to",
     "until", "when", "while", "with", "without",
 ]);
 
 /// Words that open a subordinate clause at the start of a sentence.
-const SUBORDINATORS: WordList = WordList(&[
+const SUBORDINATORS: WordList = WordList::new(&[
     "after", "although", "as", "because", "before", "despite", "even", "if", "once", "since",
     "though", "unless", "until", "when", "whether", "while",
 ]);

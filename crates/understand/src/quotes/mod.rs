@@ -338,7 +338,7 @@ fn name_pronouns(text: &str, quotes: &mut [Quote]) {
 
 /// Auxiliaries and adverbs that sit between a speaker and the cue's verb ("has long argued",
 /// "would later say"); they belong to the cue.
-pub(crate) const AUXILIARIES: WordList = WordList(&[
+pub(crate) const AUXILIARIES: WordList = WordList::new(&[
     "again", "already", "also", "am", "are", "be", "been", "being", "can", "could", "did", "do",
     "does", "even", "first", "had", "has", "have", "having", "is", "just", "later", "long", "may",
     "might", "must", "never", "not", "now", "often", "once", "only", "should", "since", "still",
@@ -346,7 +346,7 @@ pub(crate) const AUXILIARIES: WordList = WordList(&[
 ]);
 
 /// Words of a time or place adverbial after a cue ("said on Tuesday", "said last week").
-const TIME_WORDS: WordList = WordList(&[
+const TIME_WORDS: WordList = WordList::new(&[
     "afterward",
     "afterwards",
     "ago",

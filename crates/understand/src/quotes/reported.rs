@@ -24,7 +24,7 @@ pub(super) struct Found {
 }
 
 /// Cues that take a listener before their content: "told reporters (that) …".
-const TELL: WordList = WordList(&[
+const TELL: WordList = WordList::new(&[
     "asked", "asking", "asks", "assured", "informed", "reminded", "tell", "telling", "tells",
     "told", "warned", "warning",
 ]);
@@ -32,18 +32,18 @@ const TELL: WordList = WordList(&[
 /// Cues whose object is always the listener, never an inverted speaker: in "“…,” Lidia
 /// Bersani, told CNN", CNN heard it ("“…,” asked Smith" and "warned Smith" do invert).
 const NEVER_INVERTED: WordList =
-    WordList(&["assured", "informed", "reminded", "tell", "tells", "told"]);
+    WordList::new(&["assured", "informed", "reminded", "tell", "tells", "told"]);
 
 /// Words before a cue that make it a noun or an infinitive, not a finite cue: "the report",
 /// "to say". PolNeAR annotates some nominal cues, but most of these occurrences are not
 /// attributions.
-const NOT_BEFORE_CUE: WordList = WordList(&[
+const NOT_BEFORE_CUE: WordList = WordList::new(&[
     "a", "an", "her", "his", "its", "my", "our", "the", "their", "this", "to", "your",
 ]);
 
 /// Words that open the subject of a clause: after a listener, "told reporters he …" starts
 /// the content at "he".
-const CLAUSE_OPENERS: WordList = WordList(&[
+const CLAUSE_OPENERS: WordList = WordList::new(&[
     "a", "an", "he", "her", "his", "i", "it", "its", "she", "that", "the", "their", "there",
     "these", "they", "this", "those", "we", "what", "whether", "you",
 ]);
@@ -51,10 +51,11 @@ const CLAUSE_OPENERS: WordList = WordList(&[
 /// Words after a comma that start what is no longer the reported clause: a subordinate
 /// clause ("…, while 95 members favored Clinton"). (Relative pronouns and appositives were
 /// measured too: cutting there costs as much as it gains.)
-const CLAUSE_ENDS: WordList = WordList(&["although", "but", "despite", "even", "though", "while"]);
+const CLAUSE_ENDS: WordList =
+    WordList::new(&["although", "but", "despite", "even", "though", "while"]);
 
 /// Relative pronouns that can be the subject of a cue.
-const RELATIVES: WordList = WordList(&["that", "which", "who"]);
+const RELATIVES: WordList = WordList::new(&["that", "which", "who"]);
 
 /// The longest sentence that is only an attribution ("Mr. Smith said on Tuesday.").
 const SHORT_ATTRIBUTION: usize = 8;
@@ -237,7 +238,7 @@ fn body_end(s: &Sent) -> usize {
 }
 
 /// Labels that a colon follows without anyone speaking ("Editor's note:", "Watch:").
-const NOT_SPEAKERS: WordList = WordList(&[
+const NOT_SPEAKERS: WordList = WordList::new(&[
     "breaking",
     "correction",
     "editor",
@@ -526,7 +527,7 @@ fn adverbial(s: &Sent, i: usize, body_end: usize) -> bool {
 
 /// Words that open an adverbial after a cue, or a relative clause after its speaker ("…,”
 /// said Sen. Jim Whelan, who represents …").
-const ADVERBIAL_STARTS: WordList = WordList(&[
+const ADVERBIAL_STARTS: WordList = WordList::new(&[
     "about",
     "after",
     "afterward",

@@ -10,10 +10,10 @@
 use super::{Sent, WordList};
 
 /// Subject pronouns: a speaker on their own.
-pub(super) const PRONOUNS: WordList = WordList(&["he", "i", "it", "she", "they", "we", "you"]);
+pub(super) const PRONOUNS: WordList = WordList::new(&["he", "i", "it", "she", "they", "we", "you"]);
 
 /// Words that cannot be part of a speaker phrase: walking from the cue stops before them.
-const STOP: WordList = WordList(&[
+const STOP: WordList = WordList::new(&[
     "about", "after", "against", "also", "although", "and", "as", "at", "because", "before", "but",
     "by", "during", "even", "for", "from", "had", "has", "have", "her", "him", "if", "in", "into",
     "is", "it", "me", "nor", "not", "on", "once", "or", "over", "since", "so", "than", "that",
@@ -23,7 +23,7 @@ const STOP: WordList = WordList(&[
 
 /// Role nouns that take a prepositional complement inside a speaker phrase: "a spokesman
 /// for the campaign", "the head of the agency", "a professor at Yale".
-const ROLES: WordList = WordList(&[
+const ROLES: WordList = WordList::new(&[
     "adviser",
     "advisers",
     "advisor",
@@ -70,16 +70,16 @@ const ROLES: WordList = WordList(&[
 ]);
 
 /// Prepositions a role noun takes inside a speaker phrase.
-const ROLE_PREPOSITIONS: WordList = WordList(&["at", "for", "from", "of", "with"]);
+const ROLE_PREPOSITIONS: WordList = WordList::new(&["at", "for", "from", "of", "with"]);
 
 /// Words that open an appositive or relative clause after a name: "Jones, who …,",
 /// "Jones, a spokesman …,", "Jones, 62,".
-const APPOSITIVE_OPENERS: WordList = WordList(&[
-    "a", "an", "another", "its", "his", "her", "the", "their", "who", "whose", "which",
+const APPOSITIVE_OPENERS: WordList = WordList::new(&[
+    "a", "an", "another", "her", "his", "its", "the", "their", "which", "who", "whose",
 ]);
 
 /// Irregular past tenses, which end a phrase walked rightwards ("Boren took it further").
-const PAST_TENSES: WordList = WordList(&[
+const PAST_TENSES: WordList = WordList::new(&[
     "became", "began", "brought", "came", "chose", "drove", "fell", "felt", "fought", "found",
     "gave", "got", "grew", "held", "kept", "knew", "led", "left", "lost", "made", "met", "paid",
     "ran", "rose", "said", "sat", "saw", "sent", "shot", "spent", "spoke", "stood", "struck",
@@ -87,7 +87,7 @@ const PAST_TENSES: WordList = WordList(&[
 ]);
 
 /// Possessive determiners, which open a phrase ("her campaign") but end one walking left.
-const POSSESSIVES: WordList = WordList(&["her", "his", "its", "my", "our", "their", "your"]);
+const POSSESSIVES: WordList = WordList::new(&["her", "his", "its", "my", "our", "their", "your"]);
 
 /// The longest speaker phrase walked, in tokens.
 const MAX_TOKENS: usize = 12;

@@ -253,9 +253,9 @@ fn pronoun_speakers_get_a_canonical_name() {
 #[test]
 fn word_lists_are_sorted() {
     for list in [
-        AUXILIARIES.0,
-        super::speaker::PRONOUNS.0,
-        super::TIME_WORDS.0,
+        AUXILIARIES.words,
+        super::speaker::PRONOUNS.words,
+        super::TIME_WORDS.words,
     ] {
         assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
     }
