@@ -1034,10 +1034,8 @@ mod tests {
         assert_eq!(shown(0, 0), "CNN");
     }
 
-    #[test]
-    fn a_word_only_ever_inside_a_name_heads_nothing_alone() {
-        let text = "The United States and the United Nations met. The United States wants a deal. \
-                    The United Nations wants one too. Officials met in Geneva again.";
+    /// The heading of a section showing every candidate of `text`.
+    fn heading_of_whole(text: &str) -> String {
         let article = Article::from_text("t", text);
         let doc = brief_understand::understand(&article);
         let collected = crate::candidates::collect(&article, &doc);
@@ -1051,7 +1049,14 @@ mod tests {
             })
             .collect();
         let mut headings = Headings::new(&article, &doc, &collected.list, &collected.df);
-        let heading = headings.heading_for(&shown, &sentences, &[]);
+        headings.heading_for(&shown, &sentences, &[])
+    }
+
+    #[test]
+    fn a_word_only_ever_inside_a_name_heads_nothing_alone() {
+        let text = "The United States and the United Nations met. The United States wants a deal. \
+                    The United Nations wants one too. Officials met in Geneva again.";
+        let heading = heading_of_whole(text);
         assert_ne!(heading, "United", "{heading}");
         assert!(heading.starts_with("United "), "{heading}");
     }
@@ -1070,20 +1075,7 @@ mod tests {
             "The artist paints portraits of her neighbours. She paints portraits every day. \
                     The laws would preclude protections for tenants. They preclude protections \
                     in three states. The tenants' union filed a complaint.";
-        let article = Article::from_text("t", text);
-        let doc = brief_understand::understand(&article);
-        let collected = crate::candidates::collect(&article, &doc);
-        let shown: Vec<usize> = (0..collected.list.len()).collect();
-        let sentences: Vec<BriefSentence> = collected
-            .list
-            .iter()
-            .map(|c| BriefSentence {
-                text: article.slice(c.span).to_string(),
-                sources: Vec::new(),
-            })
-            .collect();
-        let mut headings = Headings::new(&article, &doc, &collected.list, &collected.df);
-        let heading = headings.heading_for(&shown, &sentences, &[]);
+        let heading = heading_of_whole(text);
         assert!(
             !heading.starts_with("Paints") && !heading.starts_with("Preclude"),
             "{heading}"

@@ -16,6 +16,7 @@ use brief_core::{Document, Entity, EntityKind, Span, TokenKind};
 
 use super::features::{self, without_possessive, DocFeatures, TokenInfo};
 use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
+use crate::sent::WordList;
 
 const MAGIC: &[u8; 8] = b"BRIEFNER";
 const FORMAT: u32 = 1;
@@ -433,7 +434,7 @@ fn extend_organisations(
 /// Titles a person's name follows ("Sheriff Calvin Woodard Jr.", "U.S. Attorney William
 /// Weinreb"), sorted: the ones that stand inside an organisation's or place's name too
 /// ("Police", "General", "Justice", "Premier") are not among them.
-const PERSON_TITLES: &[&str] = &[
+const PERSON_TITLES: WordList = WordList::new(&[
     "ambassador",
     "attorney",
     "capt",
@@ -480,11 +481,11 @@ const PERSON_TITLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "superintendent",
-];
+]);
 
 /// Words that make the capitalised words after a title an organisation's name, not a
 /// person's ("Attorney General's Office", "Police Chief Association").
-const ORGANISATION_WORDS: &[&str] = &[
+const ORGANISATION_WORDS: WordList = WordList::new(&[
     "agency",
     "association",
     "authority",
@@ -513,10 +514,10 @@ const ORGANISATION_WORDS: &[&str] = &[
     "school",
     "service",
     "university",
-];
+]);
 
 /// Words before a title that belong to it ("Assistant U.S. Attorney"), not to a name.
-const TITLE_MODIFIERS: &[&str] = &[
+const TITLE_MODIFIERS: WordList = WordList::new(&[
     "acting",
     "assistant",
     "associate",
@@ -525,7 +526,7 @@ const TITLE_MODIFIERS: &[&str] = &[
     "interim",
     "senior",
     "u.s",
-];
+]);
 
 /// Fewest and most words of a person's name after a title.
 const TITLED_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
@@ -546,10 +547,8 @@ fn split_titled_people(
     from: usize,
 ) {
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
-    let lower_in = |list: &[&str], i: usize| {
-        let w = word(i).trim_end_matches('.');
-        w.is_ascii() && list.iter().any(|t| t.eq_ignore_ascii_case(w))
-    };
+    // Titles are listed without their abbreviation's full stop ("Rep.", "Lt.").
+    let lower_in = |list: &WordList, i: usize| list.contains(word(i).trim_end_matches('.'));
     let mut k = from;
     while k < found.len() {
         let (entity, range) = found[k].clone();
@@ -561,7 +560,7 @@ fn split_titled_people(
         let Some(title) = range.clone().rev().find(|&i| {
             i + 2 < range.end
                 && word(i).starts_with(char::is_uppercase)
-                && lower_in(PERSON_TITLES, i)
+                && lower_in(&PERSON_TITLES, i)
         }) else {
             continue;
         };
@@ -571,7 +570,7 @@ fn split_titled_people(
         // Capitalised words, a full stop after one ("Jr.") allowed.
         let capitalised = name.clone().all(|i| match tokens[i].kind {
             TokenKind::Word => {
-                word(i).starts_with(char::is_uppercase) && !lower_in(ORGANISATION_WORDS, i)
+                word(i).starts_with(char::is_uppercase) && !lower_in(&ORGANISATION_WORDS, i)
             }
             TokenKind::Punct => i > name.start && word(i) == ".",
             _ => false,
@@ -590,12 +589,12 @@ fn split_titled_people(
         // The person's mentions agree on their kind as a person, whatever the tagger scored.
         let mut person_scores = [0i64; 4];
         person_scores[0] = 1 << 40;
-        let owner = (range.start..title).find(|&i| !lower_in(TITLE_MODIFIERS, i));
+        let owner = (range.start..title).find(|&i| !lower_in(&TITLE_MODIFIERS, i));
         match owner {
             Some(start) => {
                 let end = (start..title)
                     .rev()
-                    .find(|&i| !lower_in(TITLE_MODIFIERS, i))
+                    .find(|&i| !lower_in(&TITLE_MODIFIERS, i))
                     .map_or(title, |i| i + 1);
                 found[k - 1] = (
                     Entity {
