@@ -181,15 +181,36 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 }
 
 /// The value of a number word of [`SMALL`], in any case. Nearly every word of an article
-/// is asked, so words that cannot be one (by length and first letter) are not searched.
+/// is asked, so words that cannot be one (by length, first and last letter) are not searched.
 fn small(word: &str) -> Option<f64> {
-    let could_be = (3..=9).contains(&word.len())
-        && matches!(
-            word.as_bytes()[0] | 0x20,
-            b'e' | b'f' | b'n' | b'o' | b's' | b't'
-        );
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return None;
+    };
+    let letter = |b: u8| usize::from((b | 0x20).wrapping_sub(b'a'));
+    let could_be = SMALL_SHAPES
+        .get(bytes.len())
+        .and_then(|by_first| by_first.get(letter(first)))
+        .is_some_and(|lasts| letter(last) < 26 && lasts & (1 << letter(last)) != 0);
     could_be.then(|| lookup(SMALL, word)).flatten()
 }
+
+/// Longest word of [`SMALL`], in bytes.
+const SMALL_LONGEST: usize = 9;
+
+/// By length and first letter, the last letters (bit 0 for "a") the words of [`SMALL`] so
+/// spelled end in: "the", "that" and "said" are turned away with three loads.
+const SMALL_SHAPES: [[u32; 26]; SMALL_LONGEST + 1] = {
+    let mut shapes = [[0u32; 26]; SMALL_LONGEST + 1];
+    let mut k = 0;
+    while k < SMALL.len() {
+        let word = SMALL[k].0.as_bytes();
+        let (first, last) = (word[0] - b'a', word[word.len() - 1] - b'a');
+        shapes[word.len()][first as usize] |= 1 << last;
+        k += 1;
+    }
+    shapes
+};
 
 /// Whether a number in words may start at `word`: "a", "an", "half", or a number word
 /// before any hyphen ("twenty-five", "three-year"). Every number [`words`] reads, and
@@ -660,7 +681,19 @@ mod tests {
             assert_eq!(small(w), Some(*v), "{w}");
             assert_eq!(small(&w.to_uppercase()), Some(*v), "{w}");
         }
-        for w in ["the", "once", "Tens", "thirty-one", "éight", "a"] {
+        for w in [
+            "the",
+            "once",
+            "Tens",
+            "thirty-one",
+            "éight",
+            "a",
+            "",
+            "there",
+            "sixtyone",
+            "é",
+            "ONES",
+        ] {
             assert_eq!(small(w), None, "{w}");
         }
     }
