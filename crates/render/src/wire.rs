@@ -168,8 +168,8 @@ impl<'a> WireBrief<'a> {
 impl WireBrief<'_> {
     /// Appends the brief's JSON to `out`: exactly the bytes `serde_json::to_writer`
     /// writes (a test holds them equal), written by hand because this is the hot
-    /// path of `brief summarize --format json`: the sentences' text is scanned for
-    /// characters to escape eight bytes at a time instead of byte by byte.
+    /// path of `brief summarize --format json`: text (sentences, quotes, names) is scanned
+    /// for characters to escape eight bytes at a time instead of byte by byte.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"id\":");
         json_string(out, self.id);
@@ -185,18 +185,20 @@ impl WireBrief<'_> {
             json_sentences(out, &section.sentences);
             out.push(b'}');
         });
-        // The facts and the timeline: rarer, left to serde (a value's JSON does not
-        // depend on where it is written).
+        if !self.entities.is_empty() {
+            out.extend_from_slice(b",\"entities\":");
+            json_entities(out, &self.entities);
+        }
+        if !self.quotes.is_empty() {
+            out.extend_from_slice(b",\"quotes\":");
+            json_quotes(out, &self.quotes);
+        }
+        // The figures (numbers, whose formatting is serde's own) and the timeline: rarer, left
+        // to serde (a value's JSON does not depend on where it is written).
         let nested = |out: &mut Vec<u8>, key: &[u8], value: &dyn erased::Value| {
             out.extend_from_slice(key);
             value.write(out);
         };
-        if !self.entities.is_empty() {
-            nested(out, b",\"entities\":", &self.entities);
-        }
-        if !self.quotes.is_empty() {
-            nested(out, b",\"quotes\":", &self.quotes);
-        }
         if !self.figures.is_empty() {
             nested(out, b",\"figures\":", &self.figures);
         }
@@ -234,6 +236,81 @@ fn json_array<T>(out: &mut Vec<u8>, items: &[T], mut write: impl FnMut(&mut Vec<
         write(out, item);
     }
     out.push(b']');
+}
+
+/// `"key":value` for each pair, comma-separated.
+fn json_numbers(out: &mut Vec<u8>, pairs: [(&[u8], usize); 2]) {
+    for (k, (key, value)) in pairs.into_iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(key);
+        out.extend_from_slice(b"\":");
+        out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+}
+
+/// A span as `{"start":…,"end":…}`.
+fn json_span(out: &mut Vec<u8>, start: usize, end: usize) {
+    out.push(b'{');
+    json_numbers(out, [(b"start", start), (b"end", end)]);
+    out.push(b'}');
+}
+
+fn json_entities(out: &mut Vec<u8>, entities: &[WireNamedEntity<'_>]) {
+    json_array(out, entities, |out, e| {
+        out.extend_from_slice(b"{\"canonical\":");
+        json_string(out, e.canonical);
+        out.extend_from_slice(b",\"type\":");
+        json_string(out, e.kind);
+        out.push(b',');
+        json_numbers(out, [(b"start", e.start), (b"end", e.end)]);
+        out.extend_from_slice(b",\"roles\":");
+        json_array(out, &e.roles, |out, role| {
+            out.extend_from_slice(b"{\"text\":");
+            json_string(out, role.text);
+            out.push(b',');
+            json_numbers(out, [(b"start", role.start), (b"end", role.end)]);
+            out.push(b'}');
+        });
+        out.extend_from_slice(b",\"mentions\":");
+        json_array(out, &e.mentions, |out, m| json_span(out, m.start, m.end));
+        out.push(b'}');
+    });
+}
+
+fn json_quotes(out: &mut Vec<u8>, quotes: &[WireQuote<'_>]) {
+    json_array(out, quotes, |out, q| {
+        out.push(b'{');
+        json_numbers(out, [(b"start", q.start), (b"end", q.end)]);
+        out.extend_from_slice(if q.direct {
+            b",\"direct\":true"
+        } else {
+            b",\"direct\":false"
+        });
+        out.extend_from_slice(b",\"cue\":");
+        match &q.cue {
+            Some(cue) => json_span(out, cue.start, cue.end),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"speaker\":");
+        match &q.speaker {
+            Some(speaker) => {
+                out.push(b'{');
+                json_numbers(out, [(b"start", speaker.start), (b"end", speaker.end)]);
+                out.extend_from_slice(b",\"canonical\":");
+                json_string(out, speaker.canonical);
+                out.extend_from_slice(b",\"text\":");
+                json_string(out, speaker.text);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"text\":");
+        json_string(out, q.text);
+        out.push(b'}');
+    });
 }
 
 fn json_sentences(out: &mut Vec<u8>, sentences: &[WireSentence<'_>]) {
@@ -617,7 +694,36 @@ mod tests {
             );
             assert_eq!(pipeline.options.facts, !wire.quotes.is_empty());
             assert_eq!(pipeline.options.facts, !wire.figures.is_empty());
+            if pipeline.options.facts {
+                // The example has direct and reported statements with cue and speaker, and
+                // people with roles.
+                assert!(wire.quotes.iter().any(|q| q.direct && q.speaker.is_some()));
+                assert!(wire.quotes.iter().any(|q| !q.direct && q.cue.is_some()));
+                assert!(wire.entities.iter().any(|e| !e.roles.is_empty()));
+            }
             wire.since = Some("2026-11-27");
+            // Whatever the pipeline found, every shape a fact may take: no cue, no speaker,
+            // text to escape, roles and no mentions.
+            wire.quotes.push(WireQuote {
+                start: 1,
+                end: 20,
+                direct: false,
+                cue: None,
+                speaker: None,
+                text: "a \"quoted\"\tword",
+            });
+            wire.entities.push(WireNamedEntity {
+                canonical: "O\"Neil\\",
+                kind: "PER",
+                start: 3,
+                end: 9,
+                roles: vec![WireText {
+                    text: "envoy",
+                    start: 0,
+                    end: 5,
+                }],
+                mentions: Vec::new(),
+            });
             wire.timeline.push(WireDated {
                 date: "2026-11-25",
                 sentence: sentence(&brief.takeaways[0]),
