@@ -59,7 +59,8 @@ impl Sent<'_> {
 }
 
 /// A sorted list of lower-case words, tested against tokens in any case. Most words asked
-/// about are in no list: their length and first letter turn them away before a search.
+/// about are in no list: their length and first letter turn them away; the rest are looked up
+/// in a small hash table built with the list, at compile time.
 pub(crate) struct WordList {
     pub words: &'static [&'static str],
     /// Shortest and longest word, in bytes.
@@ -67,6 +68,23 @@ pub(crate) struct WordList {
     longest: usize,
     /// Bit `k` for a word opening with the `k`-th letter; bit 63 for one opening otherwise.
     openings: u64,
+    /// One plus the index of the word at each slot (by [`slot_of`], then the next free
+    /// slot), 0 for a free one.
+    slots: [u8; WORD_LIST_SLOTS],
+}
+
+/// Slots of a [`WordList`]'s table: a power of two, more than twice the longest list.
+const WORD_LIST_SLOTS: usize = 512;
+
+/// The first slot of a word's bytes, in ASCII lower case (FNV-1a).
+const fn slot_of(word: &[u8]) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < word.len() {
+        hash = (hash ^ word[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    (hash >> (64 - WORD_LIST_SLOTS.trailing_zeros())) as usize
 }
 
 /// True when `a` sorts strictly before `b`, byte by byte (as `str`'s order does).
@@ -95,7 +113,13 @@ impl WordList {
     /// The list of `words`, which must be sorted and lower-case (a list that is not sorted
     /// fails to compile where it is used as a constant: lookups are binary searches).
     pub const fn new(words: &'static [&'static str]) -> Self {
+        // Under half full, and every index fits a slot's byte.
+        assert!(
+            2 * words.len() < WORD_LIST_SLOTS && words.len() <= u8::MAX as usize,
+            "a word list is too long for its table"
+        );
         let (mut shortest, mut longest, mut openings) = (usize::MAX, 0, 0);
+        let mut slots = [0u8; WORD_LIST_SLOTS];
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_bytes();
@@ -103,6 +127,14 @@ impl WordList {
                 i == 0 || precedes(words[i - 1].as_bytes(), word),
                 "a word list is not sorted"
             );
+            let mut k = 0;
+            while k < word.len() {
+                assert!(
+                    !word[k].is_ascii_uppercase(),
+                    "a word list is not lower-case"
+                );
+                k += 1;
+            }
             if word.len() < shortest {
                 shortest = word.len();
             }
@@ -112,6 +144,11 @@ impl WordList {
             if !word.is_empty() {
                 openings |= opening_bit(word[0]);
             }
+            let mut at = slot_of(word);
+            while slots[at] != 0 {
+                at = (at + 1) % WORD_LIST_SLOTS;
+            }
+            slots[at] = (i + 1) as u8;
             i += 1;
         }
         WordList {
@@ -119,6 +156,7 @@ impl WordList {
             shortest,
             longest,
             openings,
+            slots,
         }
     }
 
@@ -135,7 +173,18 @@ impl WordList {
         {
             return false;
         }
-        find_lower(self.words, word, |w| w).is_some()
+        let bytes = word.as_bytes();
+        let mut at = slot_of(bytes);
+        loop {
+            let Some(k) = usize::from(self.slots[at]).checked_sub(1) else {
+                return false;
+            };
+            let listed = self.words[k].as_bytes();
+            if listed.len() == n && listed.eq_ignore_ascii_case(bytes) {
+                return true;
+            }
+            at = (at + 1) % WORD_LIST_SLOTS;
+        }
     }
 }
 
@@ -187,6 +236,26 @@ mod tests {
         // Too short, too long, an opening no listed word has, a near miss, nothing.
         for word in ["a", "accordingly", "bn", "sad", "saidx", "", "é", "u.s"] {
             assert!(!LIST.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_full_table_finds_every_word_and_nothing_else() {
+        // As many words as the table takes, many sharing their first slot's neighbourhood.
+        let mut words: Vec<String> = (0..WORD_LIST_SLOTS / 2 - 1)
+            .map(|i| format!("w{i}x"))
+            .collect();
+        words.sort();
+        let words: &'static [&'static str] = Vec::leak(
+            words
+                .into_iter()
+                .map(|w| &*String::leak(w))
+                .collect::<Vec<_>>(),
+        );
+        let list = WordList::new(words);
+        for w in words {
+            assert!(list.contains(w) && list.contains(&w.to_uppercase()), "{w}");
+            assert!(!list.contains(&format!("{w}y")) && !list.contains(&w[..w.len() - 1]));
         }
     }
 
