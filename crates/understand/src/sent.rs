@@ -76,15 +76,21 @@ pub(crate) struct WordList {
 /// Slots of a [`WordList`]'s table: a power of two, more than twice the longest list.
 const WORD_LIST_SLOTS: usize = 512;
 
-/// The first slot of a word's bytes, in ASCII lower case (FNV-1a).
+/// The first slot of a word: a hash of its length and its first two and last two bytes in
+/// ASCII lower case, which tells listed words apart well enough and costs the same for any
+/// word (most words asked about are in no list and land on a free slot).
 const fn slot_of(word: &[u8]) -> usize {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < word.len() {
-        hash = (hash ^ word[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-        i += 1;
+    let n = word.len();
+    if n == 0 {
+        return 0;
     }
-    (hash >> (64 - WORD_LIST_SLOTS.trailing_zeros())) as usize
+    let second = if n > 1 { 1 } else { 0 };
+    let key = n as u64
+        | (word[0].to_ascii_lowercase() as u64) << 8
+        | (word[second].to_ascii_lowercase() as u64) << 16
+        | (word[n - 1 - second].to_ascii_lowercase() as u64) << 24
+        | (word[n - 1].to_ascii_lowercase() as u64) << 32;
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - WORD_LIST_SLOTS.trailing_zeros())) as usize
 }
 
 /// True when `a` sorts strictly before `b`, byte by byte (as `str`'s order does).
