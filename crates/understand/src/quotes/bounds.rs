@@ -162,7 +162,6 @@ pub(super) fn describe<'t>(text: &'t str, doc: &Document, found: &Found, cuts: &
     };
     let toks = &sentence.tokens;
     let s = Sent { text, toks };
-    let mut lower = String::new();
     for cut in cuts {
         let i = cut.at;
         // The word after a mark, or the conjunction or preposition itself.
@@ -183,12 +182,7 @@ pub(super) fn describe<'t>(text: &'t str, doc: &Document, found: &Found, cuts: &
         };
         cut.new_cue = (after..(after + NEW_CUE_WINDOW).min(cut.last + 1))
             .take_while(|&j| !s.is_punct(j, ","))
-            .any(|j| {
-                s.is_word(j) && {
-                    crate::words::lowercase_into(s.word(j), &mut lower);
-                    cues::is_cue(&lower)
-                }
-            });
+            .any(|j| s.is_word(j) && cues::word_at(text, toks[j].span).cue);
         cut.ends_lead =
             cut.kind == "comma" && SUBORDINATORS.has(&s, 0) && !(0..i).any(|j| s.is_punct(j, ","));
         cut.next = toks

@@ -6,11 +6,15 @@
 //! that taking every occurrence pays (see [`MIN_PRECISION`]); the rules in `reported.rs` then
 //! decide each occurrence from its context.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
+
+use brief_core::{Span, Token, TokenKind};
 
 use rustc_hash::FxHashMap;
 
 use super::cue_table::CUES;
+use crate::spelling::SpellingCache;
 
 /// The share of its occurrences in which a form must head a cue in train to be proposed. Low:
 /// the scorer (`score.rs`) weighs each occurrence in its context, and a form below this is
@@ -35,6 +39,55 @@ pub(super) fn prior(lower: &str) -> Option<f64> {
 /// True when the lower-case word form is a cue.
 pub(super) fn is_cue(lower: &str) -> bool {
     prior(lower).is_some()
+}
+
+/// What a word form may open: the frames of "according to", a cue's, or nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct CueWord {
+    pub according: bool,
+    pub cue: bool,
+}
+
+/// What the word `text[span]`, in any case, may open. Asked of every word of every article,
+/// so kept by spelling ([`SpellingCache`]).
+pub(super) fn word_at(text: &str, span: Span) -> CueWord {
+    CUE_WORDS.with_borrow_mut(|(cache, lower)| cue_word(cache, lower, text, span))
+}
+
+/// The words of `tokens` that may open an attribution, with what they may open, in order: one
+/// borrow of the cache for a whole sentence.
+pub(super) fn words_in(text: &str, tokens: &[Token]) -> Vec<(usize, CueWord)> {
+    CUE_WORDS.with_borrow_mut(|(cache, lower)| {
+        let mut out = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                let word = cue_word(cache, lower, text, t.span);
+                if word.according || word.cue {
+                    out.push((i, word));
+                }
+            }
+        }
+        out
+    })
+}
+
+thread_local! {
+    static CUE_WORDS: RefCell<(SpellingCache<CueWord>, String)> = RefCell::default();
+}
+
+fn cue_word(
+    cache: &mut SpellingCache<CueWord>,
+    lower: &mut String,
+    text: &str,
+    span: Span,
+) -> CueWord {
+    cache.get(text, span, || {
+        crate::words::lowercase_into(&text[span.start..span.end], lower);
+        CueWord {
+            according: lower == "according",
+            cue: is_cue(lower),
+        }
+    })
 }
 
 #[cfg(test)]

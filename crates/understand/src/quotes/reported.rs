@@ -5,15 +5,12 @@
 //! "according to" has frames of its own; otherwise the content follows the cue (`X said
 //! CLAUSE`) and runs to the end of the clause. See the module doc of `quotes` for the list.
 
-use std::cell::RefCell;
-
 use brief_core::{Document, Quote, Span};
 
 use super::direct::Quoted;
 use super::score::{self, Features};
 use super::speaker::{left_of, right_of, subject};
 use super::{cues, is_ly_adverb, speaker, Sent, WordList, AUXILIARIES};
-use crate::spelling::SpellingCache;
 
 /// A statement found, with what later steps need to know about it.
 pub(super) struct Found {
@@ -103,58 +100,25 @@ pub(super) fn in_sentence(
         let features = score::context(s, frame.cue.0, &frame, heading);
         out.push(frame.into_found(s, index, features));
     }
-    thread_local! {
-        static CUE_WORDS: RefCell<SpellingCache<CueWord>> = RefCell::default();
-    }
-    CUE_WORDS.with_borrow_mut(|cue_words| {
-        let mut lower = String::new();
-        for c in 0..n {
-            if !s.is_word(c) {
-                continue;
-            }
-            let cue_word = cue_words.get(s.text, s.toks[c].span, || {
-                crate::words::lowercase_into(s.word(c), &mut lower);
-                CueWord::of(&lower)
-            });
-            // A cue inside a direct quote is the speaker's own words, not an attribution of
-            // ours.
-            if !(cue_word.according || cue_word.cue)
-                || super::direct::inside(quoted, s.toks[c].span.start)
-            {
-                continue;
-            }
-            let frames = if cue_word.according && s.is_word_eq(c + 1, "to") {
-                according(s, c, body_end).into_iter().collect()
-            } else if cue_word.cue {
-                if c > 0 && NOT_BEFORE_CUE.has(s, c - 1) {
-                    continue;
-                }
-                let speakers = &out[first_in_sentence..];
-                verb(s, c, body_end, quoted, doc, index, speakers)
-            } else {
-                continue;
-            };
-            for frame in frames {
-                let features = score::context(s, c, &frame, heading);
-                out.push(frame.into_found(s, index, features));
-            }
+    for (c, cue_word) in cues::words_in(s.text, s.toks) {
+        // A cue inside a direct quote is the speaker's own words, not an attribution of ours.
+        if super::direct::inside(quoted, s.toks[c].span.start) {
+            continue;
         }
-    });
-}
-
-/// What a word form may open: the frames of "according to", a cue's, or nothing. Asked of
-/// every word of every article, so kept by spelling ([`SpellingCache`]).
-#[derive(Clone, Copy, Debug, Default)]
-struct CueWord {
-    according: bool,
-    cue: bool,
-}
-
-impl CueWord {
-    fn of(lower: &str) -> Self {
-        CueWord {
-            according: lower == "according",
-            cue: cues::is_cue(lower),
+        let frames = if cue_word.according && s.is_word_eq(c + 1, "to") {
+            according(s, c, body_end).into_iter().collect()
+        } else if cue_word.cue {
+            if c > 0 && NOT_BEFORE_CUE.has(s, c - 1) {
+                continue;
+            }
+            let speakers = &out[first_in_sentence..];
+            verb(s, c, body_end, quoted, doc, index, speakers)
+        } else {
+            continue;
+        };
+        for frame in frames {
+            let features = score::context(s, c, &frame, heading);
+            out.push(frame.into_found(s, index, features));
         }
     }
 }
@@ -733,7 +697,7 @@ fn content_after(
     // Not across a cue of its own ("Asked about it, Lane said: “…”").
     let opening = (k + 1..body_end.min(k + SHORT_TAIL))
         .take_while(|&j| {
-            let cue = s.is_word(j - 1) && cues::is_cue(&s.word(j - 1).to_lowercase());
+            let cue = s.is_word(j - 1) && cues::word_at(s.text, s.toks[j - 1].span).cue;
             !s.is_quote(j - 1) && !cue
         })
         .find(|&i| s.is_quote(i) && (s.is_punct(i - 1, ",") || s.is_punct(i - 1, ":")));
@@ -791,11 +755,8 @@ fn clause_end(s: &Sent, k: usize, body_end: usize) -> usize {
             while v < body_end && (AUXILIARIES.has(s, v) || is_ly_adverb(s, v)) {
                 v += 1;
             }
-            if s.is_word(v) {
-                crate::words::lowercase_into(s.word(v), &mut lower);
-                if cues::is_cue(&lower) && !s.is_capitalized(v) {
-                    return if s.is_punct(i - 1, ",") { i - 1 } else { i };
-                }
+            if s.is_word(v) && cues::word_at(s.text, s.toks[v].span).cue && !s.is_capitalized(v) {
+                return if s.is_punct(i - 1, ",") { i - 1 } else { i };
             }
         }
     }
