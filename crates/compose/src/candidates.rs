@@ -416,7 +416,12 @@ fn collect_with(
                     .get(..o.len())
                     .is_some_and(|s| s.eq_ignore_ascii_case(o))
             });
-            if byline || copyright || link || (furniture_head && boilerplate().is_match(shown)) {
+            if byline
+                || copyright
+                || link
+                || (furniture_head && boilerplate().is_match(shown))
+                || is_credit_line(shown)
+            {
                 continue;
             }
         }
@@ -531,6 +536,82 @@ fn label_end(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words a line crediting the reporters may hold besides names and places.
+const CREDIT_WORDS: &[&str] = &[
+    "and",
+    "correspondent",
+    "from",
+    "in",
+    "journalist",
+    "producer",
+    "report",
+    "reported",
+    "story",
+    "the",
+    "this",
+    "while",
+    "wrote",
+];
+
+/// A line crediting the reporters ("CNN's Ann O'Neill reported from Boston, and Mariano
+/// Castillo wrote in Atlanta.", "Journalist Hakim Almasmari reported from Sanaa; CNN's Ben
+/// Brumfield wrote this story from Atlanta."): names and places, each "reported" or "wrote"
+/// ("and" the other, "this story") followed by "from" or "in" and a place, and nothing else.
+/// A sentence of the story has lower-case words of its own ("No illnesses were reported from
+/// the cups", "as CNN recently reported from Chad, …").
+fn is_credit_line(shown: &str) -> bool {
+    let Some(body) = shown.strip_suffix('.') else {
+        return false;
+    };
+    // Nearly every sentence has neither verb: one search each rules it out.
+    if !(body.contains(" reported ") || body.contains(" wrote ")) {
+        return false;
+    }
+    let words: Vec<&str> = body
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';']))
+        .collect();
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let verb = |w: &str| w == "reported" || w == "wrote";
+    let opens_place = |k: usize| {
+        let k = if words.get(k) == Some(&"the") {
+            k + 1
+        } else {
+            k
+        };
+        words.get(k).is_some_and(|w| capitalised(w))
+    };
+    // Every verb has a name before it and "from"/"in" and a place after it (past "and" the
+    // other verb and "this story").
+    let mut verbs = 0;
+    for (i, &w) in words.iter().enumerate() {
+        if !(capitalised(w) || CREDIT_WORDS.contains(&w)) {
+            return false;
+        }
+        if !verb(w) || (i > 0 && words[i - 1] == "and" && verb(words[i.saturating_sub(2)])) {
+            continue;
+        }
+        verbs += 1;
+        if i == 0 || !capitalised(words[i - 1]) {
+            return false;
+        }
+        let mut k = i + 1;
+        if words.get(k) == Some(&"and") && words.get(k + 1).is_some_and(|w| verb(w)) {
+            k += 2;
+        }
+        if words.get(k) == Some(&"this") && matches!(words.get(k + 1), Some(&"story" | &"report")) {
+            k += 2;
+        }
+        if !(matches!(words.get(k), Some(&"from" | &"in")) && opens_place(k + 1)) {
+            return false;
+        }
+    }
+    verbs > 0
+        && words
+            .first()
+            .is_some_and(|w| capitalised(w) || *w == "journalist")
 }
 
 /// A photo caption run into the text, as the Daily Mail's appear in scraped articles: a
@@ -1070,6 +1151,34 @@ mod tests {
         assert_eq!(
             kept("The film was adapted in 1978 starring Diana Ross. ©2015 The Hollywood Reporter."),
             ["The film was adapted in 1978 starring Diana Ross."]
+        );
+    }
+
+    #[test]
+    fn lines_crediting_reporters_go_and_sentences_of_the_story_stay() {
+        for credit in [
+            "CNN's Ann O'Neill reported from Boston, and Mariano Castillo wrote in Atlanta.",
+            "Journalist Hakim Almasmari reported from Sanaa; CNN's Ben Brumfield wrote this story from Atlanta.",
+            "CNN's Masoud Popalzai reported from Kabul, Afghanistan and journalist Naomi Ng wrote from Hong Kong.",
+            "Dana Ford reported and wrote from Atlanta.",
+            "Shoichet reported from Atlanta and CNN's Richard Roth reported from the United Nations.",
+            "CNN's Christian Purefoy reported from Lagos, Nigeria, while CNN's Susannah Cullinane and Stephanie Busari wrote from London.",
+        ] {
+            assert!(is_credit_line(credit), "{credit}");
+        }
+        for story in [
+            "There have been no illnesses reported from the cups, Blue Bell said.",
+            "And, as CNN recently reported from Chad, Western militaries have trained special forces.",
+            "Mandela wrote from prison to his daughters every month.",
+            "Saudi leaders said they would stay, CNN's Ian Lee reported.",
+            "The Times reported from Kabul that the talks had failed.",
+            "CNN's Ann O'Neill reported from Boston",
+        ] {
+            assert!(!is_credit_line(story), "{story}");
+        }
+        assert_eq!(
+            kept("The council met on Tuesday night. CNN's Ann O'Neill reported from Boston, and Mariano Castillo wrote in Atlanta."),
+            ["The council met on Tuesday night."]
         );
     }
 
