@@ -323,6 +323,7 @@ fn collect_with(
         let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut in_aside = 0usize;
         let mut furniture_head = false;
+        let mut credit_verb = false;
         // Too little after the caption to stand alone: the line is a caption.
         let mut caption = last_run_in.is_some() && run_in.is_none();
         // The first token shown: one the trimmed start falls inside (after invisible marks)
@@ -376,6 +377,7 @@ fn collect_with(
                         let word = terms::cached_key_at(cache, &article.text, tok.span, &mut lower);
                         cues.see(&word);
                         furniture_head |= word.flags & terms::flag::FURNITURE_HEAD != 0;
+                        credit_verb |= word.flags & terms::flag::CREDIT != 0;
                         if in_aside == 0 {
                             copy_key = mix(mix(copy_key, word.spelled), word.lower);
                         }
@@ -420,7 +422,7 @@ fn collect_with(
                 || copyright
                 || link
                 || (furniture_head && boilerplate().is_match(shown))
-                || is_credit_line(shown)
+                || (credit_verb && is_credit_line(shown))
             {
                 continue;
             }
@@ -565,10 +567,6 @@ fn is_credit_line(shown: &str) -> bool {
     let Some(body) = shown.strip_suffix('.') else {
         return false;
     };
-    // Nearly every sentence has neither verb: one search each rules it out.
-    if !(body.contains(" reported ") || body.contains(" wrote ")) {
-        return false;
-    }
     let words: Vec<&str> = body
         .split_whitespace()
         .map(|w| w.trim_end_matches([',', ';']))

@@ -95,6 +95,8 @@ pub mod flag {
     pub const VERB: u16 = 512;
     pub const ADJECTIVE: u16 = 1024;
     pub const ADVERB: u16 = 2048;
+    /// A verb of a line crediting the reporters ("reported", "wrote").
+    pub const CREDIT: u16 = 4096;
 }
 
 /// The word class the lexicon's flags give a word.
@@ -208,6 +210,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .for_each(|(w, _)| add(w, flag::BACKWARD_HEAD));
     PRONOUNS.iter().for_each(|w| add(w, flag::PRONOUN));
     SAYING_VERBS.iter().for_each(|w| add(w, flag::SAYING));
+    ["reported", "wrote"]
+        .iter()
+        .for_each(|w| add(w, flag::CREDIT));
     FURNITURE_HEADS
         .iter()
         .for_each(|w| add(w, flag::FURNITURE_HEAD));
