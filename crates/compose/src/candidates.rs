@@ -145,6 +145,10 @@ const MIN_RUN_IN_WORDS: usize = 6;
 /// Most sentences one quotation may span before we stop joining them.
 const MAX_QUOTE_SENTENCES: usize = 5;
 
+/// Most sentences a quotation too long to join may span and still have its sentences read as
+/// inside it (one that has not closed by then is more likely a stray mark).
+const MAX_QUOTE_CARRY: usize = 12;
+
 /// Stem hashes mapped to dense term ids, per article, in the order first seen.
 ///
 /// The table is kept from article to article, each article's entries stamped with its
@@ -282,7 +286,7 @@ fn collect_with(
     let stops_attached = detached * 3 <= stops;
     let mut previous_end = None;
     let text = article.text.as_bytes();
-    for group in quote_groups(article, doc) {
+    for (group, open_at_start) in quote_groups(article, doc) {
         let first = &doc.sentences[group.start];
         if first.is_heading {
             heading = Some(group.start);
@@ -314,8 +318,8 @@ fn collect_with(
         // non-space characters (every such character is in some token).
         let mut spaced_words = 0;
         let mut quoted_words = 0;
-        let mut in_quote = false;
-        let mut quotes = OpenQuotes::default();
+        let mut quotes = open_at_start;
+        let mut in_quote = quotes.any();
         let mut years: Option<(u32, u32)> = None;
         let mut cues = Cues::default();
         // The words outside parentheses, hashed in order: copies of a sentence differ
@@ -856,27 +860,61 @@ fn mix(key: u64, word: u64) -> u64 {
     (key ^ word).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
-/// Runs of sentences that belong together because a quotation spans them.
-fn quote_groups(article: &Article, doc: &Document) -> Vec<Range<usize>> {
-    let mut groups = Vec::with_capacity(doc.sentences.len());
+/// Runs of sentences that belong together because a quotation spans them, each with the
+/// quotations open where it starts. A quotation too long to join leaves its sentences apart,
+/// but when it closes within [`MAX_QUOTE_CARRY`] sentences of its paragraph and reopens on the
+/// way, those after its opening start inside it: shown alone they are a speaker's words
+/// without the speaker (the Daily Mail runs a quote over several paragraphs, each reopening,
+/// and its paragraphs arrive run together).
+fn quote_groups(article: &Article, doc: &Document) -> Vec<(Range<usize>, OpenQuotes)> {
+    let sentences = &doc.sentences;
+    let same_paragraph = |from: usize, to: usize| {
+        to < sentences.len()
+            && !sentences[to].is_heading
+            && sentences[to].paragraph == sentences[from].paragraph
+    };
+    let mut groups = Vec::with_capacity(sentences.len());
+    // The quotations open at the start of the next sentence, and the sentence the quotation
+    // closes in: those up to it start inside it.
+    let mut carried = (OpenQuotes::default(), 0);
     let mut i = 0;
-    while i < doc.sentences.len() {
-        let mut open = OpenQuotes::default().after(article.slice(doc.sentences[i].span));
+    while i < sentences.len() {
+        if i < carried.1 {
+            groups.push((i..i + 1, carried.0));
+            carried.0 = carried.0.after(article.slice(sentences[i].span));
+            i += 1;
+            continue;
+        }
+        let mut open = OpenQuotes::default().after(article.slice(sentences[i].span));
         let mut end = i + 1;
-        while open.any()
-            && end < doc.sentences.len()
-            && end - i < MAX_QUOTE_SENTENCES
-            && !doc.sentences[end].is_heading
-            && doc.sentences[end].paragraph == doc.sentences[i].paragraph
-        {
-            open = open.after(article.slice(doc.sentences[end].span));
+        while open.any() && end - i < MAX_QUOTE_SENTENCES && same_paragraph(i, end) {
+            open = open.after(article.slice(sentences[end].span));
             end += 1;
         }
         if open.any() {
             // Never closed within reach: keep the sentences apart.
+            let opened = OpenQuotes::default().after(article.slice(sentences[i].span));
+            let mut closes = end;
+            while open.any() && closes - i < MAX_QUOTE_CARRY && same_paragraph(i, closes) {
+                open = open.after(article.slice(sentences[closes].span));
+                closes += 1;
+            }
+            // A quotation over paragraphs run together reopens at a paragraph's start: a
+            // sentence after its opening starts with a mark of its kind. Without one, an open
+            // quotation is more likely a stray mark ("that"s", "his 'do", "'Arrow"").
+            let marks: &[char] = if opened.single {
+                &['\'', '‘']
+            } else {
+                &['"', '“']
+            };
+            let reopens =
+                (i + 1..closes).any(|k| article.slice(sentences[k].span).starts_with(marks));
+            if !open.any() && reopens {
+                carried = (opened, closes);
+            }
             end = i + 1;
         }
-        groups.push(i..end);
+        groups.push((i..end, OpenQuotes::default()));
         i = end;
     }
     groups
@@ -1235,6 +1273,46 @@ mod tests {
             "The publisher canceled future covers by the artist last year."
         ));
         assert!(!forward("The council voted on the plan in March."));
+    }
+
+    #[test]
+    fn sentences_inside_a_quotation_too_long_to_join_are_quoted() {
+        let quoted = |text: &str| -> Vec<(String, f32)> {
+            let article = Article::from_text("t", text);
+            let doc = brief_understand::understand(&article);
+            collect(&article, &doc)
+                .list
+                .iter()
+                .map(|c| (article.slice(c.span).to_string(), c.quoted))
+                .collect()
+        };
+        // Seven sentences from the opening mark to the closing one, reopened on the way as the
+        // Daily Mail runs paragraphs together.
+        let text = "The coach spoke after training on Friday. 'He is fully behind the keeper \
+                    when he plays in the league team. If he isn't playing well then the other \
+                    man will be back in the team. 'The reverse comes in the cup for both of \
+                    them. He hurts when he is left out of the side. He wants to play at \
+                    Wembley in the final. 'He understands that the other man has earned the \
+                    right to play. I don't see that being a question,' said the coach.";
+        let shown = quoted(text);
+        let inside = shown
+            .iter()
+            .find(|(s, _)| s.starts_with("If he isn't playing well"))
+            .expect("a candidate");
+        assert_eq!(inside.1, 1.0, "{shown:?}");
+        assert_eq!(shown[0].1, 0.0);
+        // A stray mark that no sentence reopens leaves the sentences after it as they are.
+        let text = "He pointed to his dyed-blond 'do and laughed at the question. The police \
+                    stopped him three times last year on the same road. He said the stops had \
+                    to end soon. Officials said they would look into it. The mayor's office \
+                    declined to comment. A review is due in May. The police chief said, 'We \
+                    will see.'";
+        let shown = quoted(text);
+        let plain = shown
+            .iter()
+            .find(|(s, _)| s.starts_with("The police stopped him"))
+            .expect("a candidate");
+        assert_eq!(plain.1, 0.0, "{shown:?}");
     }
 
     #[test]
