@@ -116,8 +116,9 @@ const fn opening_bit(first: u8) -> u64 {
 }
 
 impl WordList {
-    /// The list of `words`, which must be sorted and lower-case (a list that is not sorted
-    /// fails to compile where it is used as a constant: lookups are binary searches).
+    /// The list of `words`, which must be sorted (so that none is listed twice) and lower-case
+    /// (the table is built from lower-case bytes): a list that is not fails to compile where
+    /// it is used as a constant.
     pub const fn new(words: &'static [&'static str]) -> Self {
         // Under half full, and every index fits a slot's byte.
         assert!(

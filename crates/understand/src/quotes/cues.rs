@@ -75,6 +75,7 @@ thread_local! {
     static CUE_WORDS: RefCell<(SpellingCache<CueWord>, String)> = RefCell::default();
 }
 
+/// What `text[span]` may open, from `cache` when its spelling is there (`lower` is a buffer).
 fn cue_word(
     cache: &mut SpellingCache<CueWord>,
     lower: &mut String,
