@@ -544,7 +544,7 @@ fn label_end(text: &str) -> Option<usize> {
     None
 }
 
-/// Words a line crediting the reporters may hold besides names and places.
+/// Words a line crediting the reporters may hold besides names, places and its verbs.
 const CREDIT_WORDS: &[&str] = &[
     "and",
     "correspondent",
@@ -553,12 +553,10 @@ const CREDIT_WORDS: &[&str] = &[
     "journalist",
     "producer",
     "report",
-    "reported",
     "story",
     "the",
     "this",
     "while",
-    "wrote",
 ];
 
 /// A line crediting the reporters ("CNN's Ann O'Neill reported from Boston, and Mariano
@@ -576,7 +574,7 @@ fn is_credit_line(shown: &str) -> bool {
         .map(|w| w.trim_end_matches([',', ';']))
         .collect();
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    let verb = |w: &str| w == "reported" || w == "wrote";
+    let verb = |w: &str| terms::CREDIT_VERBS.contains(&w);
     let opens_place = |k: usize| {
         let k = if words.get(k) == Some(&"the") {
             k + 1
@@ -589,7 +587,7 @@ fn is_credit_line(shown: &str) -> bool {
     // other verb and "this story").
     let mut verbs = 0;
     for (i, &w) in words.iter().enumerate() {
-        if !(capitalised(w) || CREDIT_WORDS.contains(&w)) {
+        if !(capitalised(w) || verb(w) || CREDIT_WORDS.contains(&w)) {
             return false;
         }
         if !verb(w) || (i > 0 && words[i - 1] == "and" && verb(words[i.saturating_sub(2)])) {
@@ -885,7 +883,8 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<(Range<usize>, OpenQuo
             i += 1;
             continue;
         }
-        let mut open = OpenQuotes::default().after(article.slice(sentences[i].span));
+        let opened = OpenQuotes::default().after(article.slice(sentences[i].span));
+        let mut open = opened;
         let mut end = i + 1;
         while open.any() && end - i < MAX_QUOTE_SENTENCES && same_paragraph(i, end) {
             open = open.after(article.slice(sentences[end].span));
@@ -893,7 +892,6 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<(Range<usize>, OpenQuo
         }
         if open.any() {
             // Never closed within reach: keep the sentences apart.
-            let opened = OpenQuotes::default().after(article.slice(sentences[i].span));
             let mut closes = end;
             while open.any() && closes - i < MAX_QUOTE_CARRY && same_paragraph(i, closes) {
                 open = open.after(article.slice(sentences[closes].span));
@@ -1294,12 +1292,16 @@ mod tests {
                     them. He hurts when he is left out of the side. He wants to play at \
                     Wembley in the final. 'He understands that the other man has earned the \
                     right to play. I don't see that being a question,' said the coach.";
+        // The quoted share of the candidate that opens with `opening`.
+        let share = |shown: &[(String, f32)], opening: &str| {
+            shown
+                .iter()
+                .find(|(s, _)| s.starts_with(opening))
+                .expect("a candidate")
+                .1
+        };
         let shown = quoted(text);
-        let inside = shown
-            .iter()
-            .find(|(s, _)| s.starts_with("If he isn't playing well"))
-            .expect("a candidate");
-        assert_eq!(inside.1, 1.0, "{shown:?}");
+        assert_eq!(share(&shown, "If he isn't playing well"), 1.0, "{shown:?}");
         assert_eq!(shown[0].1, 0.0);
         // A stray mark that no sentence reopens leaves the sentences after it as they are.
         let text = "He pointed to his dyed-blond 'do and laughed at the question. The police \
@@ -1308,11 +1310,7 @@ mod tests {
                     declined to comment. A review is due in May. The police chief said, 'We \
                     will see.'";
         let shown = quoted(text);
-        let plain = shown
-            .iter()
-            .find(|(s, _)| s.starts_with("The police stopped him"))
-            .expect("a candidate");
-        assert_eq!(plain.1, 0.0, "{shown:?}");
+        assert_eq!(share(&shown, "The police stopped him"), 0.0, "{shown:?}");
     }
 
     #[test]

@@ -245,7 +245,9 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
     // …" would head as its "As …" phrase).
     let headline = |c: &Candidate| headline_from_lede(&one_line(article.slice(c.span)));
     let phrase_alone = |c: &Candidate, headline: &str| {
-        opens_subordinate(headline)
+        // A preposition's phrase may run into the main clause unmarked ("In a startling new
+        // tutorial YouTube star Promise Tamang turns herself …"): only subordinators count.
+        opens_on_phrase(headline, SUBORDINATORS)
             && !headline.contains(", ")
             && one_line(article.slice(c.span))
                 .strip_prefix(headline)
@@ -267,14 +269,6 @@ const SUBORDINATORS: &[&str] = &[
     "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
     "until", "when", "whereas", "while",
 ];
-
-/// True when `text` opens a subordinate clause ("As the dust settles …", "Four days after he
-/// was gunned down …"); a preposition's phrase may run into the main clause unmarked ("In a
-/// startling new tutorial YouTube star Promise Tamang turns herself …") and is not counted.
-fn opens_subordinate(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    SUBORDINATORS.iter().any(|w| w.eq_ignore_ascii_case(first)) || opens_on_time_measure(text)
-}
 
 /// How many sentences of the opening may give the headline.
 const HEADLINE_SEARCH: usize = 3;
@@ -349,7 +343,7 @@ fn cut_headline(lede: &str) -> String {
     }
     // A long lede that opens with a scene-setting phrase ("With its snow-capped
     // mountains, the valley …") loses that phrase first: the news follows it.
-    if longer_than(text, HEADLINE_WORDS) && opens_adverbial(text) {
+    if longer_than(text, HEADLINE_WORDS) && opens_on_phrase(text, INTRODUCTORY) {
         // A date's comma ("On February 3, 1959, a plane …") is inside the phrase.
         let comma = text
             .match_indices(", ")
@@ -476,7 +470,7 @@ fn without_apposition(text: &str, subject: Subject) -> Option<(String, usize)> {
         Subject::Any => {
             let first = head.split_whitespace().next().unwrap_or("").to_lowercase();
             words <= MAX_SUBJECT_WORDS
-                && !opens_adverbial(head)
+                && !opens_on_phrase(head, INTRODUCTORY)
                 && !NOT_HEADLINE_OPENERS.contains(&first.as_str())
                 && !TIME_OPENERS.contains(&first.as_str())
         }
@@ -536,12 +530,13 @@ pub(crate) fn is_verb(word: &str) -> bool {
                     == Some(brief_understand::word_classes::WordClass::Verb)))
 }
 
-/// True when `text` opens on a scene-setting phrase rather than its main clause: a
-/// subordinator or preposition ("After …", "With …"), or a measure of time before a
-/// subordinator ([`opens_on_time_measure`]).
-fn opens_adverbial(text: &str) -> bool {
+/// True when `text` opens on a phrase rather than its main clause: one of `openers`
+/// ([`INTRODUCTORY`]'s subordinators and prepositions, "After …", "With …"; or
+/// [`SUBORDINATORS`], "As the dust settles …"), or a measure of time before a subordinator
+/// ([`opens_on_time_measure`], "Four days after he was gunned down …").
+fn opens_on_phrase(text: &str, openers: &[&str]) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    INTRODUCTORY.iter().any(|w| w.eq_ignore_ascii_case(first)) || opens_on_time_measure(text)
+    openers.iter().any(|w| w.eq_ignore_ascii_case(first)) || opens_on_time_measure(text)
 }
 
 /// True when `text` opens on a measure of time before a subordinator ("Three and a half

@@ -95,7 +95,7 @@ pub mod flag {
     pub const VERB: u16 = 512;
     pub const ADJECTIVE: u16 = 1024;
     pub const ADVERB: u16 = 2048;
-    /// A verb of a line crediting the reporters ("reported", "wrote").
+    /// A verb of a line crediting the reporters ([`CREDIT_VERBS`]).
     pub const CREDIT: u16 = 4096;
 }
 
@@ -210,9 +210,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .for_each(|(w, _)| add(w, flag::BACKWARD_HEAD));
     PRONOUNS.iter().for_each(|w| add(w, flag::PRONOUN));
     SAYING_VERBS.iter().for_each(|w| add(w, flag::SAYING));
-    ["reported", "wrote"]
-        .iter()
-        .for_each(|w| add(w, flag::CREDIT));
+    CREDIT_VERBS.iter().for_each(|w| add(w, flag::CREDIT));
     FURNITURE_HEADS
         .iter()
         .for_each(|w| add(w, flag::FURNITURE_HEAD));
@@ -299,6 +297,9 @@ pub const FURNITURE_HEADS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// Verbs of saying, for "he said" / "said she".
 const SAYING_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "insisted"];
+
+/// The verbs of a line crediting the reporters ([`flag::CREDIT`]).
+pub const CREDIT_VERBS: &[&str] = &["reported", "wrote"];
 
 fn lexicon(lower: u64) -> u16 {
     LEXICON.get(lower)

@@ -238,23 +238,23 @@ fn json_array<T>(out: &mut Vec<u8>, items: &[T], mut write: impl FnMut(&mut Vec<
     out.push(b']');
 }
 
-/// `"key":value` for each pair, comma-separated.
-fn json_numbers(out: &mut Vec<u8>, pairs: [(&[u8], usize); 2]) {
-    for (k, (key, value)) in pairs.into_iter().enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
-        out.push(b'"');
-        out.extend_from_slice(key);
-        out.extend_from_slice(b"\":");
-        out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-    }
+/// A number as JSON.
+fn json_number(out: &mut Vec<u8>, value: usize) {
+    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
+/// `"start":…,"end":…`, the members every span of the contract opens with.
+fn json_start_end(out: &mut Vec<u8>, start: usize, end: usize) {
+    out.extend_from_slice(b"\"start\":");
+    json_number(out, start);
+    out.extend_from_slice(b",\"end\":");
+    json_number(out, end);
 }
 
 /// A span as `{"start":…,"end":…}`.
 fn json_span(out: &mut Vec<u8>, start: usize, end: usize) {
     out.push(b'{');
-    json_numbers(out, [(b"start", start), (b"end", end)]);
+    json_start_end(out, start, end);
     out.push(b'}');
 }
 
@@ -265,13 +265,13 @@ fn json_entities(out: &mut Vec<u8>, entities: &[WireNamedEntity<'_>]) {
         out.extend_from_slice(b",\"type\":");
         json_string(out, e.kind);
         out.push(b',');
-        json_numbers(out, [(b"start", e.start), (b"end", e.end)]);
+        json_start_end(out, e.start, e.end);
         out.extend_from_slice(b",\"roles\":");
         json_array(out, &e.roles, |out, role| {
             out.extend_from_slice(b"{\"text\":");
             json_string(out, role.text);
             out.push(b',');
-            json_numbers(out, [(b"start", role.start), (b"end", role.end)]);
+            json_start_end(out, role.start, role.end);
             out.push(b'}');
         });
         out.extend_from_slice(b",\"mentions\":");
@@ -283,7 +283,7 @@ fn json_entities(out: &mut Vec<u8>, entities: &[WireNamedEntity<'_>]) {
 fn json_quotes(out: &mut Vec<u8>, quotes: &[WireQuote<'_>]) {
     json_array(out, quotes, |out, q| {
         out.push(b'{');
-        json_numbers(out, [(b"start", q.start), (b"end", q.end)]);
+        json_start_end(out, q.start, q.end);
         out.extend_from_slice(if q.direct {
             b",\"direct\":true"
         } else {
@@ -298,7 +298,7 @@ fn json_quotes(out: &mut Vec<u8>, quotes: &[WireQuote<'_>]) {
         match &q.speaker {
             Some(speaker) => {
                 out.push(b'{');
-                json_numbers(out, [(b"start", speaker.start), (b"end", speaker.end)]);
+                json_start_end(out, speaker.start, speaker.end);
                 out.extend_from_slice(b",\"canonical\":");
                 json_string(out, speaker.canonical);
                 out.extend_from_slice(b",\"text\":");
@@ -321,14 +321,10 @@ fn json_sentences(out: &mut Vec<u8>, sentences: &[WireSentence<'_>]) {
         json_array(out, &sentence.sources, |out, source| {
             out.extend_from_slice(b"{\"article\":");
             json_string(out, source.article);
-            for (key, value) in [
-                (&b",\"start\":"[..], source.start),
-                (b",\"end\":", source.end),
-                (b",\"sentence\":", source.sentence),
-            ] {
-                out.extend_from_slice(key);
-                out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-            }
+            out.push(b',');
+            json_start_end(out, source.start, source.end);
+            out.extend_from_slice(b",\"sentence\":");
+            json_number(out, source.sentence);
             out.push(b'}');
         });
         out.push(b'}');
