@@ -96,7 +96,24 @@ pub(super) fn in_sentence(
     }
     let body_end = body_end(s);
     let first_in_sentence = out.len();
-    if let Some(frame) = colon(s, body_end) {
+    if let Some(mut frame) = colon(s, body_end) {
+        // A speaker's label opening a paragraph (a transcript) owns the paragraph.
+        let paragraph = doc.sentences[index].paragraph;
+        let opens_paragraph = index == 0 || doc.sentences[index - 1].paragraph != paragraph;
+        let last = doc.sentences[index..]
+            .iter()
+            .take_while(|x| x.paragraph == paragraph)
+            .last();
+        if let Some(last) = last.filter(|_| opens_paragraph && !heading) {
+            let l = Sent {
+                text: s.text,
+                toks: &last.tokens,
+            };
+            let end = self::body_end(&l);
+            if end > 0 {
+                frame.content.end = frame.content.end.max(l.toks[end - 1].span.end);
+            }
+        }
         let features = score::context(s, frame.cue.0, &frame, heading);
         out.push(frame.into_found(s, index, features));
     }
@@ -251,16 +268,18 @@ const NOT_SPEAKERS: WordList = WordList::new(&[
 /// "Elizabeth Warren: Donald Trump Is a ‘Proven Failure’", "KATE BOULDUAN: Why not debate?":
 /// a short capitalised name, a colon, and what they said.
 fn colon(s: &Sent, body_end: usize) -> Option<Frame> {
-    let colon = (1..s.len().min(7)).find(|&i| s.is_punct(i, ":"))?;
-    let name_ok =
-        (0..colon).all(|i| (s.is_capitalized(i) || s.is_punct(i, ".")) && !NOT_SPEAKERS.has(s, i));
+    // A transcript quoted over several paragraphs reopens each with a mark: "\"PENCE: Well, …".
+    let first = usize::from(s.is_quote(0));
+    let colon = (first + 1..s.len().min(first + 7)).find(|&i| s.is_punct(i, ":"))?;
+    let name_ok = (first..colon)
+        .all(|i| (s.is_capitalized(i) || s.is_punct(i, ".")) && !NOT_SPEAKERS.has(s, i));
     let start = colon + 1;
-    (name_ok && s.is_capitalized(0) && start + 1 < body_end).then(|| Frame {
+    (name_ok && s.is_capitalized(first) && start + 1 < body_end).then(|| Frame {
         kind: Kind::Colon,
         content: span(s, (start, body_end - 1)),
         direct: false,
         cue: (colon, colon),
-        speaker: Some(span(s, (0, colon - 1))),
+        speaker: Some(span(s, (first, colon - 1))),
         named_by: None,
     })
 }

@@ -295,6 +295,28 @@ fn name_and_colon() {
 }
 
 #[test]
+fn a_transcript_label_owns_its_paragraph() {
+    let text = "The interview went on.\n\n\"WALLACE: Will she be there? We have little time.\n\n\"PENCE: She will not. He was joking.";
+    let all = statements(text);
+    assert!(
+        all.contains(&s(
+            "Will she be there? We have little time",
+            ":",
+            "WALLACE",
+            false
+        )),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&s("She will not. He was joking", ":", "PENCE", false)),
+        "{all:?}"
+    );
+    // A label after the paragraph's start holds its sentence only.
+    let mid = statements("Then it was his turn. Smith: We won. We will win again.");
+    assert!(mid.contains(&s("We won", ":", "Smith", false)), "{mid:?}");
+}
+
+#[test]
 fn a_clause_after_the_cue_is_its_content() {
     assert_eq!(
         one("Later in the day, the FBI said it would cooperate."),
