@@ -143,7 +143,7 @@ fn adaptive_takeaways(candidates: usize) -> usize {
 /// asides in parentheses without figures ("(pictured)", "(left)") deleted.
 pub(crate) fn shown_text(source: &str) -> String {
     let text = one_line(source);
-    if !text.contains('(') {
+    if memchr::memchr(b'(', text.as_bytes()).is_none() {
         return text;
     }
     let mut out = String::with_capacity(text.len());

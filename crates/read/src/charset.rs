@@ -60,7 +60,7 @@ pub fn decode(
 }
 
 fn finish(origin: &str, text: String, encoding: &'static Encoding) -> Result<Decoded, ReadError> {
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(ReadError::Binary {
             origin: origin.to_string(),
         });

@@ -30,8 +30,9 @@ pub fn split_sentences(text: &str) -> Vec<RawSentence> {
     for (paragraph, unit) in units(text).into_iter().enumerate() {
         let before = out.len();
         split_unit(text, unit, paragraph, &mut out);
-        let single_line = !text[unit.start..unit.end].contains('\n');
-        if out.len() == before + 1 && single_line {
+        if out.len() == before + 1
+            && memchr::memchr(b'\n', &text.as_bytes()[unit.start..unit.end]).is_none()
+        {
             out[before].standalone_line = true;
         }
     }

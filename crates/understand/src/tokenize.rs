@@ -53,6 +53,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 // at a time (no branch per byte to mispredict where the word ends),
                 // then byte by byte near the end of the text.
                 let run = j;
+                // Byte by byte only where fewer than eight bytes are left.
+                let mut near_end = true;
                 while let Some(eight) = bytes.get(j..j + 8) {
                     let (len, digits) = alphanumeric_run(u64::from_le_bytes(
                         eight.try_into().expect("eight bytes"),
@@ -60,18 +62,26 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     all_digits &= digits;
                     j += len;
                     if len < 8 {
+                        near_end = false;
                         break;
                     }
                 }
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                    all_digits &= bytes[j].is_ascii_digit();
-                    j += 1;
+                if near_end {
+                    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                        all_digits &= bytes[j].is_ascii_digit();
+                        j += 1;
+                    }
                 }
                 if j > run {
                     prev = char::from(bytes[j - 1]);
                     if j >= bytes.len() {
                         break;
                     }
+                }
+                // An ASCII byte here is no letter or digit: unless it may join, the word ends.
+                if bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b',' | b'/' | b':')
+                {
+                    break;
                 }
                 let (d, dlen) = char_at(body, j);
                 if d.is_alphanumeric() {
