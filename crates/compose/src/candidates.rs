@@ -99,7 +99,37 @@ const BOILERPLATE: &[&str] = &[
 /// Openings of a line that links to another story or an author's accounts ("See more: …",
 /// "Opinion: …", "Follow him on Twitter …"), checked at its start only: their words are too
 /// common to flag as furniture anywhere.
-const LINK_OPENINGS: &[&str] = &["see more:", "opinion:", "follow him on", "follow her on"];
+const LINK_OPENINGS: &[&str] = &[
+    "see more:",
+    "opinion:",
+    "follow him on",
+    "follow her on",
+    // Syndicated stories: "See the original story at RollingStone.com."
+    "see the original story",
+];
+
+/// First words of a line that points at media embedded in the page ("Watch the full
+/// exchange above.", "You can see a few moments from the chat in the video above.").
+const MEDIA_POINTERS: &[&str] = &["check", "click", "scroll", "see", "watch", "you"];
+
+/// Most words of a line pointing at embedded media.
+const MEDIA_POINTER_WORDS: usize = 15;
+
+/// True for a short line that opens with a [`MEDIA_POINTERS`] word and ends with "above" or
+/// "below": it points at a video or a list of the page, not at the story ("aged 16 and
+/// below" opens otherwise).
+fn points_at_media(shown: &str, words: usize) -> bool {
+    if words > MEDIA_POINTER_WORDS {
+        return false;
+    }
+    let mut words = shown
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let last = words.next_back().unwrap_or("");
+    MEDIA_POINTERS.iter().any(|m| m.eq_ignore_ascii_case(first))
+        && (last.eq_ignore_ascii_case("above") || last.eq_ignore_ascii_case("below"))
+}
 
 /// One automaton for all [`BOILERPLATE`] phrases, any case.
 fn boilerplate() -> &'static AhoCorasick {
@@ -425,6 +455,7 @@ fn collect_with(
             if byline
                 || copyright
                 || link
+                || points_at_media(shown, spaced_words)
                 || (furniture_head && boilerplate().is_match(shown))
                 || (credit_verb && is_credit_line(shown))
             {
@@ -1139,6 +1170,23 @@ mod tests {
         assert_eq!(
             kept("The council met on Tuesday night. See more: The faces of the new pilot season."),
             ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("The council met on Tuesday night. See the original story at Billboard.com."),
+            ["The council met on Tuesday night."]
+        );
+        // Pointers at a video or a list of the page go; a line that merely ends in "below"
+        // stays.
+        assert_eq!(
+            kept(
+                "The council met on Tuesday night. Watch the full exchange above. You can see \
+                 a few moments from the meeting in the video above. The law covers children \
+                 aged 16 and below."
+            ),
+            [
+                "The council met on Tuesday night.",
+                "The law covers children aged 16 and below."
+            ]
         );
         assert_eq!(
             kept(
