@@ -48,6 +48,14 @@ const CLAUSE_OPENERS: WordList = WordList::new(&[
     "these", "they", "this", "those", "we", "what", "whether", "you",
 ]);
 
+/// Determiners that open a listener right after a cue of telling ("told the court").
+const LISTENER_DETERMINERS: WordList = WordList::new(&[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "your",
+]);
+
+/// Forms of "be" before a passive cue ("was told").
+const BE_FORMS: WordList = WordList::new(&["are", "be", "been", "being", "is", "was", "were"]);
+
 /// Words after a comma that start what is no longer the reported clause: a subordinate
 /// clause ("…, while 95 members favored Clinton"). (Relative pronouns and appositives were
 /// measured too: cutting there costs as much as it gains.)
@@ -676,7 +684,13 @@ fn content_after(
     let mut k = c + 1;
     // "told reporters (that)": the listener is not content.
     if TELL.has(s, c) && k < body_end && !s.is_word_eq(k, "that") {
+        // A determiner right after the cue opens the listener ("told the Daily Camera
+        // newspaper she …"), unless the cue is passive ("was told the plan had died").
+        let passive = c > 0 && BE_FORMS.has(s, c - 1);
         let mut j = k;
+        if !passive && LISTENER_DETERMINERS.has(s, j) {
+            j += 1;
+        }
         while j < body_end && j - k < 4 && s.is_word(j) && !CLAUSE_OPENERS.has(s, j) {
             j += 1;
         }

@@ -166,6 +166,18 @@ fn told_listener_is_not_content() {
         one("Cook told reporters he would stay."),
         s("he would stay", "told", "Cook", false)
     );
+    assert_eq!(
+        one("Lai told the Daily Camera newspaper she was safe."),
+        s("she was safe", "told", "Lai", false)
+    );
+    // A passive cue has no listener: what follows is the content.
+    let passive = statements("Cook was told the plant would close.");
+    assert!(
+        passive
+            .iter()
+            .any(|x| x.0 == "the plant would close" && x.1 == "was told"),
+        "{passive:?}"
+    );
 }
 
 #[test]
