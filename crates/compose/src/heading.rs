@@ -311,9 +311,14 @@ fn head_words(
 /// Somewhere", "Paints Portraits" would head sections): after a modal or auxiliary ("would
 /// preclude", "did help"), a subject pronoun ("she adds", "who paints") or a negation; after
 /// "to" when a verb's object follows ("to afford a home", where "to court" or "to power" is a
-/// preposition's noun).
+/// preposition's noun); before an object or reflexive pronoun ("The man identifies himself",
+/// "urges them"), which no noun takes.
 fn stands_as_verb(before: &str, after: &str) -> bool {
-    if before.ends_with("n't") {
+    if before.ends_with("n't")
+        || OBJECT_PRONOUNS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(after))
+    {
         return true;
     }
     let mut buffer = [0u8; 8];
@@ -355,6 +360,22 @@ fn short_lowered<'b>(word: &str, buffer: &'b mut [u8; 8]) -> &'b [u8] {
     }
     &buffer[..bytes.len()]
 }
+
+/// Pronouns that only stand as an object: the word before them is a verb (or a preposition,
+/// which heads nothing anyway). "her" and "it" are left out: "a letter her mother wrote".
+const OBJECT_PRONOUNS: &[&str] = &[
+    "herself",
+    "him",
+    "himself",
+    "itself",
+    "me",
+    "myself",
+    "ourselves",
+    "them",
+    "themselves",
+    "us",
+    "yourself",
+];
 
 /// Phrase key: up to three term ids, padded.
 type Key = [u32; 3];
@@ -1070,6 +1091,9 @@ mod tests {
         // "to" before no object is a preposition's: "went to court on Monday".
         assert!(!stands_as_verb("to", "on"));
         assert!(!stands_as_verb("the", "portraits"));
+        assert!(stands_as_verb("man", "himself"));
+        assert!(stands_as_verb("program", "Them"));
+        assert!(!stands_as_verb("man", "her"));
 
         let text =
             "The artist paints portraits of her neighbours. She paints portraits every day. \
