@@ -119,16 +119,21 @@ const MEDIA_POINTER_WORDS: usize = 15;
 /// "below": it points at a video or a list of the page, not at the story ("aged 16 and
 /// below" opens otherwise).
 fn points_at_media(shown: &str, words: usize) -> bool {
-    if words > MEDIA_POINTER_WORDS {
+    let end = shown
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .as_bytes();
+    let last = &end[end.len().saturating_sub(6)..];
+    let ends_pointing = [b" above", b" below"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(*w));
+    if words > MEDIA_POINTER_WORDS || !ends_pointing {
         return false;
     }
-    let mut words = shown
+    let first = shown
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or("");
-    let last = words.next_back().unwrap_or("");
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     MEDIA_POINTERS.iter().any(|m| m.eq_ignore_ascii_case(first))
-        && (last.eq_ignore_ascii_case("above") || last.eq_ignore_ascii_case("below"))
 }
 
 /// One automaton for all [`BOILERPLATE`] phrases, any case.

@@ -314,11 +314,7 @@ fn head_words(
 /// preposition's noun); before an object or reflexive pronoun ("The man identifies himself",
 /// "urges them"), which no noun takes.
 fn stands_as_verb(before: &str, after: &str) -> bool {
-    if before.ends_with("n't")
-        || OBJECT_PRONOUNS
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(after))
-    {
+    if before.ends_with("n't") || is_object_pronoun(after) {
         return true;
     }
     let mut buffer = [0u8; 8];
@@ -361,21 +357,33 @@ fn short_lowered<'b>(word: &str, buffer: &'b mut [u8; 8]) -> &'b [u8] {
     &buffer[..bytes.len()]
 }
 
-/// Pronouns that only stand as an object: the word before them is a verb (or a preposition,
-/// which heads nothing anyway). "her" and "it" are left out: "a letter her mother wrote".
-const OBJECT_PRONOUNS: &[&str] = &[
-    "herself",
-    "him",
-    "himself",
-    "itself",
-    "me",
-    "myself",
-    "ourselves",
-    "them",
-    "themselves",
-    "us",
-    "yourself",
-];
+/// True for a pronoun that only stands as an object: the word before it is a verb (or a
+/// preposition, which heads nothing anyway). "her" and "it" are left out: "a letter her
+/// mother wrote".
+fn is_object_pronoun(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut lower = [0u8; 10];
+    if !(2..=lower.len()).contains(&bytes.len()) {
+        return false;
+    }
+    for (out, b) in lower.iter_mut().zip(bytes) {
+        *out = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..bytes.len()],
+        b"herself"
+            | b"him"
+            | b"himself"
+            | b"itself"
+            | b"me"
+            | b"myself"
+            | b"ourselves"
+            | b"them"
+            | b"themselves"
+            | b"us"
+            | b"yourself"
+    )
+}
 
 /// Phrase key: up to three term ids, padded.
 type Key = [u32; 3];

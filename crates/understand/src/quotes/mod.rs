@@ -11,7 +11,8 @@
 //! - `"QUOTE," X said, "MORE."` and `CLAUSE, X said, CLAUSE` (around it),
 //! - `according to X, CLAUSE` and `CLAUSE, according to X`,
 //! - `…, adding that CLAUSE` and `… and said CLAUSE` (the speaker is the sentence's),
-//! - `Name: STATEMENT` (headlines, transcripts),
+//! - `Name: STATEMENT` (headlines; in a transcript, a label opening a paragraph takes the
+//!   whole paragraph),
 //!
 //! and `speaker.rs` finds the speaker phrase. The rules propose generously. A clause after its
 //! cue may end sooner than the rules end it (before ", which …", a conjunction, a dash, a
