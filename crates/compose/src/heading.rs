@@ -96,6 +96,24 @@ pub(crate) const WEAK: &[&str] = &[
     "years",
 ];
 
+/// True for the scale of a figure ("million", "thousands"): it follows the figure's number
+/// ("4.4 million views"), so a heading that opens with it opens inside a figure.
+fn is_scale_word(word: &str) -> bool {
+    matches!(
+        word,
+        "billion"
+            | "billions"
+            | "hundred"
+            | "hundreds"
+            | "million"
+            | "millions"
+            | "thousand"
+            | "thousands"
+            | "trillion"
+            | "trillions"
+    )
+}
+
 /// True for a lower-case number in words: one opens a noun phrase ("Two Moms", "Three Blocks
 /// Away") but ends none ("Arrested Nine", "Previous Two") and heads no section alone;
 /// capitalised, it may be a name's ("Final Four", "BBC Four").
@@ -146,6 +164,9 @@ struct HeadWord {
     weak_end: bool,
     /// Lower case and ending in "ly": an adverb starts no heading.
     adverb: bool,
+    /// A scale of a figure ("million" in "4.4 million views"): the figure's number is no
+    /// heading word, so a heading would start inside the figure ("Million Views").
+    scale: bool,
     /// Bytes of a possessive ending ("'s", "’s"), left out when the word ends a heading
     /// ("Marie Claire's" heads as "Marie Claire").
     possessive: u8,
@@ -171,6 +192,8 @@ struct Spelling {
     weak_ending: bool,
     /// Ends in "ly".
     adverb_ending: bool,
+    /// "hundred", "million", … ([`is_scale_word`]).
+    scale: bool,
     /// Eight bytes or more.
     long: bool,
     short: bool,
@@ -213,6 +236,7 @@ impl Spelling {
             possessive,
             weak_ending: bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || is_number_word(word),
             adverb_ending: bytes.ends_with(b"ly"),
+            scale: is_scale_word(word),
             long: bytes.len() >= 8,
             short: word.chars().nth(3).is_none(),
             class: word_class(word),
@@ -232,6 +256,7 @@ impl HeadWord {
             span,
             capitalised: spelling.capitalised,
             weak_end: lower_case && spelling.weak_ending,
+            scale: lower_case && spelling.scale,
             // A sentence's first word is capitalised as its opener: an adverb there is one
             // before a comma or when long ("Unfortunately", "Apparently"), where a short
             // word may be a name ("Holly", "Kelly").
@@ -589,7 +614,9 @@ impl<'a> Headings<'a> {
                     continue;
                 };
                 // A heading is a noun phrase: it does not start with a verb or an adverb...
-                if first.adverb || matches!(first.class, Some(WordClass::Verb | WordClass::Adverb))
+                if first.adverb
+                    || first.scale
+                    || matches!(first.class, Some(WordClass::Verb | WordClass::Adverb))
                 {
                     continue;
                 }
@@ -1079,6 +1106,15 @@ mod tests {
             .collect();
         let mut headings = Headings::new(&article, &doc, &collected.list, &collected.df);
         headings.heading_for(&shown, &sentences, &[])
+    }
+
+    #[test]
+    fn a_heading_does_not_open_inside_a_figure() {
+        let text = "The video has 4.4 million views on YouTube. It reached 2 million views in a \
+                    day. The pilot landed the plane safely. Views of the landing spread online.";
+        let heading = heading_of_whole(text);
+        assert!(!heading.starts_with("Million"), "{heading}");
+        assert!(is_scale_word("thousands") && !is_scale_word("two"));
     }
 
     #[test]
