@@ -682,6 +682,11 @@ fn content_after(
     index: usize,
 ) -> Option<(Span, bool)> {
     let mut k = c + 1;
+    // "…, TMZ reported; Flay was …": a semicolon closes the cue's clause, so nothing after it
+    // is its content.
+    if s.is_punct(k, ";") {
+        return None;
+    }
     // "told reporters (that)": the listener is not content.
     if TELL.has(s, c) && k < body_end && !s.is_word_eq(k, "that") {
         // A determiner right after the cue opens the listener ("told the Daily Camera

@@ -157,6 +157,18 @@ fn according_to() {
 }
 
 #[test]
+fn a_semicolon_after_the_cue_ends_its_clause() {
+    let all = statements(
+        "The marriage suffered when he stayed away, TMZ reported; Flay was seen in Rome.",
+    );
+    assert!(
+        all.iter()
+            .all(|x| !x.0.starts_with(';') && !x.0.starts_with("Flay")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn told_listener_is_not_content() {
     assert_eq!(
         one("Cook told the Times that the decision was a mistake."),
