@@ -48,6 +48,14 @@ const CLAUSE_OPENERS: WordList = WordList::new(&[
     "these", "they", "this", "those", "we", "what", "whether", "you",
 ]);
 
+/// True when token `i` opens a clause's subject: a [`CLAUSE_OPENERS`] word, also with a
+/// contracted verb ("he's", "they’re").
+fn opens_clause(s: &Sent, i: usize) -> bool {
+    let word = s.word(i);
+    let base = word.split(['\'', '’']).next().unwrap_or(word);
+    CLAUSE_OPENERS.contains(base)
+}
+
 /// Determiners that open a listener right after a cue of telling ("told the court").
 const LISTENER_DETERMINERS: WordList = WordList::new(&[
     "a", "an", "her", "his", "its", "my", "our", "the", "their", "your",
@@ -696,7 +704,7 @@ fn content_after(
         if !passive && LISTENER_DETERMINERS.has(s, j) {
             j += 1;
         }
-        while j < body_end && j - k < 4 && s.is_word(j) && !CLAUSE_OPENERS.has(s, j) {
+        while j < body_end && j - k < 4 && s.is_word(j) && !opens_clause(s, j) {
             j += 1;
         }
         if j > k && j < body_end {

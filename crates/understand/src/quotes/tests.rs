@@ -182,6 +182,15 @@ fn told_listener_is_not_content() {
         one("Lai told the Daily Camera newspaper she was safe."),
         s("she was safe", "told", "Lai", false)
     );
+    assert_eq!(
+        one("Boughton told CNN he's been trading jokes with students."),
+        s(
+            "he's been trading jokes with students",
+            "told",
+            "Boughton",
+            false
+        )
+    );
     // A passive cue has no listener: what follows is the content.
     let passive = statements("Cook was told the plant would close.");
     assert!(
