@@ -129,11 +129,15 @@ fn points_at_media(shown: &str, words: usize) -> bool {
     if words > MEDIA_POINTER_WORDS || !ends_pointing {
         return false;
     }
-    let first = shown
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+    let first = first_word(shown);
     MEDIA_POINTERS.iter().any(|m| m.eq_ignore_ascii_case(first))
+}
+
+/// The first run of letters and digits of `text` ("" when it has none).
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
 }
 
 /// One automaton for all [`BOILERPLATE`] phrases, any case.
@@ -492,13 +496,10 @@ fn collect_with(
         }
         terms.sort_unstable();
         terms.dedup();
-        let first_word = shown
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
+        let opening = first_word(shown);
         let dangling = DANGLING_OPENERS
             .iter()
-            .any(|d| d.eq_ignore_ascii_case(first_word));
+            .any(|d| d.eq_ignore_ascii_case(opening));
         let follows_previous = previous_end == Some(group.start);
         previous_end = Some(group.end);
         out.push(Candidate {

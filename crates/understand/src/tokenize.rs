@@ -11,6 +11,12 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+/// Punctuation that joins the alphanumerics on its two sides into one word ("don't",
+/// "Putin’s", "run-up", "U.S") or number ("14,000", "3.5", "24/7", "10:30").
+fn may_join(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | ',' | '/' | ':')
+}
+
 /// The character at byte `i` of `s` and its length, with an ASCII fast path.
 #[inline]
 pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
@@ -79,8 +85,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     }
                 }
                 // An ASCII byte here is no letter or digit: unless it may join, the word ends.
-                if bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b',' | b'/' | b':')
-                {
+                if bytes[j] < 0x80 && !may_join(char::from(bytes[j])) {
                     break;
                 }
                 let (d, dlen) = char_at(body, j);
@@ -90,8 +95,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     j += dlen;
                     continue;
                 }
-                if !matches!(d, '\'' | '’' | '-' | '.' | ',' | '/' | ':') || j + dlen >= body.len()
-                {
+                if !may_join(d) || j + dlen >= body.len() {
                     break;
                 }
                 // Inner punctuation joins when alphanumerics follow: "don't", "U.S",

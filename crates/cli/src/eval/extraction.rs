@@ -9,13 +9,13 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use brief::read::{decode, html};
 use brief_eval::extraction::{aggregate, shingle_counts, snippet_counts, DocCounts, SnippetCounts};
 use serde::Deserialize;
 
+use super::fastest;
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -151,20 +151,17 @@ pub fn run(args: Args) -> Result<Outcome> {
     let pages = load_pages(&args)?;
 
     // Throughput: decode + extract only, one thread, files already in memory.
-    let mut texts: Vec<String> = Vec::new();
-    let mut secs = f64::INFINITY;
-    for _ in 0..args.repeat.max(1) {
-        let started = Instant::now();
-        texts = pages
+    let (secs, texts) = fastest(args.repeat, || -> Vec<String> {
+        pages
             .iter()
             .map(|p| {
                 decode(&p.id, &p.html, html::declared_charset(&p.html))
                     .map(|d| html::extract(&d.text).text)
                     .unwrap_or_default()
             })
-            .collect();
-        secs = secs.min(started.elapsed().as_secs_f64().max(1e-9));
-    }
+            .collect()
+    });
+    let secs = secs.max(1e-9);
     let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
 
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();

@@ -9,11 +9,26 @@ mod scale;
 mod summaries;
 
 use std::path::Path;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 
 use crate::Outcome;
+
+/// Runs `work` `repeat` times (at least once) and gives the fastest run's seconds, with what
+/// the last run made: the machine is shared, so one run's time is noisy.
+pub(crate) fn fastest<T>(repeat: usize, mut work: impl FnMut() -> T) -> (f64, T) {
+    let started = Instant::now();
+    let mut made = work();
+    let mut best = started.elapsed().as_secs_f64();
+    for _ in 1..repeat {
+        let started = Instant::now();
+        made = work();
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    (best, made)
+}
 
 /// The records of a JSONL data file, blank lines skipped, at most `limit` of
 /// them; a line that is not `what` is an error naming the file and line.

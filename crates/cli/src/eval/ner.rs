@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use brief::entities::Annotated;
@@ -23,6 +22,7 @@ use serde::Deserialize;
 
 use brief_render::wire;
 
+use super::fastest;
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -337,17 +337,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     let words: usize = gold.iter().map(|g| g.text.split_whitespace().count()).sum();
 
     // Throughput: understand + recognize from the text, one thread, best of `repeat`.
-    let mut predicted = Vec::new();
-    let mut secs = f64::INFINITY;
-    for _ in 0..args.repeat.max(1) {
-        let started = Instant::now();
-        predicted = if args.by_doc {
+    let (secs, predicted) = fastest(args.repeat, || {
+        if args.by_doc {
             recognize_documents(&gold, model)
         } else {
             recognize_all(&articles, model)
-        };
-        secs = secs.min(started.elapsed().as_secs_f64().max(1e-9));
-    }
+        }
+    });
+    let secs = secs.max(1e-9);
 
     if let Some(path) = &args.out {
         let mut w = BufWriter::new(

@@ -8,7 +8,6 @@
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use anyhow::{Context, Result};
 use brief::{figures, quotes, understand, Article, Figure, Quote};
@@ -17,7 +16,7 @@ use serde::Deserialize;
 
 use brief_render::wire;
 
-use super::read_records;
+use super::{fastest, read_records};
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -69,12 +68,8 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let docs = load(&args, &root)?;
 
-    let mut best = f64::INFINITY;
-    let mut found: Vec<(Vec<Quote>, Vec<Figure>)> = Vec::new();
-    for _ in 0..args.repeat.max(1) {
-        let started = Instant::now();
-        found = docs
-            .iter()
+    let (best, found) = fastest(args.repeat, || -> Vec<(Vec<Quote>, Vec<Figure>)> {
+        docs.iter()
             .map(|d| {
                 let doc = understand(&d.article);
                 (
@@ -82,9 +77,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                     figures::find(&d.article, &doc),
                 )
             })
-            .collect();
-        best = best.min(started.elapsed().as_secs_f64());
-    }
+            .collect()
+    });
 
     let mut all = Counts::default();
     let mut direct = Counts::default();
@@ -166,18 +160,15 @@ pub fn run(args: Args) -> Result<Outcome> {
             .iter()
             .map(|a| a.text.split_whitespace().count())
             .sum();
-        let mut best = f64::INFINITY;
-        let (mut statements, mut numbers) = (0, 0);
-        for _ in 0..args.repeat.max(1) {
-            let started = Instant::now();
-            (statements, numbers) = (0, 0);
+        let (best, (statements, numbers)) = fastest(args.repeat, || {
+            let (mut statements, mut numbers) = (0, 0);
             for a in &articles {
                 let doc = understand(a);
                 statements += quotes::find(a, &doc).len();
                 numbers += figures::find(a, &doc).len();
             }
-            best = best.min(started.elapsed().as_secs_f64());
-        }
+            (statements, numbers)
+        });
         outln!(
             "throughput on {} ({} articles, {statements} statements, {numbers} figures): {:.0} articles/s, {:.0} words/s",
             path.display(),

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use brief_render::wire;
 
-use super::read_records;
+use super::{fastest, read_records};
 use crate::Outcome;
 
 #[derive(clap::Args, Debug)]
@@ -80,38 +80,32 @@ pub fn run(args: Args) -> Result<Outcome> {
     // The JSON goes into one reused buffer, as `summarize` streams it to its output.
     let mut json = Vec::new();
     // Bytes of JSON written in one run of each kind.
-    let (mut plain_bytes, mut facts_bytes) = (0usize, 0usize);
-    let mut brief_secs = f64::INFINITY;
-    for _ in 0..args.repeat.max(1) {
-        let started = Instant::now();
-        plain_bytes = 0;
+    let (brief_secs, plain_bytes) = fastest(args.repeat, || {
+        let mut bytes = 0usize;
         for a in &articles {
             if let Ok(b) = pipeline.brief(a) {
                 json.clear();
                 wire::WireBrief::new(&b, a).write_json(&mut json);
-                plain_bytes += json.len();
+                bytes += json.len();
             }
         }
-        brief_secs = brief_secs.min(started.elapsed().as_secs_f64());
-    }
+        bytes
+    });
     let with_facts = Pipeline::with_takeaways(Some(args.takeaways));
-    let mut facts_secs = f64::INFINITY;
-    let mut briefs: Vec<Option<Brief>> = Vec::with_capacity(articles.len());
-    for _ in 0..args.repeat.max(1) {
-        let started = Instant::now();
-        briefs.clear();
-        facts_bytes = 0;
+    let (facts_secs, (briefs, facts_bytes)) = fastest(args.repeat, || {
+        let mut bytes = 0usize;
+        let mut briefs: Vec<Option<Brief>> = Vec::with_capacity(articles.len());
         for a in &articles {
             let b = with_facts.brief(a).ok();
             if let Some(b) = &b {
                 json.clear();
                 wire::WireBrief::new(b, a).write_json(&mut json);
-                facts_bytes += json.len();
+                bytes += json.len();
             }
             briefs.push(b);
         }
-        facts_secs = facts_secs.min(started.elapsed().as_secs_f64());
-    }
+        (briefs, bytes)
+    });
     let json_bytes = plain_bytes + facts_bytes;
     let stages = stage_timings(&pipeline, &articles);
     let started = Instant::now();

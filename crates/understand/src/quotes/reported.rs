@@ -62,7 +62,8 @@ const LISTENER_DETERMINERS: WordList = WordList::new(&[
 ]);
 
 /// Forms of "be" before a passive cue ("was told").
-const BE_FORMS: WordList = WordList::new(&["are", "be", "been", "being", "is", "was", "were"]);
+pub(super) const BE_FORMS: WordList =
+    WordList::new(&["are", "be", "been", "being", "is", "was", "were"]);
 
 /// Words after a comma that start what is no longer the reported clause: a subordinate
 /// clause ("…, while 95 members favored Clinton"). (Relative pronouns and appositives were

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use brief_core::{Span, TokenKind};
 use rustc_hash::FxHashMap;
 
-use super::reported::Frame;
+use super::reported::{Frame, BE_FORMS};
 use super::score_weights::{BOUNDS, WEIGHTS};
 use super::{cues, Sent, AUXILIARIES};
 
@@ -114,11 +114,7 @@ pub(super) fn context(s: &Sent, c: usize, frame: &Frame, heading: bool) -> Featu
     f.add("prior", number((prior * 10.0) as usize));
     let start = frame.cue.0;
     f.add("aux", number((c - start).min(2)));
-    let passive = (start..c).any(|i| {
-        ["is", "are", "was", "were", "be", "been", "being"]
-            .iter()
-            .any(|w| s.is_word_eq(i, w))
-    }) && lower.ends_with("ed");
+    let passive = (start..c).any(|i| BE_FORMS.has(s, i)) && lower.ends_with("ed");
     if passive {
         f.add("passive", "");
     }
