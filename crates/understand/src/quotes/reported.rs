@@ -415,7 +415,10 @@ fn verb(
         let after_quote = first > 0 && s.is_quote(first - 1);
         let opens_content =
             s.is_word_eq(c + 1, "that") || s.is_punct(c + 1, ":") || s.is_quote(c + 1);
-        let fits = t == Tail::Short || (after_quote && !opens_content);
+        // "“Fox News Sunday,” Pence said his running mate …": a clause right after the cue
+        // is its content, so the quote before it is a title, not the statement.
+        let clause_follows = !TELL.has(s, c) && !adverbial(s, c + 1, body_end);
+        let fits = t == Tail::Short || (after_quote && !opens_content && !clause_follows);
         if first > 0 && closes_clause(s, first - 1) && fits {
             if let Some(content) = content_before(s, first - 1, quoted) {
                 let frame = Frame::before(Kind::Postposed, content, cue_range, Some(sp));

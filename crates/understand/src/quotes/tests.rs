@@ -366,6 +366,24 @@ fn after_a_closing_quote_the_quote_is_the_content() {
 }
 
 #[test]
+fn a_quoted_title_before_the_speaker_is_no_content_when_a_clause_follows_the_cue() {
+    assert_eq!(
+        one("On “Fox News Sunday,” Gov. Mike Pence said the tweet was only a joke."),
+        s(
+            "the tweet was only a joke",
+            "said",
+            "Gov. Mike Pence",
+            false
+        )
+    );
+    // An adverbial after the cue leaves the quote its content.
+    assert_eq!(
+        one("“We will win,” Pence said on Sunday."),
+        s("We will win,", "said", "Pence", true)
+    );
+}
+
+#[test]
 fn a_speaker_with_an_appositive_after_the_quote() {
     assert_eq!(
         one("\"We need a new bridge,\" Representative Jane Doe, Democrat of Ohio, told the council on Monday."),
