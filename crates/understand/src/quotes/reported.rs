@@ -704,13 +704,7 @@ fn content_after(
         // A determiner right after the cue opens the listener ("told the Daily Camera
         // newspaper she …"), unless the cue is passive ("was told the plan had died").
         let passive = c > 0 && BE_FORMS.has(s, c - 1);
-        let mut j = k;
-        if !passive && LISTENER_DETERMINERS.has(s, j) {
-            j += 1;
-        }
-        while j < body_end && j - k < 4 && s.is_word(j) && !opens_clause(s, j) {
-            j += 1;
-        }
+        let j = listener_end(s, k, body_end, passive);
         if j > k && j < body_end {
             k = j;
         }
@@ -780,6 +774,45 @@ fn content_after(
         content.end = q.end;
     }
     Some((content, false))
+}
+
+/// Most words of a listener ("the Daily Camera newspaper", "Eva Merkacheva and Andrey
+/// Babushkin").
+const MAX_LISTENER_WORDS: usize = 6;
+
+/// Where the listener that starts at token `k`, after a cue of telling, ends (`k` for none):
+/// a name or names ("told NBC News", "told Eva Merkacheva and Andrey Babushkin he …"), a
+/// determiner's phrase ("told the Daily Camera newspaper she …"; a passive cue takes no
+/// determiner: "was told the plant would close"), or a few lower-case words ("told
+/// reporters"), which a capital ends: "told reporters Trump was wrong" opens its clause at
+/// "Trump". A clause's opening word ("he", "the") ends any of them.
+fn listener_end(s: &Sent, k: usize, body_end: usize, passive: bool) -> usize {
+    let word = |j: usize| j < body_end && j - k < MAX_LISTENER_WORDS && s.is_word(j);
+    let mut j = k;
+    let determiner = !passive && LISTENER_DETERMINERS.has(s, j);
+    if determiner {
+        j += 1;
+    }
+    let name_start = j;
+    let mut possessive = false;
+    while word(j)
+        && (s.is_capitalized(j)
+            || (j > name_start && s.is_word_eq(j, "and") && s.is_capitalized(j + 1)))
+    {
+        let name = s.word(j);
+        possessive |= name.ends_with("'s") || name.ends_with("’s");
+        j += 1;
+    }
+    let named = j > name_start;
+    // "the Daily Camera newspaper", "NBC's Today show": a name inside a phrase.
+    if named && !determiner && !possessive {
+        return j;
+    }
+    let lower_start = j;
+    while word(j) && j - lower_start < 3 && !s.is_capitalized(j) && !opens_clause(s, j) {
+        j += 1;
+    }
+    j
 }
 
 /// Where the content starting at `k` ends: before a new attribution or a subordinate clause

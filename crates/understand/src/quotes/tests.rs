@@ -191,6 +191,23 @@ fn told_listener_is_not_content() {
             false
         )
     );
+    // Names joined by "and" are one listener; after lower-case words, a capital opens the
+    // clause.
+    assert_eq!(
+        one("Dadayev told Eva Merkacheva and Andrey Babushkin he had been tortured."),
+        s("he had been tortured", "told", "Dadayev", false)
+    );
+    assert_eq!(
+        one("Smith told reporters Trump was wrong about the deal."),
+        s("Trump was wrong about the deal", "told", "Smith", false)
+    );
+    let possessive = statements("Jones told NBC's Today show he was wrong.");
+    assert!(
+        possessive
+            .iter()
+            .any(|x| x.0 == "he was wrong" && x.1 == "told" && x.2 == "Jones"),
+        "{possessive:?}"
+    );
     // A passive cue has no listener: what follows is the content.
     let passive = statements("Cook was told the plant would close.");
     assert!(
