@@ -398,15 +398,29 @@ fn opens_with_preposition(content: &str) -> bool {
 }
 
 /// True when `mention` sits in an "of" phrase of the speaker phrase ("Critics of Vladimir
-/// Putin", "the family of …") or owns its head ("The Patriots' owner"): it names whom the
-/// speakers belong to, not who spoke.
+/// Putin", "the family of …"), owns its head ("The Patriots' owner") or is a place or
+/// nationality before it ("Denver police", "Iraqi officials"): it names whom the speakers
+/// belong to, not who spoke.
 fn modifies(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
     let of = mention.start > speaker.start
         && text[speaker.start..mention.start]
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w == "of");
-    of || owns(text, speaker, mention, kind)
+    of || owns(text, speaker, mention, kind) || places_head(text, speaker, mention, kind)
+}
+
+/// True when a place or nationality `mention` is followed, to the end of the speaker phrase,
+/// by lower-case words only: the head it places ("Denver police", "Iraqi officials").
+fn places_head(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
+    if !matches!(kind, EntityKind::Location | EntityKind::Misc) || mention.end >= speaker.end {
+        return false;
+    }
+    let after = &text[mention.end..speaker.end];
+    after.starts_with(' ')
+        && after
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// The word after `mention` when it is a possessive before more words of the speaker phrase:
@@ -1008,6 +1022,18 @@ mod tests {
             EntityKind::Organization
         ));
         assert!(modifies(report, phrase, department, person));
+        // A place before a lower-case head places the speakers; before a name it does not.
+        let police = "Denver police said";
+        let phrase = Span::new(0, "Denver police".len());
+        let denver = Span::new(0, "Denver".len());
+        assert!(modifies(police, phrase, denver, EntityKind::Location));
+        let mayor = "Denver Mayor Michael Hancock";
+        assert!(!modifies(
+            mayor,
+            Span::new(0, mayor.len()),
+            denver,
+            EntityKind::Location
+        ));
         assert!(opens_with_verb("was yanked off his plane"));
         assert!(opens_with_verb("not guilty through his attorney"));
         assert!(!opens_with_verb("nobody had seen him"));

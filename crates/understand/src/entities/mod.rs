@@ -116,6 +116,7 @@ mod tests {
             "As Schultz correctly stated, the campaign was about race.",
             "When Beckham arrived, the crowd cheered.",
             "Like Schumer, he voted against the bill.",
+            "Both Federer and Nadal won on Sunday.",
         ] {
             let got = found(text);
             let opener = text.split(' ').next().unwrap_or("");
@@ -124,6 +125,23 @@ mod tests {
                 "{got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_person_s_name_ends_at_the_owner_s_possessive() {
+        let got =
+            found("In the video, ISIS shows Musallam's Israeli passport and claims he's an agent.");
+        assert!(
+            got.iter()
+                .any(|(name, kind)| name == "Musallam" && *kind == EntityKind::Person),
+            "{got:?}"
+        );
+        let got = found("Said Musallam told CNN's Stella Chan that his son had no ties to Israel.");
+        assert!(
+            got.iter()
+                .all(|(name, kind)| !name.starts_with("CNN") || *kind != EntityKind::Person),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -615,11 +615,12 @@ fn split_titled_people(
     }
 }
 
-/// Conjunctions, subordinators, prepositions and adverbs that open sentences and no name.
+/// Conjunctions, subordinators, prepositions, adverbs and quantifiers ("Both Federer and
+/// Murray …") that open sentences and no name.
 const NOT_NAME_OPENERS: &[&str] = &[
-    "After", "Although", "And", "As", "Because", "Before", "But", "Despite", "Even", "From",
-    "However", "If", "Like", "Since", "Though", "Unless", "Unlike", "Until", "When", "Whereas",
-    "While", "Yet",
+    "After", "Although", "And", "As", "Because", "Before", "Both", "But", "Despite", "Each",
+    "Either", "Even", "Every", "From", "However", "If", "Like", "Neither", "Several", "Since",
+    "Though", "Unless", "Unlike", "Until", "When", "Whereas", "While", "Yet",
 ];
 
 /// Appends the entities a tag sequence spells over `tokens`, each with the range
@@ -677,6 +678,21 @@ pub(crate) fn spans_from_tags(
                 let first = &text[tokens[range.start].span.start..tokens[range.start].span.end];
                 if NOT_NAME_OPENERS.contains(&first) {
                     range.start += 1;
+                }
+            }
+            // A person's name does not run over an owner's "'s" ("Martha's Vineyard" and
+            // "McDonald's Corp" are names of their own): the person is the full name after it
+            // ("CNN's Stella Chan"), else the owner ("Musallam's Israeli passport").
+            if e.kind == EntityKind::Person {
+                let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+                if let Some(owner) = (range.start..range.end.saturating_sub(1))
+                    .find(|&i| without_possessive(word(i), tokens[i].kind).len() < word(i).len())
+                {
+                    if range.end - (owner + 1) >= 2 {
+                        range.start = owner + 1;
+                    } else {
+                        range.end = owner + 1;
+                    }
                 }
             }
             if range.is_empty() {

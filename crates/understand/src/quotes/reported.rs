@@ -142,7 +142,7 @@ pub(super) fn in_sentence(
         let frames = if cue_word.according && s.is_word_eq(c + 1, "to") {
             according(s, c, body_end).into_iter().collect()
         } else if cue_word.cue {
-            if c > 0 && NOT_BEFORE_CUE.has(s, c - 1) {
+            if (c > 0 && NOT_BEFORE_CUE.has(s, c - 1)) || (!heading && inside_name(s, c)) {
                 continue;
             }
             let speakers = &out[first_in_sentence..];
@@ -155,6 +155,21 @@ pub(super) fn in_sentence(
             out.push(frame.into_found(s, index, features));
         }
     }
+}
+
+/// True when the capitalised cue at token `c` is part of a name ("19-year-old Mohamed Said
+/// Ismail Musallam"): between capitalised words, in a sentence not written in title case
+/// ("Trump Says Clinton Is Wrong", where most words are capitalised).
+fn inside_name(s: &Sent, c: usize) -> bool {
+    if !(c > 0 && s.is_capitalized(c) && s.is_capitalized(c - 1) && s.is_capitalized(c + 1)) {
+        return false;
+    }
+    let (words, capitalised) = (0..s.len())
+        .filter(|&i| s.is_word(i))
+        .fold((0, 0), |(w, k), i| {
+            (w + 1, k + usize::from(s.is_capitalized(i)))
+        });
+    capitalised * 2 < words
 }
 
 /// Which frame a statement was found in: a feature of the scorer.

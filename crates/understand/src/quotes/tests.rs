@@ -219,6 +219,18 @@ fn told_listener_is_not_content() {
 }
 
 #[test]
+fn a_cue_inside_a_name_is_no_cue() {
+    let name = statements(
+        "In the video, ISIS claims the man, 19-year-old Mohamed Said Ismail Musallam, is a spy.",
+    );
+    assert!(name.iter().all(|x| x.1 != "Said"), "{name:?}");
+    assert!(name.iter().any(|x| x.1 == "claims"), "{name:?}");
+    // A headline in title case keeps its cue.
+    let headline = statements("Senator Warren Says Trump Is Wrong About the Deal");
+    assert!(headline.iter().any(|x| x.1 == "Says"), "{headline:?}");
+}
+
+#[test]
 fn relative_clause_speaker() {
     assert_eq!(
         one("Jones, 62, who lives nearby, said the water rose fast."),
