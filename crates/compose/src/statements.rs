@@ -398,29 +398,36 @@ fn opens_with_preposition(content: &str) -> bool {
 }
 
 /// True when `mention` sits in an "of" phrase of the speaker phrase ("Critics of Vladimir
-/// Putin", "the family of …"), owns its head ("The Patriots' owner") or is a place or
-/// nationality before it ("Denver police", "Iraqi officials"): it names whom the speakers
-/// belong to, not who spoke.
+/// Putin", "the family of …"), owns its head ("The Patriots' owner") or, a person, place or
+/// nationality, qualifies it ("Trump aides", "Denver police"): it names whom the speakers
+/// belong to, not who spoke. An organisation speaks through its people ("Pentagon officials
+/// said" is the Pentagon's word).
 fn modifies(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
     let of = mention.start > speaker.start
         && text[speaker.start..mention.start]
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w == "of");
-    of || owns(text, speaker, mention, kind) || places_head(text, speaker, mention, kind)
+    of || owns(text, speaker, mention, kind)
+        || (kind != EntityKind::Organization && qualifies_head(text, speaker, mention))
 }
 
-/// True when a place or nationality `mention` is followed, to the end of the speaker phrase,
-/// by lower-case words only: the head it places ("Denver police", "Iraqi officials").
-fn places_head(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
-    if !matches!(kind, EntityKind::Location | EntityKind::Misc) || mention.end >= speaker.end {
+/// True when `mention` is followed, to the end of the speaker phrase, by lower-case words
+/// only, the phrase's head ("Denver police", "Iraqi officials", "Trump aides"), unless the
+/// head is a voice the name speaks through ("a Trump spokesman").
+fn qualifies_head(text: &str, speaker: Span, mention: Span) -> bool {
+    if mention.end >= speaker.end {
         return false;
     }
     let after = &text[mention.end..speaker.end];
+    let mut words = after.split_whitespace();
     after.starts_with(' ')
-        && after
-            .split_whitespace()
+        && words
+            .clone()
             .all(|w| w.starts_with(|c: char| c.is_lowercase()))
+        && words
+            .next_back()
+            .is_some_and(|head| !VOICES.contains(&head))
 }
 
 /// The word after `mention` when it is a possessive before more words of the speaker phrase:
@@ -1027,6 +1034,20 @@ mod tests {
         let phrase = Span::new(0, "Denver police".len());
         let denver = Span::new(0, "Denver".len());
         assert!(modifies(police, phrase, denver, EntityKind::Location));
+        assert!(modifies(police, phrase, denver, EntityKind::Person));
+        let voice = "a Trump spokesman said";
+        let trump = Span::new(2, "a Trump".len());
+        let phrase = Span::new(0, "a Trump spokesman".len());
+        assert!(!modifies(voice, phrase, trump, EntityKind::Person));
+        let officials = "Pentagon officials said";
+        let pentagon = Span::new(0, "Pentagon".len());
+        let phrase = Span::new(0, "Pentagon officials".len());
+        assert!(!modifies(
+            officials,
+            phrase,
+            pentagon,
+            EntityKind::Organization
+        ));
         let mayor = "Denver Mayor Michael Hancock";
         assert!(!modifies(
             mayor,

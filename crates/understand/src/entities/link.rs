@@ -284,12 +284,19 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
     entities
 }
 
-/// The lower-cased words of a name, without a leading "the" or a possessive.
+/// The lower-cased words of a name, without a leading "the" or a possessive; of a name with
+/// an owner ("NASA's Hubble Space Telescope"), the words after the owner's, so that the
+/// owner ("NASA") is no mention of it.
 fn name_words(name: &str) -> Vec<String> {
     let name = name
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
         .unwrap_or(name);
+    let owned = ["'s ", "’s "]
+        .iter()
+        .filter_map(|mark| name.rfind(mark).map(|at| at + mark.len()))
+        .max();
+    let name = owned.map_or(name, |at| &name[at..]);
     let mut words: Vec<String> = name
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
         .map(|w| w.trim_matches('.'))
@@ -788,5 +795,10 @@ mod tests {
         assert!(same_entity(&a, &un, &full, &united));
         assert!(!same_entity(&a, &["eu".to_string()], &full, &united));
         assert_eq!(name_words("the European Union's"), ["european", "union"]);
+        // An owner is no mention of what it owns.
+        assert_eq!(
+            name_words("NASA's Hubble Space Telescope"),
+            ["hubble", "space", "telescope"]
+        );
     }
 }

@@ -242,8 +242,15 @@ pub(super) fn right_of(s: &Sent, start: usize) -> Option<(usize, usize)> {
                 && w.len() > 4
                 && !ROLES.has(s, i);
             let past = i > start && PAST_TENSES.has(s, i);
-            let ends =
-                verb_like || past || super::is_time_word(s, i) || super::AUXILIARIES.has(s, i);
+            // "Serena Williams plays her first match …, saying": a verb the word classes know.
+            let verb = i > start
+                && !s.is_capitalized(i)
+                && crate::word_classes::class_of(w) == Some(crate::word_classes::WordClass::Verb);
+            let ends = verb_like
+                || past
+                || verb
+                || super::is_time_word(s, i)
+                || super::AUXILIARIES.has(s, i);
             (!STOP.has(s, i) || role || determiner) && !ends
         } else {
             s.is_punct(i, ".") && i > 0 && s.is_capitalized(i - 1) && s.word(i - 1).len() <= 4
@@ -304,6 +311,15 @@ mod tests {
         let s = Sent { text, toks: &toks };
         let cue = (0..toks.len()).find(|&i| s.word(i) == word).expect("cue");
         phrase(text, &toks, left_of(&s, cue - 1))
+    }
+
+    #[test]
+    fn a_verb_ends_the_subject_of_a_participle() {
+        let text = "Serena Williams plays her first match on Friday, saying she was happy.";
+        let (toks, text) = sent(text);
+        let s = Sent { text, toks: &toks };
+        let cue = (0..toks.len()).find(|&i| s.word(i) == "saying").expect("cue");
+        assert_eq!(phrase(text, &toks, subject(&s, cue)), "Serena Williams");
     }
 
     #[test]
