@@ -242,9 +242,12 @@ pub(super) fn right_of(s: &Sent, start: usize) -> Option<(usize, usize)> {
                 && w.len() > 4
                 && !ROLES.has(s, i);
             let past = i > start && PAST_TENSES.has(s, i);
-            // "Serena Williams plays her first match …, saying": a verb the word classes know.
+            // "Serena Williams plays her first match …, saying", "a press release put out": a
+            // verb the word classes know, unless a function word before it makes it a
+            // modifier ("the slain woman's father").
             let verb = i > start
                 && !s.is_capitalized(i)
+                && !crate::words::is_stop_word_any_case(s.word(i - 1))
                 && crate::word_classes::class_of(w) == Some(crate::word_classes::WordClass::Verb);
             let ends = verb_like
                 || past
@@ -318,8 +321,18 @@ mod tests {
         let text = "Serena Williams plays her first match on Friday, saying she was happy.";
         let (toks, text) = sent(text);
         let s = Sent { text, toks: &toks };
-        let cue = (0..toks.len()).find(|&i| s.word(i) == "saying").expect("cue");
+        let cue = (0..toks.len())
+            .find(|&i| s.word(i) == "saying")
+            .expect("cue");
         assert_eq!(phrase(text, &toks, subject(&s, cue)), "Serena Williams");
+        let text = "It woke Turkey up, according to the slain woman's father.";
+        let (toks, text) = sent(text);
+        let s = Sent { text, toks: &toks };
+        let the = (0..toks.len()).find(|&i| s.word(i) == "the").expect("the");
+        assert_eq!(
+            phrase(text, &toks, right_of(&s, the)),
+            "the slain woman's father"
+        );
     }
 
     #[test]
