@@ -140,8 +140,12 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
             break;
         }
         let (next, _) = char_at(body, k);
-        let quoted_question = c != '.' && j > i + len && body[i + len..j].contains(is_quote_mark);
-        if boundary(body, i, c, single_period, next, word_at(body, k))
+        let closes_quote = j > i + len && body[i + len..j].contains(is_quote_mark);
+        let quoted_question = c != '.' && closes_quote;
+        // A quotation closing on an initial or abbreviation, then another opening (“… they
+        // call "Mom B." "I have been …"), is two sentences, whatever the period is.
+        let quote_after_quote = closes_quote && matches!(next, '"' | '“' | '‘');
+        if (quote_after_quote || boundary(body, i, c, single_period, next, word_at(body, k)))
             && !(quoted_question && attribution_ends(&body[k..]))
         {
             push(out, unit.start, body, start, end, paragraph);
@@ -254,6 +258,22 @@ mod tests {
             .iter()
             .map(|s| &text[s.span.start..s.span.end])
             .collect()
+    }
+
+    #[test]
+    fn a_quotation_closing_on_an_initial_ends_before_the_next_one() {
+        assert_eq!(
+            split("Two alumni agree with the woman they call \"Mom B.\" \"I am heartbroken,\" Gilbow said."),
+            [
+                "Two alumni agree with the woman they call \"Mom B.\"",
+                "\"I am heartbroken,\" Gilbow said."
+            ]
+        );
+        // Without a quotation after it, an initial ends nothing.
+        assert_eq!(
+            split("They call her \"Mom B.\" to this day."),
+            ["They call her \"Mom B.\" to this day."]
+        );
     }
 
     #[test]
