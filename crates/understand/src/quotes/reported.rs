@@ -810,13 +810,26 @@ fn listener_end(s: &Sent, k: usize, body_end: usize, passive: bool) -> usize {
     }
     let name_start = j;
     let mut possessive = false;
-    while word(j)
-        && (s.is_capitalized(j)
-            || (j > name_start && s.is_word_eq(j, "and") && s.is_capitalized(j + 1)))
-    {
-        let name = s.word(j);
-        possessive |= name.ends_with("'s") || name.ends_with("’s");
-        j += 1;
+    loop {
+        while word(j)
+            && (s.is_capitalized(j)
+                || (j > name_start && s.is_word_eq(j, "and") && s.is_capitalized(j + 1)))
+        {
+            let name = s.word(j);
+            possessive |= name.ends_with("'s") || name.ends_with("’s");
+            j += 1;
+        }
+        // "French newspaper Liberation", "CNN affiliate KGO": a name, a word or two that
+        // describe, and the name they describe.
+        let describer = (1..=2).find(|&d| {
+            (j..j + d).all(|x| word(x) && !s.is_capitalized(x) && !opens_clause(s, x))
+                && word(j + d)
+                && s.is_capitalized(j + d)
+        });
+        match describer {
+            Some(d) if j > name_start => j += d,
+            _ => break,
+        }
     }
     let named = j > name_start;
     // "the Daily Camera newspaper", "NBC's Today show": a name inside a phrase.

@@ -198,6 +198,15 @@ fn told_listener_is_not_content() {
         s("he had been tortured", "told", "Dadayev", false)
     );
     assert_eq!(
+        one("Gravier told French newspaper Liberation the crash occurred in a steep area."),
+        s(
+            "the crash occurred in a steep area",
+            "told",
+            "Gravier",
+            false
+        )
+    );
+    assert_eq!(
         one("Smith told reporters Trump was wrong about the deal."),
         s("Trump was wrong about the deal", "told", "Smith", false)
     );
