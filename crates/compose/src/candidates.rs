@@ -602,7 +602,7 @@ const CREDIT_WORDS: &[&str] = &[
 /// ("and" the other, "this story") followed by "from" or "in" and a place, and nothing else.
 /// A sentence of the story has lower-case words of its own ("No illnesses were reported from
 /// the cups", "as CNN recently reported from Chad, …").
-fn is_credit_line(shown: &str) -> bool {
+pub(crate) fn is_credit_line(shown: &str) -> bool {
     let Some(body) = shown.strip_suffix('.') else {
         return false;
     };

@@ -78,8 +78,9 @@ pub fn who_said_what(
             continue;
         }
         // A caption run into the statement ("… must have been sleep walking He insisted …")
-        // makes no line a reader can take in.
-        if runs_into_caption(article, doc, quote.content) {
+        // makes no line a reader can take in; a reporter's credit ("CNN's Greg Botelho wrote
+        // and reported this story from Atlanta.") is no statement.
+        if runs_into_caption(article, doc, quote.content) || in_credit_line(article, doc, quote) {
             continue;
         }
         // Statements interrupted by their attribution span it: not shown as one line.
@@ -156,6 +157,16 @@ pub fn who_said_what(
         sentences: lines,
         list: true,
     })
+}
+
+/// True when the sentence holding `quote`'s cue is a reporter's credit line.
+fn in_credit_line(article: &Article, doc: &Document, quote: &Quote) -> bool {
+    let Some(cue) = quote.cue else {
+        return false;
+    };
+    doc.sentences
+        .get(doc.sentence_from(cue.start))
+        .is_some_and(|s| crate::candidates::is_credit_line(article.slice(s.span).trim()))
 }
 
 /// Verbs (and the "according" of "according to") that report what someone said or
@@ -1137,6 +1148,16 @@ mod tests {
         let entities = brief_understand::entities::link(&article.text, &doc, &mentions);
         who_said_what(&article, &doc, &quotes, &entities)
             .map(|s| s.sentences.into_iter().map(|l| l.text).collect())
+    }
+
+    #[test]
+    fn a_reporter_s_credit_is_no_statement() {
+        let text = "Police Chief Ann Lee said the suspect had been arrested near the border.\n\n\
+                    CNN's Sophia Saifi reported from Islamabad, and CNN's Greg Botelho wrote this \
+                    report from Atlanta.";
+        let lines = listed(text).unwrap_or_default();
+        assert!(lines.iter().any(|l| l.contains("arrested")), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains("Botelho")), "{lines:?}");
     }
 
     #[test]
