@@ -553,13 +553,18 @@ fn is_object(content: &str, clause_cue: bool) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
+    let verbless = || {
+        !crate::longer_than(content, MAX_OBJECT_WORDS)
+            && !content.split_whitespace().any(clause_verb)
+    };
     OBJECT_PRONOUNS.contains(&first)
         || (matches!(first, "it" | "her") && second == "to")
         // A pronoun cut from its verb by a comma is the object of a cue that had one.
         || (first == "it" && content.split_whitespace().next() == Some("it,"))
-        || (!clause_cue
-            && !crate::longer_than(content, MAX_OBJECT_WORDS)
-            && !content.split_whitespace().any(clause_verb))
+        // Even a verb of saying takes a thing a determiner opens ("added a third in the
+        // closing stages", "said a prayer").
+        || (matches!(first, "a" | "an" | "another") && verbless())
+        || (!clause_cue && verbless())
 }
 
 /// True for a word that can be a clause's verb: one [`crate::is_verb`] knows, a contraction
@@ -976,6 +981,8 @@ mod tests {
         assert!(!is_object("the company regrets the design", true));
         assert!(!is_object("the minister denies the allegations", false));
         assert!(is_object("it, was designed for new compact cameras", false));
+        assert!(is_object("a third in the closing stages", true));
+        assert!(!is_object("a lot of people were hurt", true));
         assert!(takes_clause("has repeatedly said"));
         assert!(!takes_clause("described"));
     }
