@@ -534,14 +534,9 @@ enum Tail {
 fn tail(s: &Sent, from: usize, body_end: usize, c: usize) -> Tail {
     // "told reporters": the listener is part of the attribution.
     let mut from = from;
-    if TELL.has(s, c) {
-        while from < body_end
-            && from - (c + 1) < 3
-            && s.is_word(from)
-            && !s.is_word_eq(from, "that")
-        {
-            from += 1;
-        }
+    if TELL.has(s, c) && !s.is_word_eq(from, "that") {
+        let passive = c > 0 && BE_FORMS.has(s, c - 1);
+        from = listener_end(s, from, body_end, passive);
     }
     // "…, the FBI said it would cooperate": a clause of its own after the cue is its content.
     if !adverbial(s, from, body_end) {
@@ -719,10 +714,9 @@ fn content_after(
         // A determiner right after the cue opens the listener ("told the Daily Camera
         // newspaper she …"), unless the cue is passive ("was told the plan had died").
         let passive = c > 0 && BE_FORMS.has(s, c - 1);
-        let j = listener_end(s, k, body_end, passive);
-        if j > k && j < body_end {
-            k = j;
-        }
+        // A listener up to the end leaves no content after the cue ("…, Emwazi told the
+        // Kuwaiti newspaper al Qabas."), unless a quote follows a colon.
+        k = listener_end(s, k, body_end, passive);
     }
     // "said on Tuesday that …", "said in a statement: …": the content starts after "that"
     // or the colon.

@@ -217,6 +217,16 @@ fn told_listener_is_not_content() {
             .any(|x| x.0 == "he was wrong" && x.1 == "told" && x.2 == "Jones"),
         "{possessive:?}"
     );
+    // A listener up to the sentence's end: the content is before the cue.
+    assert_eq!(
+        one("His son had no ties to the group, Jassem Emwazi told the Kuwaiti newspaper al Qabas."),
+        s(
+            "His son had no ties to the group",
+            "told",
+            "Jassem Emwazi",
+            false
+        )
+    );
     // A passive cue has no listener: what follows is the content.
     let passive = statements("Cook was told the plant would close.");
     assert!(
