@@ -159,11 +159,20 @@ pub fn who_said_what(
     })
 }
 
-/// True when the sentence holding `quote`'s cue is a reporter's credit line.
+/// True when the sentence holding `quote`'s cue is a reporter's credit line (its cue one of
+/// the credit's verbs, "wrote" or "reported").
 fn in_credit_line(article: &Article, doc: &Document, quote: &Quote) -> bool {
     let Some(cue) = quote.cue else {
         return false;
     };
+    let verb = article
+        .slice(cue)
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if !crate::terms::CREDIT_VERBS.contains(&verb) {
+        return false;
+    }
     doc.sentences
         .get(doc.sentence_from(cue.start))
         .is_some_and(|s| crate::candidates::is_credit_line(article.slice(s.span).trim()))
