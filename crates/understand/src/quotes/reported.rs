@@ -426,7 +426,7 @@ fn verb(
         // After a closing quote the quote is the content, whatever follows ("“…,” he told
         // a crowd in Berea", "“…,” he said when asked if that …"), unless "that", a colon or
         // a quote opens right after the cue; after a comma only a short adverbial may follow.
-        let t = tail(s, c + 1, body_end, c);
+        let t = tail(s, c, body_end);
         let after_quote = first > 0 && s.is_quote(first - 1);
         let opens_content =
             s.is_word_eq(c + 1, "that") || s.is_punct(c + 1, ":") || s.is_quote(c + 1);
@@ -531,13 +531,9 @@ enum Tail {
     Content,
 }
 
-fn tail(s: &Sent, from: usize, body_end: usize, c: usize) -> Tail {
+fn tail(s: &Sent, c: usize, body_end: usize) -> Tail {
     // "told reporters": the listener is part of the attribution.
-    let mut from = from;
-    if TELL.has(s, c) && !s.is_word_eq(from, "that") {
-        let passive = c > 0 && BE_FORMS.has(s, c - 1);
-        from = listener_end(s, from, body_end, passive);
-    }
+    let from = listener_end(s, c, body_end);
     // "…, the FBI said it would cooperate": a clause of its own after the cue is its content.
     if !adverbial(s, from, body_end) {
         return Tail::Content;
@@ -703,21 +699,15 @@ fn content_after(
     doc: &Document,
     index: usize,
 ) -> Option<(Span, bool)> {
-    let mut k = c + 1;
     // "…, TMZ reported; Flay was …": a semicolon closes the cue's clause, so nothing after it
     // is its content.
-    if s.is_punct(k, ";") {
+    if s.is_punct(c + 1, ";") {
         return None;
     }
-    // "told reporters (that)": the listener is not content.
-    if TELL.has(s, c) && k < body_end && !s.is_word_eq(k, "that") {
-        // A determiner right after the cue opens the listener ("told the Daily Camera
-        // newspaper she …"), unless the cue is passive ("was told the plan had died").
-        let passive = c > 0 && BE_FORMS.has(s, c - 1);
-        // A listener up to the end leaves no content after the cue ("…, Emwazi told the
-        // Kuwaiti newspaper al Qabas."), unless a quote follows a colon.
-        k = listener_end(s, k, body_end, passive);
-    }
+    // "told reporters (that)": the listener is not content. A listener up to the end leaves no
+    // content after the cue ("…, Emwazi told the Kuwaiti newspaper al Qabas."), unless a quote
+    // follows a colon.
+    let mut k = listener_end(s, c, body_end);
     // "said on Tuesday that …", "said in a statement: …": the content starts after "that"
     // or the colon.
     // Only across an adverbial: in "said he had heard that account", "that" is no conjunction.
@@ -789,13 +779,19 @@ fn content_after(
 /// Babushkin").
 const MAX_LISTENER_WORDS: usize = 6;
 
-/// Where the listener that starts at token `k`, after a cue of telling, ends (`k` for none):
-/// a name or names ("told NBC News", "told Eva Merkacheva and Andrey Babushkin he …"), a
-/// determiner's phrase ("told the Daily Camera newspaper she …"; a passive cue takes no
-/// determiner: "was told the plant would close"), or a few lower-case words ("told
-/// reporters"), which a capital ends: "told reporters Trump was wrong" opens its clause at
-/// "Trump". A clause's opening word ("he", "the") ends any of them.
-fn listener_end(s: &Sent, k: usize, body_end: usize, passive: bool) -> usize {
+/// Where the listener after the cue at token `c` ends: the token after the cue when the cue
+/// is no cue of telling or "that" follows it, else the end of a name or names ("told NBC
+/// News", "told Eva Merkacheva and Andrey Babushkin he …"), a determiner's phrase ("told the
+/// Daily Camera newspaper she …"; a passive cue takes no determiner: "was told the plant
+/// would close"), or a few lower-case words ("told reporters"), which a capital ends: "told
+/// reporters Trump was wrong" opens its clause at "Trump". A clause's opening word ("he",
+/// "the") ends any of them.
+fn listener_end(s: &Sent, c: usize, body_end: usize) -> usize {
+    let k = c + 1;
+    if !TELL.has(s, c) || s.is_word_eq(k, "that") {
+        return k;
+    }
+    let passive = c > 0 && BE_FORMS.has(s, c - 1);
     let word = |j: usize| j < body_end && j - k < MAX_LISTENER_WORDS && s.is_word(j);
     let mut j = k;
     let determiner = !passive && LISTENER_DETERMINERS.has(s, j);

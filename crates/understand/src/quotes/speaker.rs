@@ -244,16 +244,19 @@ pub(super) fn right_of(s: &Sent, start: usize) -> Option<(usize, usize)> {
             let past = i > start && PAST_TENSES.has(s, i);
             // "Serena Williams plays her first match …, saying", "a press release put out": a
             // verb the word classes know, unless a function word before it makes it a
-            // modifier ("the slain woman's father").
-            let verb = i > start
-                && !s.is_capitalized(i)
-                && !crate::words::is_stop_word_any_case(s.word(i - 1))
-                && crate::word_classes::class_of(w) == Some(crate::word_classes::WordClass::Verb);
+            // modifier ("the slain woman's father"). Looked up last, as the costliest test.
+            let verb = || {
+                i > start
+                    && !s.is_capitalized(i)
+                    && !crate::words::is_stop_word_any_case(s.word(i - 1))
+                    && crate::word_classes::class_of(w)
+                        == Some(crate::word_classes::WordClass::Verb)
+            };
             let ends = verb_like
                 || past
-                || verb
                 || super::is_time_word(s, i)
-                || super::AUXILIARIES.has(s, i);
+                || super::AUXILIARIES.has(s, i)
+                || verb();
             (!STOP.has(s, i) || role || determiner) && !ends
         } else {
             s.is_punct(i, ".") && i > 0 && s.is_capitalized(i - 1) && s.word(i - 1).len() <= 4
