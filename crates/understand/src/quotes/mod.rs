@@ -382,11 +382,20 @@ pub(crate) fn is_time_word(s: &Sent, i: usize) -> bool {
 
 /// True for an adverb in "-ly" ("repeatedly", "publicly"): part of a cue, like an auxiliary.
 pub(crate) fn is_ly_adverb(s: &Sent, i: usize) -> bool {
-    s.is_word(i) && {
-        let w = s.word(i);
-        w.len() > 4 && w.ends_with("ly") && !s.is_capitalized(i)
-    }
+    s.is_word(i)
+        && {
+            let w = s.word(i);
+            w.len() > 4 && w.ends_with("ly") && !s.is_capitalized(i)
+        }
+        && !LY_NON_ADVERBS.has(s, i)
 }
+
+/// Words in "-ly" that are no adverbs: before a cue they end the speaker's phrase ("a
+/// spokesman for the Pettit family confirmed"), they do not modify the cue.
+const LY_NON_ADVERBS: WordList = WordList::new(&[
+    "anomaly", "apply", "assembly", "belly", "bully", "comply", "family", "folly", "homily",
+    "imply", "jelly", "monopoly", "multiply", "rally", "reply", "supply",
+]);
 
 #[cfg(test)]
 mod tests;

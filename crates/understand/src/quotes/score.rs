@@ -5,8 +5,8 @@
 //! output is `score_weights.rs`.
 //!
 //! The rules propose generously (every cue the lexicon knows, in every frame that fits); the
-//! scorer keeps the statements above [`THRESHOLD`], the probability at which F1 peaked in
-//! cross-validation on train. Where a statement has several readings (`bounds.rs`), a second,
+//! scorer keeps the statements above [`THRESHOLD`], where F1 in cross-validation on train,
+//! averaged over neighbouring thresholds, peaks. Where a statement has several readings (`bounds.rs`), a second,
 //! log-linear model over the same kind of features ([`boundary`]) picks the one the scorer
 //! weighs.
 

@@ -742,3 +742,16 @@ fn a_sentence_without_end_is_read_for_no_attribution() {
     assert_eq!(statements(&within).len(), 1, "{within}");
     assert!(statements(&runaway).is_empty());
 }
+
+#[test]
+fn a_noun_in_ly_before_the_cue_ends_the_speaker() {
+    let (content, cue, speaker, _) =
+        one("A spokesman for the Pettit family confirmed the couple had divorced.");
+    assert_eq!(content, "the couple had divorced");
+    assert_eq!(cue, "confirmed");
+    assert_eq!(speaker, "A spokesman for the Pettit family");
+    assert_eq!(
+        one("The minister reportedly said the talks had failed.").1,
+        "reportedly said"
+    );
+}
