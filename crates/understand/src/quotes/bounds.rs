@@ -3,7 +3,9 @@
 //! The frame rules give a clause after its cue the rest of the sentence (`reported.rs`);
 //! PolNeAR often ends it sooner — before ", which …", ", and …", a dash, or, after cues of
 //! doing rather than saying ("blasted Republicans for …", "thanked her home state and then
-//! …"), after the object, before a preposition or a conjunction. Every such point is proposed
+//! …"), after the object, before a preposition or a conjunction; and wherever it comes, before
+//! a clause of time or cause ("… after he was pressed") or the statement's occasion ("… in an
+//! interview", "… on Fox News"). Every such point is proposed
 //! as another reading of the same statement (the same group), and the scorer picks the likeliest
 //! reading of each group (`quotes::find`), by features of the cut: what kind of point it is,
 //! the word after it, how many words it keeps and drops, with the cue.
@@ -35,11 +37,30 @@ const SUBORDINATORS: WordList = WordList::new(&[
     "though", "unless", "until", "when", "whether", "while",
 ]);
 
+/// Words that open a clause of time or cause after the reported one ("… to go home after
+/// Christie was pressed", "… while Sanders suggests …"), wherever they come.
+const CLAUSE_OPENERS: WordList = WordList::new(&[
+    "after", "although", "because", "before", "during", "though", "until", "when", "whereas",
+    "while",
+]);
+
+/// Prepositions that open the occasion of a statement when an article or a name follows
+/// ("… in an interview on Sunday", "… on Fox News", "… at a press conference").
+const OCCASION_PREPOSITIONS: WordList = WordList::new(&["at", "in", "on"]);
+
+/// True when token `i` opens an adjunct after the reported clause: a clause of time or
+/// cause, or the occasion of the statement.
+fn opens_adjunct(s: &Sent, i: usize) -> bool {
+    CLAUSE_OPENERS.has(s, i)
+        || (OCCASION_PREPOSITIONS.has(s, i)
+            && (s.is_word_eq(i + 1, "a") || s.is_word_eq(i + 1, "an") || s.is_capitalized(i + 1)))
+}
+
 /// A shorter reading of a content: where it ends and what kind of point it ends at.
 pub(super) struct Cut<'t> {
     /// The shortened content.
     pub content: Span,
-    /// The kind of point ("comma", "conj", "dash", "prep").
+    /// The kind of point ("comma", "conj", "dash", "prep", "adjunct").
     pub kind: &'static str,
     /// The token after the cut (a conjunction or preposition: the token cut before).
     pub next: &'t str,
@@ -97,7 +118,8 @@ pub(super) fn cuts<'t>(text: &'t str, doc: &Document, found: &Found) -> Vec<Cut<
     let s = Sent { text, toks };
     let is_word = |i: usize| matches!(toks[i].kind, TokenKind::Word | TokenKind::Number);
     let total = (a..=b).filter(|&i| is_word(i)).count();
-    let (mut commas, mut conjunctions, mut dashes, mut prepositions) = (0, 0, 0, 0);
+    let (mut commas, mut conjunctions, mut dashes, mut prepositions, mut adjuncts) =
+        (0, 0, 0, 0, 0);
     let (mut kept, mut quotes) = (usize::from(is_word(a)), usize::from(s.is_quote(a)));
     for i in a + 1..=b {
         let cut = match toks[i].kind {
@@ -126,6 +148,10 @@ pub(super) fn cuts<'t>(text: &'t str, doc: &Document, found: &Found) -> Vec<Cut<
             {
                 prepositions += 1;
                 Some(("prep", prepositions))
+            }
+            TokenKind::Word if i < b && opens_adjunct(&s, i) => {
+                adjuncts += 1;
+                Some(("adjunct", adjuncts))
             }
             _ => None,
         };

@@ -555,6 +555,50 @@ fn a_clause_after_its_cue_has_shorter_readings() {
     );
 }
 
+/// The readings of the statement whose longest reading is `longest`, shortest first.
+fn readings(text: &str, longest: &str) -> Vec<String> {
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let all = candidates(&article, &doc);
+    let full = all
+        .iter()
+        .find(|c| article.slice(c.quote.content) == longest)
+        .expect("the frame's reading");
+    all.iter()
+        .filter(|c| c.group == full.group)
+        .map(|c| article.slice(c.quote.content).to_string())
+        .collect()
+}
+
+#[test]
+fn a_clause_may_end_before_an_adjunct_anywhere_in_it() {
+    // The first preposition ("to") and the clause of time ("after") both end a reading.
+    assert_eq!(
+        readings(
+            "Christie said he wanted to go home after he was pressed by reporters.",
+            "he wanted to go home after he was pressed by reporters"
+        ),
+        [
+            "he wanted",
+            "he wanted to go home",
+            "he wanted to go home after he was pressed by reporters"
+        ]
+    );
+    // The occasion of the statement: "in", "on" or "at" before an article or a name.
+    assert_eq!(
+        readings(
+            "Trump said the race for the presidency was rigged in an interview on Sunday.",
+            "the race for the presidency was rigged in an interview on Sunday"
+        ),
+        [
+            "the race",
+            "the race for the presidency was rigged",
+            "the race for the presidency was rigged in an interview",
+            "the race for the presidency was rigged in an interview on Sunday"
+        ]
+    );
+}
+
 #[test]
 fn the_boundary_model_ends_a_clause_before_which_and_a_new_clause() {
     assert_eq!(
