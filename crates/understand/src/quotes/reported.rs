@@ -673,7 +673,10 @@ fn around(
 }
 
 /// The quote that ends just before this sentence ("“…” ¶ X said." split by the segmenter).
-/// Only in the same paragraph, and only for a sentence that is no more than the attribution.
+/// Only in the same paragraph, only for a sentence that is no more than the attribution, and
+/// only for a quote that opens a sentence of its own: one that ends a longer sentence ("…
+/// argued that the station violated an order “directing the facility …” ¶ Cornell spoke with
+/// reporter Tricia Macke.") is that sentence's.
 fn quote_before_sentence<'q>(s: &Sent, quoted: &'q [Quoted]) -> Option<&'q Quoted> {
     let start = s.toks[0].span.start;
     if s.len() > SHORT_ATTRIBUTION {
@@ -684,8 +687,17 @@ fn quote_before_sentence<'q>(s: &Sent, quoted: &'q [Quoted]) -> Option<&'q Quote
     let k = quoted.partition_point(|q| q.end <= start);
     k.checked_sub(1).map(|k| &quoted[k]).filter(|q| {
         let gap = &s.text[q.end..start];
-        gap.trim().is_empty() && !gap.contains('\n')
+        gap.trim().is_empty() && !gap.contains('\n') && opens_sentence(s.text, q.open.start)
     })
+}
+
+/// True when byte `at` opens a sentence: only spaces, and before them the start of the
+/// text, a line break or a sentence's closing mark (possibly inside a closing quote), come
+/// before it.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    let before = before.trim_end_matches(['"', '”', '’', '\'', ')']);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':'])
 }
 
 /// The content after a cue ending at token `c`: a quote opening there, else the clause to the

@@ -799,3 +799,22 @@ fn a_noun_in_ly_before_the_cue_ends_the_speaker() {
         "reportedly said"
     );
 }
+
+#[test]
+fn a_quote_ending_a_longer_sentence_is_not_the_next_sentences() {
+    let inside = statements(
+        "His attorney argued that the station violated an order \"directing the facility not \
+         to permit outside contact.\" Cornell spoke with reporter Tricia Macke.",
+    );
+    assert!(
+        inside
+            .iter()
+            .all(|q| !(q.2 == "Cornell" && q.0.starts_with("directing"))),
+        "{inside:?}"
+    );
+    // A quote that is its own sentence is the next one's.
+    assert_eq!(
+        statements("\"We will not back down.\" Trump said."),
+        [s("We will not back down.", "said", "Trump", true)]
+    );
+}
