@@ -276,6 +276,16 @@ impl HeadWord {
     }
 }
 
+/// A capitalised word where a heading's phrase may stand: a heading word's, or another
+/// word's that does not open its sentence ("New" of "New York", which heads nothing alone),
+/// so that a phrase inside a name is known as such and shows the name whole.
+#[derive(Clone, Copy, Debug)]
+struct Capital {
+    span: Span,
+    /// Bytes of a possessive ending, as [`HeadWord::possessive`].
+    possessive: u8,
+}
+
 /// Whether a word opens its sentence, and if so whether a comma follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Opening {
@@ -285,15 +295,18 @@ enum Opening {
 }
 
 /// The words of a candidate that may go into a heading, one entry per token
-/// shown, `None` at a break; worked out only for the sentences a section shows.
+/// shown, `None` at a break, and its capitalised words ([`Capital`]) in step; worked out
+/// only for the sentences a section shows.
 fn head_words(
     article: &Article,
     doc: &Document,
     c: &Candidate,
     spellings: &mut SpellingCache<Spelling>,
     out: &mut Vec<Option<HeadWord>>,
+    capitals: &mut Vec<Option<Capital>>,
 ) {
     out.clear();
+    capitals.clear();
     let mut heads = c.heads.iter();
     for (k, sentence) in doc.sentences[c.sentence..].iter().enumerate() {
         if sentence.span.start >= c.span.end {
@@ -315,7 +328,7 @@ fn head_words(
                 Opening::Plain
             };
             opened |= word;
-            out.push((term != NO_HEAD).then_some(()).and_then(|()| {
+            let head = (term != NO_HEAD).then_some(()).and_then(|()| {
                 let mut spelling = spellings.get(&article.text, tok.span, || {
                     Spelling::of(article.slice(tok.span))
                 });
@@ -326,9 +339,39 @@ fn head_words(
                     }
                 }
                 HeadWord::new(term, tok.span, spelling, opening)
-            }));
+            });
+            capitals.push(match head {
+                Some(h) => h.capitalised.then_some(Capital {
+                    span: h.span,
+                    possessive: h.possessive,
+                }),
+                None if word && opening == Opening::No => {
+                    name_part(article.slice(tok.span)).map(|possessive| Capital {
+                        span: tok.span,
+                        possessive,
+                    })
+                }
+                None => None,
+            });
+            out.push(head);
         }
     }
+}
+
+/// The possessive ending's bytes of a capitalised word that may be part of a name, none for
+/// a word in lower case or a personal pronoun ("I", or "She" after a quote's opening).
+fn name_part(word: &str) -> Option<u8> {
+    const PRONOUNS: &[&str] = &["He", "I", "It", "She", "They", "We", "You"];
+    if !word.starts_with(|c: char| c.is_uppercase()) || PRONOUNS.contains(&word) {
+        return None;
+    }
+    Some(if word.ends_with("'s") {
+        2
+    } else if word.ends_with("’s") {
+        4
+    } else {
+        0
+    })
 }
 
 /// True when a lower-case word between `before` and `after` stands as a verb, where the
@@ -493,6 +536,7 @@ pub struct Headings<'a> {
     /// How rare each term is across the article's candidates, `ln(1 + n / df)`.
     rarity: Vec<f32>,
     sequence: Vec<Option<HeadWord>>,
+    capitals: Vec<Option<Capital>>,
     counts: PhraseCounts,
 }
 
@@ -511,6 +555,7 @@ impl<'a> Headings<'a> {
             candidates,
             rarity: per_count(df, |d| (total / d.max(1) as f32).ln_1p()),
             sequence: Vec::with_capacity(64),
+            capitals: Vec::with_capacity(64),
             counts: PhraseCounts::default(),
         }
     }
@@ -606,8 +651,9 @@ impl<'a> Headings<'a> {
                 &self.candidates[i],
                 spellings,
                 &mut self.sequence,
+                &mut self.capitals,
             );
-            let sequence = &self.sequence;
+            let (sequence, capitals) = (&self.sequence, &self.capitals);
             let first_word = sequence.iter().position(Option::is_some);
             for start in 0..sequence.len() {
                 let Some(first) = sequence[start] else {
@@ -624,8 +670,8 @@ impl<'a> Headings<'a> {
                 key[0] = first.term;
                 // A capitalised word next to another is part of a name.
                 let in_name = first.capitalised
-                    && ((start > 0 && capitalised_at(sequence, start - 1))
-                        || capitalised_at(sequence, start + 1));
+                    && ((start > 0 && capitalised_at(capitals, start - 1))
+                        || capitalised_at(capitals, start + 1));
                 let mut name = Some(start) != first_word && first.capitalised;
                 for len in 1..=3 {
                     let Some(&Some(last)) = sequence.get(start + len - 1) else {
@@ -647,7 +693,7 @@ impl<'a> Headings<'a> {
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
-                        surface: whole_name(sequence, start, start + len - 1),
+                        surface: whole_name(sequence, capitals, start, start + len - 1),
                         name,
                         opening_only: true,
                         alone: len > 1,
@@ -662,13 +708,9 @@ impl<'a> Headings<'a> {
     }
 }
 
-/// True when `sequence` has a capitalised heading word at `i`.
-fn capitalised_at(sequence: &[Option<HeadWord>], i: usize) -> bool {
-    sequence
-        .get(i)
-        .copied()
-        .flatten()
-        .is_some_and(|w| w.capitalised)
+/// True when `capitals` has a capitalised word at `i`.
+fn capitalised_at(capitals: &[Option<Capital>], i: usize) -> bool {
+    capitals.get(i).is_some_and(Option::is_some)
 }
 
 /// Most words a heading phrase takes in on either side to show a name whole.
@@ -679,9 +721,21 @@ const NAME_REACH: usize = 2;
 /// shows as "Foreign Minister Delcy Rodriguez", "Angeles Superior Court" as "Los Angeles
 /// Superior Court"), up to [`NAME_REACH`] words either way and not past an owner's
 /// possessive; a possessive ending is left off.
-fn whole_name(sequence: &[Option<HeadWord>], first: usize, last: usize) -> (usize, usize) {
-    let word = |i: usize| sequence[i].expect("a phrase's words are heading words");
-    let capitalised = |i: usize| capitalised_at(sequence, i);
+fn whole_name(
+    sequence: &[Option<HeadWord>],
+    capitals: &[Option<Capital>],
+    first: usize,
+    last: usize,
+) -> (usize, usize) {
+    // A phrase's own words are heading words; the words it takes in are capitalised ones.
+    let at = |i: usize| match capitals[i] {
+        Some(c) => (c.span, c.possessive),
+        None => {
+            let w = sequence[i].expect("a phrase's words are heading words");
+            (w.span, w.possessive)
+        }
+    };
+    let capitalised = |i: usize| capitalised_at(capitals, i);
     let (mut from, mut to) = (first, last);
     if last > first {
         // Not past an owner: "CNN's Elise Miller" names Elise Miller.
@@ -689,23 +743,16 @@ fn whole_name(sequence: &[Option<HeadWord>], first: usize, last: usize) -> (usiz
             && first - from < NAME_REACH
             && capitalised(from)
             && capitalised(from - 1)
-            && word(from - 1).possessive == 0
+            && at(from - 1).1 == 0
         {
             from -= 1;
         }
-        while to - last < NAME_REACH
-            && capitalised(to)
-            && capitalised(to + 1)
-            && word(to).possessive == 0
-        {
+        while to - last < NAME_REACH && capitalised(to) && capitalised(to + 1) && at(to).1 == 0 {
             to += 1;
         }
     }
-    let end = word(to);
-    (
-        word(from).span.start,
-        end.span.end - usize::from(end.possessive),
-    )
+    let (end, possessive) = at(to);
+    (at(from).0.start, end.end - usize::from(possessive))
 }
 
 /// Verbs in the past that do not end in "ed": no part of a heading ("Investigators Found",
@@ -1070,15 +1117,20 @@ mod tests {
     #[test]
     fn a_phrase_inside_a_name_shows_the_whole_name_but_no_owner() {
         let text = "CNN's Foreign Minister Delcy Rodriguez spoke";
-        let mut sequence = Vec::new();
+        let (mut sequence, mut capitals) = (Vec::new(), Vec::new());
         let mut at = 0;
         for word in text.split(' ') {
             let span = Span::new(at, at + word.len());
-            sequence.push(HeadWord::new(0, span, Spelling::of(word), Opening::No));
+            let head = HeadWord::new(0, span, Spelling::of(word), Opening::No);
+            sequence.push(head);
+            capitals.push(head.filter(|h| h.capitalised).map(|h| Capital {
+                span,
+                possessive: h.possessive,
+            }));
             at += word.len() + 1;
         }
         let shown = |first: usize, last: usize| {
-            let (start, end) = whole_name(&sequence, first, last);
+            let (start, end) = whole_name(&sequence, &capitals, first, last);
             &text[start..end]
         };
         // "Foreign Minister Delcy" ends inside the name; the owner "CNN's" stays out.
@@ -1124,6 +1176,20 @@ mod tests {
         let heading = heading_of_whole(text);
         assert_ne!(heading, "United", "{heading}");
         assert!(heading.starts_with("United "), "{heading}");
+    }
+
+    #[test]
+    fn a_name_shows_whole_across_words_that_head_nothing() {
+        // "New" heads nothing ("new" is a weak word), yet it is part of the name.
+        let text = "The New York Daily News ran the story first. Reporters at the New York \
+                    Daily News found the files. The mayor's office called the New York Daily \
+                    News on Friday.";
+        assert_eq!(heading_of_whole(text), "New York Daily News");
+        // "York" is only ever part of "New York": it heads nothing alone.
+        let text = "Snow fell on New York overnight. Schools in New York stayed shut. Parents \
+                    in New York kept children home as snow fell.";
+        let heading = heading_of_whole(text);
+        assert_ne!(heading, "York", "{heading}");
     }
 
     #[test]
