@@ -19,8 +19,9 @@ use std::cell::RefCell;
 /// The heading of the closing, forward-looking section.
 pub const CLOSING_HEADING: &str = "What Comes Next";
 
-/// Words that make poor headings: function words the stop list leaves ("never", "someone"),
-/// reporting verbs, units of time, days of the week.
+/// Words that make poor headings: function words the stop list leaves ("never", "someone",
+/// "every", "anyway"), reporting verbs, units of time, days of the week and the months that
+/// are not also common words ("May", "March" are).
 pub(crate) const WEAK: &[&str] = &[
     "according",
     "added",
@@ -30,11 +31,15 @@ pub(crate) const WEAK: &[&str] = &[
     "always",
     "another",
     "anybody",
+    "anymore",
     "anyone",
     "anything",
+    "anyway",
     "ap",
+    "april",
     "around",
     "asked",
+    "august",
     "because",
     "called",
     "cannot",
@@ -43,14 +48,22 @@ pub(crate) const WEAK: &[&str] = &[
     "copyright",
     "day",
     "days",
+    "december",
+    "every",
     "everybody",
     "everyone",
     "everything",
+    "everywhere",
+    "february",
     "first",
     "friday",
+    "half",
     "however",
     "image",
     "including",
+    "january",
+    "july",
+    "june",
     "last",
     "later",
     "lot",
@@ -63,6 +76,9 @@ pub(crate) const WEAK: &[&str] = &[
     "new",
     "nobody",
     "nothing",
+    "november",
+    "october",
+    "others",
     "people",
     "percent",
     "perhaps",
@@ -71,6 +87,7 @@ pub(crate) const WEAK: &[&str] = &[
     "reuters",
     "saturday",
     "saying",
+    "september",
     "several",
     "somebody",
     "someone",
@@ -172,6 +189,8 @@ struct HeadWord {
     possessive: u8,
     /// Fewer than four letters: too short to head a section alone.
     short: bool,
+    /// A people's adjective ([`Spelling::demonym`]): no heading alone.
+    demonym: bool,
     /// The first word of its sentence, capitalised whatever it is.
     opens: bool,
     /// A verb, adjective or adverb, when it is written in lower case or opens its sentence
@@ -192,6 +211,11 @@ struct Spelling {
     weak_ending: bool,
     /// Ends in "ly".
     adverb_ending: bool,
+    /// An age ("64-year-old"): no topic, and it ends no heading.
+    age: bool,
+    /// Capitalised and ending as a people's adjective does ("Turkish", "Chinese",
+    /// "Russian"): no topic alone.
+    demonym: bool,
     /// "hundred", "million", … ([`is_scale_word`]).
     scale: bool,
     /// Eight bytes or more.
@@ -236,10 +260,14 @@ impl Spelling {
             possessive,
             weak_ending: bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || is_number_word(word),
             adverb_ending: bytes.ends_with(b"ly"),
+            age: bytes.ends_with(b"-year-old"),
+            demonym: first.is_uppercase()
+                && bytes.len() >= 6
+                && [b"ish", b"ese", b"ian"].iter().any(|e| bytes.ends_with(*e)),
             scale: is_scale_word(word),
             long: bytes.len() >= 8,
             short: word.chars().nth(3).is_none(),
-            class: word_class(word),
+            class: word_class(word).or_else(|| adjective_by_ending(word)),
         }
     }
 }
@@ -255,7 +283,7 @@ impl HeadWord {
             term,
             span,
             capitalised: spelling.capitalised,
-            weak_end: lower_case && spelling.weak_ending,
+            weak_end: (lower_case && spelling.weak_ending) || spelling.age,
             scale: lower_case && spelling.scale,
             // A sentence's first word is capitalised as its opener: an adverb there is one
             // before a comma or when long ("Unfortunately", "Apparently"), where a short
@@ -266,6 +294,7 @@ impl HeadWord {
                     || (opening == Opening::Plain && spelling.long)),
             possessive: spelling.possessive,
             short: spelling.short,
+            demonym: spelling.demonym,
             opens: opening != Opening::No,
             class: if lower_case || opening != Opening::No {
                 spelling.class
@@ -372,6 +401,34 @@ fn name_part(word: &str) -> Option<u8> {
     } else {
         0
     })
+}
+
+/// The class of a word the word-class list does not know, by an ending only adjectives have
+/// ("furious", "careless", "reliable", "grateful"), but for the nouns that share it.
+fn adjective_by_ending(word: &str) -> Option<WordClass> {
+    const NOUNS: &[&str] = &[
+        "constable",
+        "handful",
+        "mouthful",
+        "spoonful",
+        "syllable",
+        "timetable",
+        "turntable",
+        "vegetable",
+    ];
+    let long_enough = |ending: &str, letters: usize| {
+        word.len() >= letters
+            && word
+                .get(word.len() - ending.len()..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(ending))
+    };
+    let adjective = long_enough("ous", 6)
+        || long_enough("less", 7)
+        || long_enough("able", 7)
+        || long_enough("ible", 7)
+        || long_enough("ful", 7);
+    (adjective && !NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)))
+        .then_some(WordClass::Adjective)
 }
 
 /// True when a lower-case word between `before` and `after` stands as a verb, where the
@@ -687,7 +744,10 @@ impl<'a> Headings<'a> {
                     }
                     // ...nor ends in a past participle, an adjective or an adverb; and a
                     // lone short word ("Hon", "Sen") is an abbreviation, not a topic.
-                    if last.weak_end || last.class.is_some() || (len == 1 && first.short) {
+                    if last.weak_end
+                        || last.class.is_some()
+                        || (len == 1 && (first.short || first.demonym))
+                    {
                         continue;
                     }
                     let entry = self.counts.entry(key, || Phrase {
@@ -1097,11 +1157,11 @@ mod tests {
         assert!(!weak("place"));
         // With no phrase to go on, a section is not headed by a verb either.
         let sentences = [BriefSentence {
-            text: "Others wrote it: the magazine ran the story.".into(),
+            text: "Editors wrote it: the magazine ran the story.".into(),
             sources: Vec::new(),
         }];
-        assert_eq!(fallback(&sentences, &[]), "Others");
-        assert_eq!(fallback(&sentences, &["others".into()]), "Magazine");
+        assert_eq!(fallback(&sentences, &[]), "Editors");
+        assert_eq!(fallback(&sentences, &["editors".into()]), "Magazine");
         let quoted = [BriefSentence {
             text: "“We haven't given up. Quite the opposite,” Martin Dolan said.".into(),
             sources: Vec::new(),
@@ -1190,6 +1250,35 @@ mod tests {
                     in New York kept children home as snow fell.";
         let heading = heading_of_whole(text);
         assert_ne!(heading, "York", "{heading}");
+    }
+
+    #[test]
+    fn months_ages_peoples_adjectives_and_adjectives_head_nothing_alone() {
+        for (text, not) in [
+            (
+                "The vote was held in January. In January the council met twice. By late \
+                 January the plan had stalled.",
+                "January",
+            ),
+            (
+                "A 64-year-old was arrested. The 64-year-old denied the charge. Police said \
+                 the 64-year-old had fled.",
+                "64-year-old",
+            ),
+            (
+                "Turkish officials met. The Turkish side spoke first. A Turkish delegation \
+                 then left the room.",
+                "Turkish",
+            ),
+            (
+                "Furious, the coach left the field. Furious, the players followed. Fans were \
+                 furious too.",
+                "Furious",
+            ),
+        ] {
+            let heading = heading_of_whole(text);
+            assert_ne!(heading, not, "{text}");
+        }
     }
 
     #[test]
