@@ -158,18 +158,17 @@ pub(super) fn in_sentence(
 }
 
 /// True when the capitalised cue at token `c` is part of a name ("19-year-old Mohamed Said
-/// Ismail Musallam"): between capitalised words, in a sentence not written in title case
-/// ("Trump Says Clinton Is Wrong", where most words are capitalised).
+/// Ismail Musallam", "CNN's Samira Said, Roba Alhenawi …"): after a capitalised word and
+/// before another or a mark, in a sentence not written in title case ("Trump Says Clinton
+/// Is Wrong About the Deal", where every word of four letters or more is capitalised).
 fn inside_name(s: &Sent, c: usize) -> bool {
-    if !(c > 0 && s.is_capitalized(c) && s.is_capitalized(c - 1) && s.is_capitalized(c + 1)) {
-        return false;
-    }
-    let (words, capitalised) = (0..s.len())
-        .filter(|&i| s.is_word(i))
-        .fold((0, 0), |(w, k), i| {
-            (w + 1, k + usize::from(s.is_capitalized(i)))
-        });
-    capitalised * 2 < words
+    let ends_name = s.is_capitalized(c + 1) || (c + 1 < s.len() && !s.is_word(c + 1));
+    c > 0
+        && s.is_capitalized(c)
+        && s.is_capitalized(c - 1)
+        && ends_name
+        && (0..s.len())
+            .any(|i| s.is_word(i) && !s.is_capitalized(i) && s.word(i).chars().nth(3).is_some())
 }
 
 /// Which frame a statement was found in: a feature of the scorer.
@@ -618,11 +617,19 @@ fn content_before(s: &Sent, b: usize, quoted: &[Quoted]) -> Option<(Span, bool)>
     if let Some(m) = mark {
         let end = s.toks[m].span.end;
         if let Some(q) = super::direct::ending_at(quoted, end) {
-            // Words before the quote in this sentence make it a partial quote.
+            // Words before the quote in this sentence make it a partial quote, unless it is
+            // an utterance of its own run on from text that lost its full stop (a photo
+            // caption: "… by Lauren Davis on Wednesday 'I've never beaten her before …,'
+            // said Davis"): it opens with a capital right after a word that no cue is.
             let sentence_start = s.toks[0].span.start;
             if q.open.start > sentence_start {
                 let first = s.toks.iter().position(|t| t.span.start >= q.open.start)?;
-                if first > 0 && (0..first).any(|i| s.is_word(i)) {
+                let run_on = first > 0
+                    && s.is_capitalized(first + 1)
+                    && s.is_word(first - 1)
+                    && !cues::word_at(s.text, s.toks[first - 1].span).cue
+                    && !s.is_word_eq(first - 1, "that");
+                if first > 0 && !run_on && (0..first).any(|i| s.is_word(i)) {
                     return Some((Span::new(sentence_start, q.end), false));
                 }
             }

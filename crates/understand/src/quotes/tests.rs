@@ -244,6 +244,11 @@ fn a_cue_inside_a_name_is_no_cue() {
     );
     assert!(name.iter().all(|x| x.1 != "Said"), "{name:?}");
     assert!(name.iter().any(|x| x.1 == "claims"), "{name:?}");
+    // A name that ends in the cue's word.
+    let credit = statements(
+        "CNN's Samira Said, Roba Alhenawi and Nic Robertson contributed to this report.",
+    );
+    assert!(credit.iter().all(|x| x.1 != "Said"), "{credit:?}");
     // A headline in title case keeps its cue.
     let headline = statements("Senator Warren Says Trump Is Wrong About the Deal");
     assert!(headline.iter().any(|x| x.1 == "Says"), "{headline:?}");
@@ -816,5 +821,19 @@ fn a_quote_ending_a_longer_sentence_is_not_the_next_sentences() {
     assert_eq!(
         statements("\"We will not back down.\" Trump said."),
         [s("We will not back down.", "said", "Trump", true)]
+    );
+}
+
+#[test]
+fn a_capitalised_quote_run_on_after_a_word_is_an_utterance_of_its_own() {
+    // A photo caption that lost its full stop runs into the quote.
+    assert_eq!(
+        one("Davis beat Bouchard on Wednesday 'I've never beaten her,' said Davis."),
+        s("I've never beaten her,", "said", "Davis", true)
+    );
+    // A partial quote stays in its clause.
+    assert_eq!(
+        statements("He called the deal 'a disaster,' said Smith.")[0],
+        s("He called the deal 'a disaster,'", "said", "Smith", false)
     );
 }
