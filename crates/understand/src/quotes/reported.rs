@@ -741,6 +741,14 @@ fn content_after(
         k = t + 1;
         that = s.is_word_eq(t, "that").then_some(t);
     }
+    // "said Saturday an unspecified number of Americans were arrested": the day is when it
+    // was said, not what.
+    if that.is_none() && DAYS.has(s, k) && k + 1 < body_end && s.is_word(k + 1) {
+        k += 1;
+        if PARTS_OF_DAY.has(s, k) && k + 1 < body_end {
+            k += 1;
+        }
+    }
     while k < body_end && (s.is_punct(k, ":") || s.is_punct(k, ",") || s.is_punct(k, "—")) {
         k += 1;
     }
@@ -793,6 +801,24 @@ fn content_after(
     }
     Some((content, false))
 }
+
+/// Days a statement is made on, right after its cue ("said Tuesday", "told reporters
+/// yesterday").
+const DAYS: WordList = WordList::new(&[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "yesterday",
+]);
+
+/// Parts of a day after its name ("said Tuesday night").
+const PARTS_OF_DAY: WordList = WordList::new(&["afternoon", "evening", "morning", "night"]);
 
 /// Most words of a listener ("the Daily Camera newspaper", "Eva Merkacheva and Andrey
 /// Babushkin").

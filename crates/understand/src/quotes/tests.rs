@@ -837,3 +837,15 @@ fn a_capitalised_quote_run_on_after_a_word_is_an_utterance_of_its_own() {
         s("He called the deal 'a disaster,'", "said", "Smith", false)
     );
 }
+
+#[test]
+fn the_day_after_the_cue_is_not_content() {
+    assert_eq!(
+        one("President Maduro said Saturday an unspecified number of Americans were arrested.").0,
+        "an unspecified number of Americans were arrested"
+    );
+    assert_eq!(
+        one("The mayor said Tuesday night the roads would reopen.").0,
+        "the roads would reopen"
+    );
+}
