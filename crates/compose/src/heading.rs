@@ -305,14 +305,34 @@ impl HeadWord {
     }
 }
 
-/// A capitalised word where a heading's phrase may stand: a heading word's, or another
-/// word's that does not open its sentence ("New" of "New York", which heads nothing alone),
-/// so that a phrase inside a name is known as such and shows the name whole.
+/// One token of a candidate, as the heading rules see it: a heading word, a capitalised
+/// word that heads nothing but does not open its sentence ("New" of "New York"), so that a
+/// phrase inside a name is known as such and shows the name whole, or a break.
 #[derive(Clone, Copy, Debug)]
-struct Capital {
-    span: Span,
-    /// Bytes of a possessive ending, as [`HeadWord::possessive`].
-    possessive: u8,
+enum Slot {
+    Head(HeadWord),
+    /// Where it is and the bytes of its possessive ending, as [`HeadWord::possessive`].
+    Capital(Span, u8),
+    Break,
+}
+
+impl Slot {
+    fn head(self) -> Option<HeadWord> {
+        match self {
+            Slot::Head(h) => Some(h),
+            _ => None,
+        }
+    }
+
+    /// Where a capitalised word is and its possessive ending's bytes; none for a word in
+    /// lower case or a break.
+    fn capital(self) -> Option<(Span, u8)> {
+        match self {
+            Slot::Head(h) if h.capitalised => Some((h.span, h.possessive)),
+            Slot::Capital(span, possessive) => Some((span, possessive)),
+            _ => None,
+        }
+    }
 }
 
 /// Whether a word opens its sentence, and if so whether a comma follows it.
@@ -323,19 +343,16 @@ enum Opening {
     BeforeComma,
 }
 
-/// The words of a candidate that may go into a heading, one entry per token
-/// shown, `None` at a break, and its capitalised words ([`Capital`]) in step; worked out
-/// only for the sentences a section shows.
+/// The words of a candidate as the heading rules see them ([`Slot`]), one entry per token
+/// shown; worked out only for the sentences a section shows.
 fn head_words(
     article: &Article,
     doc: &Document,
     c: &Candidate,
     spellings: &mut SpellingCache<Spelling>,
-    out: &mut Vec<Option<HeadWord>>,
-    capitals: &mut Vec<Option<Capital>>,
+    out: &mut Vec<Slot>,
 ) {
     out.clear();
-    capitals.clear();
     let mut heads = c.heads.iter();
     for (k, sentence) in doc.sentences[c.sentence..].iter().enumerate() {
         if sentence.span.start >= c.span.end {
@@ -369,20 +386,19 @@ fn head_words(
                 }
                 HeadWord::new(term, tok.span, spelling, opening)
             });
-            capitals.push(match head {
-                Some(h) => h.capitalised.then_some(Capital {
-                    span: h.span,
-                    possessive: h.possessive,
-                }),
-                None if word && opening == Opening::No => {
-                    name_part(article.slice(tok.span)).map(|possessive| Capital {
-                        span: tok.span,
-                        possessive,
+            out.push(match head {
+                Some(h) => Slot::Head(h),
+                // Most tokens that head nothing are in lower case or marks: one byte tells.
+                None if word
+                    && opening == Opening::No
+                    && article.text.as_bytes()[tok.span.start].is_ascii_uppercase() =>
+                {
+                    name_part(article.slice(tok.span)).map_or(Slot::Break, |possessive| {
+                        Slot::Capital(tok.span, possessive)
                     })
                 }
-                None => None,
+                None => Slot::Break,
             });
-            out.push(head);
         }
     }
 }
@@ -391,7 +407,9 @@ fn head_words(
 /// a word in lower case or a personal pronoun ("I", or "She" after a quote's opening).
 fn name_part(word: &str) -> Option<u8> {
     const PRONOUNS: &[&str] = &["He", "I", "It", "She", "They", "We", "You"];
-    if !word.starts_with(|c: char| c.is_uppercase()) || PRONOUNS.contains(&word) {
+    if !word.starts_with(|c: char| c.is_uppercase())
+        || (word.len() <= 4 && PRONOUNS.contains(&word))
+    {
         return None;
     }
     Some(if word.ends_with("'s") {
@@ -592,8 +610,7 @@ pub struct Headings<'a> {
     candidates: &'a [Candidate],
     /// How rare each term is across the article's candidates, `ln(1 + n / df)`.
     rarity: Vec<f32>,
-    sequence: Vec<Option<HeadWord>>,
-    capitals: Vec<Option<Capital>>,
+    sequence: Vec<Slot>,
     counts: PhraseCounts,
 }
 
@@ -612,7 +629,6 @@ impl<'a> Headings<'a> {
             candidates,
             rarity: per_count(df, |d| (total / d.max(1) as f32).ln_1p()),
             sequence: Vec::with_capacity(64),
-            capitals: Vec::with_capacity(64),
             counts: PhraseCounts::default(),
         }
     }
@@ -708,12 +724,11 @@ impl<'a> Headings<'a> {
                 &self.candidates[i],
                 spellings,
                 &mut self.sequence,
-                &mut self.capitals,
             );
-            let (sequence, capitals) = (&self.sequence, &self.capitals);
-            let first_word = sequence.iter().position(Option::is_some);
+            let sequence = &self.sequence;
+            let first_word = sequence.iter().position(|w| w.head().is_some());
             for start in 0..sequence.len() {
-                let Some(first) = sequence[start] else {
+                let Some(first) = sequence[start].head() else {
                     continue;
                 };
                 // A heading is a noun phrase: it does not start with a verb or an adverb...
@@ -727,11 +742,11 @@ impl<'a> Headings<'a> {
                 key[0] = first.term;
                 // A capitalised word next to another is part of a name.
                 let in_name = first.capitalised
-                    && ((start > 0 && capitalised_at(capitals, start - 1))
-                        || capitalised_at(capitals, start + 1));
+                    && ((start > 0 && capitalised_at(sequence, start - 1))
+                        || capitalised_at(sequence, start + 1));
                 let mut name = Some(start) != first_word && first.capitalised;
                 for len in 1..=3 {
-                    let Some(&Some(last)) = sequence.get(start + len - 1) else {
+                    let Some(last) = sequence.get(start + len - 1).and_then(|w| w.head()) else {
                         break;
                     };
                     if len > 1 {
@@ -753,7 +768,7 @@ impl<'a> Headings<'a> {
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
-                        surface: whole_name(sequence, capitals, start, start + len - 1),
+                        surface: whole_name(sequence, start, start + len - 1),
                         name,
                         opening_only: true,
                         alone: len > 1,
@@ -768,9 +783,9 @@ impl<'a> Headings<'a> {
     }
 }
 
-/// True when `capitals` has a capitalised word at `i`.
-fn capitalised_at(capitals: &[Option<Capital>], i: usize) -> bool {
-    capitals.get(i).is_some_and(Option::is_some)
+/// True when `sequence` has a capitalised word at `i`.
+fn capitalised_at(sequence: &[Slot], i: usize) -> bool {
+    sequence.get(i).is_some_and(|w| w.capital().is_some())
 }
 
 /// Most words a heading phrase takes in on either side to show a name whole.
@@ -781,21 +796,17 @@ const NAME_REACH: usize = 2;
 /// shows as "Foreign Minister Delcy Rodriguez", "Angeles Superior Court" as "Los Angeles
 /// Superior Court"), up to [`NAME_REACH`] words either way and not past an owner's
 /// possessive; a possessive ending is left off.
-fn whole_name(
-    sequence: &[Option<HeadWord>],
-    capitals: &[Option<Capital>],
-    first: usize,
-    last: usize,
-) -> (usize, usize) {
+fn whole_name(sequence: &[Slot], first: usize, last: usize) -> (usize, usize) {
     // A phrase's own words are heading words; the words it takes in are capitalised ones.
-    let at = |i: usize| match capitals[i] {
-        Some(c) => (c.span, c.possessive),
-        None => {
-            let w = sequence[i].expect("a phrase's words are heading words");
+    let at = |i: usize| {
+        sequence[i].capital().unwrap_or_else(|| {
+            let w = sequence[i]
+                .head()
+                .expect("a phrase's words are heading words");
             (w.span, w.possessive)
-        }
+        })
     };
-    let capitalised = |i: usize| capitalised_at(capitals, i);
+    let capitalised = |i: usize| capitalised_at(sequence, i);
     let (mut from, mut to) = (first, last);
     if last > first {
         // Not past an owner: "CNN's Elise Miller" names Elise Miller.
@@ -1177,20 +1188,16 @@ mod tests {
     #[test]
     fn a_phrase_inside_a_name_shows_the_whole_name_but_no_owner() {
         let text = "CNN's Foreign Minister Delcy Rodriguez spoke";
-        let (mut sequence, mut capitals) = (Vec::new(), Vec::new());
+        let mut sequence = Vec::new();
         let mut at = 0;
         for word in text.split(' ') {
             let span = Span::new(at, at + word.len());
             let head = HeadWord::new(0, span, Spelling::of(word), Opening::No);
-            sequence.push(head);
-            capitals.push(head.filter(|h| h.capitalised).map(|h| Capital {
-                span,
-                possessive: h.possessive,
-            }));
+            sequence.push(head.map_or(Slot::Break, Slot::Head));
             at += word.len() + 1;
         }
         let shown = |first: usize, last: usize| {
-            let (start, end) = whole_name(&sequence, &capitals, first, last);
+            let (start, end) = whole_name(&sequence, first, last);
             &text[start..end]
         };
         // "Foreign Minister Delcy" ends inside the name; the owner "CNN's" stays out.
