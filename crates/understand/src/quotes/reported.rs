@@ -432,7 +432,15 @@ fn verb(
         // "“Fox News Sunday,” Pence said his running mate …": a clause right after the cue
         // is its content, so the quote before it is a title, not the statement.
         let clause_follows = !TELL.has(s, c) && !adverbial(s, c + 1, body_end);
-        let fits = t == Tail::Short || (after_quote && !opens_content && !clause_follows);
+        // "…, Wilkin said during his campaign speech to be a national delegate": a long
+        // adverbial after the cue is no content either.
+        let long_adverbial = t == Tail::Long
+            && ["during", "while", "as", "when", "after"]
+                .iter()
+                .any(|w| s.is_word_eq(c + 1, w));
+        let fits = t == Tail::Short
+            || long_adverbial
+            || (after_quote && !opens_content && !clause_follows);
         if first > 0 && closes_clause(s, first - 1) && fits {
             if let Some(content) = content_before(s, first - 1, quoted) {
                 let frame = Frame::before(Kind::Postposed, content, cue_range, Some(sp));

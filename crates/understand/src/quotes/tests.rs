@@ -849,3 +849,17 @@ fn the_day_after_the_cue_is_not_content() {
         "the roads would reopen"
     );
 }
+
+#[test]
+fn a_long_adjunct_after_a_postposed_cue_is_not_content() {
+    let all = statements(
+        "His allegiance has shifted to Cruz, Wilkin said during his campaign speech to be a \
+         national delegate.",
+    );
+    assert!(
+        all.iter()
+            .any(|q| q.0 == "His allegiance has shifted to Cruz" && q.2 == "Wilkin"),
+        "{all:?}"
+    );
+    assert!(all.iter().all(|q| !q.0.starts_with("during")), "{all:?}");
+}
