@@ -427,11 +427,9 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
     // Before: capitalised words, modifiers, titles and possessives, one title at least.
     let mut start = first;
     let mut cursor = first;
-    if cursor > 0
-        && word(&tokens[cursor - 1]) == ","
-        && cursor > 1
-        && is_title(word(&tokens[cursor - 2]))
-    {
+    let across_comma =
+        cursor > 1 && word(&tokens[cursor - 1]) == "," && is_title(word(&tokens[cursor - 2]));
+    if across_comma {
         cursor -= 1;
     }
     // An abbreviated title's full stop ("Gov. Mike Huckabee", "Sen. Rick Santorum").
@@ -514,7 +512,20 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
         while start < end && !titled_prefix(text, &tokens[start..end]) {
             start += 1;
         }
-        if start < end {
+        // "According to Seoul police, Lippert was slashed": a preposition's object before
+        // the comma is no apposition of a name that opens the clause after it (one that
+        // ends a phrase is: "according to Niger's former prime minister, Mahamadou Danda.").
+        let preposition = |t: &Token| {
+            matches!(
+                word(t).to_ascii_lowercase().as_str(),
+                "about" | "at" | "by" | "for" | "from" | "in" | "of" | "on" | "to" | "with"
+            )
+        };
+        let opens_clause = tokens
+            .get(last + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && !preposition(t));
+        let object = across_comma && opens_clause && start > 0 && preposition(&tokens[start - 1]);
+        if start < end && !object {
             roles.push(Span::new(
                 tokens[start].span.start,
                 tokens[end - 1].span.end,
@@ -711,6 +722,25 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(roles("Barack Obama"), ["President"], "{got:?}");
+    }
+
+    #[test]
+    fn a_prepositions_object_before_a_comma_is_no_role() {
+        let got = linked(
+            "The ambassador, Mark Lippert, was attacked. According to Seoul police, Lippert \
+             was slashed on his cheek. The spokesman, Tom Hale, said little.",
+        );
+        let roles = |name: &str| {
+            got.iter()
+                .find(|(n, ..)| n == name)
+                .map(|(_, roles, _)| roles.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            !roles("Mark Lippert").iter().any(|r| r.contains("police")),
+            "{got:?}"
+        );
+        assert_eq!(roles("Tom Hale"), ["spokesman"], "{got:?}");
     }
 
     #[test]
