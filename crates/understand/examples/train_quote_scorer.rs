@@ -12,9 +12,10 @@
 //! a fixed order (deterministic: same data, same bytes), on features seen at least
 //! `MIN_COUNT` times: the boundary model, log-linear over the readings of each statement
 //! (the target: the reading that fits the gold statement of its cue best), and the keeping
-//! model, a logistic regression over the readings the boundary model chooses. The threshold is where F1 over five-fold
-//! cross-validation on train (documents split by index), averaged over neighbouring
-//! thresholds, peaks, so it is chosen on predictions for documents the model did not see. On stderr: how often, out of fold, the boundary model picks a
+//! model, a logistic regression over the readings the boundary model chooses. The threshold
+//! is where F1 over five-fold cross-validation on train (documents split by index), averaged
+//! over neighbouring thresholds, peaks, so it is chosen on predictions for documents the
+//! model did not see. On stderr: how often, out of fold, the boundary model picks a
 //! reading that matches (of the groups with several readings and one that matches), and the
 //! CV content P/R/F1. Dev and held-out data are never read.
 
@@ -153,16 +154,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     let best = &curve[smoothed_peak(&curve)];
-    let mut every = Counts::default();
-    for d in &docs {
-        let all: Vec<Predicted> = d.candidates.iter().map(|(pred, _, _)| *pred).collect();
-        every.add(&all, &d.gold);
-    }
-    eprintln!(
-        "every candidate kept: recall {:.2} (the most a scorer could reach), {} candidates",
-        100.0 * every.recall(),
-        every.predicted
-    );
     let mut every = Counts::default();
     for d in &docs {
         let all: Vec<Predicted> = d.candidates.iter().map(|(pred, _, _)| *pred).collect();

@@ -355,6 +355,12 @@ fn is_modifier(word: &str) -> bool {
     MODIFIERS.contains(word)
 }
 
+/// Prepositions whose object a role before a comma may be ("According to Seoul police,
+/// Lippert …").
+const PREPOSITIONS: WordList = WordList::new(&[
+    "about", "at", "by", "for", "from", "in", "of", "on", "to", "with",
+]);
+
 /// Words that never start a role: verbs of saying and common function words.
 fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(word)
@@ -515,16 +521,13 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
         // "According to Seoul police, Lippert was slashed": a preposition's object before
         // the comma is no apposition of a name that opens the clause after it (one that
         // ends a phrase is: "according to Niger's former prime minister, Mahamadou Danda.").
-        let preposition = |t: &Token| {
-            matches!(
-                word(t).to_ascii_lowercase().as_str(),
-                "about" | "at" | "by" | "for" | "from" | "in" | "of" | "on" | "to" | "with"
-            )
-        };
         let opens_clause = tokens
             .get(last + 1)
-            .is_some_and(|t| t.kind == TokenKind::Word && !preposition(t));
-        let object = across_comma && opens_clause && start > 0 && preposition(&tokens[start - 1]);
+            .is_some_and(|t| t.kind == TokenKind::Word && !PREPOSITIONS.contains(word(t)));
+        let object = across_comma
+            && opens_clause
+            && start > 0
+            && PREPOSITIONS.contains(word(&tokens[start - 1]));
         if start < end && !object {
             roles.push(Span::new(
                 tokens[start].span.start,
