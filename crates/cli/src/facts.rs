@@ -51,10 +51,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
         };
         let doc = understand(&article);
-        let quotes = quotes::find(&article, &doc);
+        let mut quotes = quotes::find(&article, &doc);
         let figures = figures::find(&article, &doc);
         let mentions = entities::recognize(&article.text, &doc);
         let named = entities::link(&article.text, &doc, &mentions);
+        quotes::resolve_pronouns(&article.text, &doc, &mut quotes, &named);
         match args.format {
             FactsFormat::Json => {
                 serde_json::to_writer(

@@ -64,9 +64,12 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
     let takeaways = rank::select(&candidates, &scores, count);
     let (entities, quotes, figures) = if options.facts {
         let mentions = brief_understand::entities::recognize(&article.text, doc);
+        let entities = brief_understand::entities::link(&article.text, doc, &mentions);
+        let mut quotes = brief_understand::quotes::find(article, doc);
+        brief_understand::quotes::resolve_pronouns(&article.text, doc, &mut quotes, &entities);
         (
-            brief_understand::entities::link(&article.text, doc, &mentions),
-            brief_understand::quotes::find(article, doc),
+            entities,
+            quotes,
             brief_understand::figures::find(article, doc),
         )
     } else {

@@ -136,10 +136,14 @@ pub fn who_said_what(
                 .copied()
                 .filter(|&i| !quotes[i].direct),
         );
-        // No statement twice: parts of one quotation found as two overlap.
+        // No statement twice: parts of one quotation found as two overlap, and a quotation
+        // the article repeats (a pull quote) is the same words.
         let mut shown: Vec<Span> = Vec::new();
         chosen.retain(|&i| {
-            let fresh = !shown.iter().any(|s| overlaps(*s, quotes[i].content));
+            let content = quotes[i].content;
+            let fresh = !shown.iter().any(|s| {
+                overlaps(*s, content) || text[s.start..s.end] == text[content.start..content.end]
+            });
             if fresh {
                 shown.push(quotes[i].content);
             }

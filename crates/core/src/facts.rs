@@ -27,7 +27,8 @@ pub struct Speaker {
     /// Where the speaker is named.
     pub span: Span,
     /// A normalised name for grouping statements by speaker: the span's words (or, for a
-    /// pronoun, those of the name it most likely refers to), whitespace collapsed.
+    /// pronoun the article's people resolve, the canonical name of the person it stands
+    /// for), whitespace collapsed.
     pub canonical: String,
 }
 

@@ -23,8 +23,9 @@
 //! such a statement is one content. Content spans are PolNeAR's: the whole reported clause with its
 //! "that", partial quotes included (`that the deal was "a disaster" for workers`).
 //!
-//! It is *not* coreference: a pronoun speaker keeps its span; its canonical name is the
-//! nearest preceding speaker with a name, a guess the caller may ignore.
+//! It is *not* coreference: a pronoun speaker keeps its span and its own word as its
+//! canonical name; [`resolve_pronouns`] names it after a person once the article's entities
+//! are linked (`pronouns.rs`).
 
 mod bare;
 pub(crate) use bare::SAYING;
@@ -32,12 +33,14 @@ mod bounds;
 mod cue_table;
 mod cues;
 mod direct;
+mod pronouns;
 mod reported;
 mod score;
 mod score_weights;
 mod speaker;
 
 pub use direct::straight_mark_opens;
+pub use pronouns::resolve_pronouns;
 pub use score::{boundary, probability, THRESHOLD};
 
 use brief_core::{Article, Document, Quote, Span, Speaker};
@@ -128,7 +131,6 @@ pub fn find(article: &Article, doc: &Document) -> Vec<Quote> {
     bare::add(text, &quoted, &mut quotes);
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     quotes.dedup_by(|a, b| a.content == b.content);
-    name_pronouns(text, &mut quotes);
     quotes
 }
 
@@ -302,38 +304,6 @@ fn speaker(text: &str, span: Span) -> Speaker {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
-    }
-}
-
-/// Gives a pronoun speaker the canonical name of the nearest preceding speaker that has one,
-/// when its number agrees: "he"/"she" take a singular name-like speaker (capitalised, no
-/// plural role noun). Spans stay as they are.
-fn name_pronouns(text: &str, quotes: &mut [Quote]) {
-    let mut last_named: Option<(usize, String)> = None;
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| {
-        quotes[i]
-            .speaker
-            .as_ref()
-            .map_or(usize::MAX, |s| s.span.start)
-    });
-    for i in order {
-        let Some(sp) = quotes[i].speaker.as_mut() else {
-            continue;
-        };
-        let words = &text[sp.span.start..sp.span.end];
-        let lower = words.to_ascii_lowercase();
-        if lower == "he" || lower == "she" {
-            if let Some((_, name)) = &last_named {
-                sp.canonical.clone_from(name);
-            }
-        } else if words
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with('s'))
-        {
-            last_named = Some((sp.span.start, sp.canonical.clone()));
-        }
     }
 }
 

@@ -1,9 +1,9 @@
 //! One test per frame: the content, cue and speaker the rules propose, as text; and the
 //! scorer's verdict on clear cases.
 
-use brief_core::Article;
+use brief_core::{Article, Quote};
 
-use super::{candidates, find, AUXILIARIES};
+use super::{candidates, find, resolve_pronouns, AUXILIARIES};
 use crate::understand;
 
 /// (content, cue, speaker, direct) of every statement the rules propose in `text`, as the
@@ -327,13 +327,21 @@ fn pronoun_speakers_get_a_canonical_name() {
         "Mayor Ann Lee said the dam would hold. \"We are ready,\" she said.",
     );
     let doc = understand(&article);
-    let quotes = find(&article, &doc);
-    let she = quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
-        .find(|sp| article.slice(sp.span) == "she")
-        .map(|sp| sp.canonical.clone());
-    assert_eq!(she.as_deref(), Some("Mayor Ann Lee"));
+    let mut quotes = find(&article, &doc);
+    let she = |quotes: &[Quote]| {
+        quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .find(|sp| article.slice(sp.span) == "she")
+            .map(|sp| sp.canonical.clone())
+    };
+    // Without the article's people, a pronoun is its own word...
+    assert_eq!(she(&quotes).as_deref(), Some("she"));
+    // ...and with them, the person it stands for.
+    let mentions = crate::entities::recognize(&article.text, &doc);
+    let people = crate::entities::link(&article.text, &doc, &mentions);
+    resolve_pronouns(&article.text, &doc, &mut quotes, &people);
+    assert_eq!(she(&quotes).as_deref(), Some("Mayor Ann Lee"));
 }
 
 #[test]
