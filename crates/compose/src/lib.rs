@@ -337,7 +337,16 @@ fn headline_from_lede(lede: &str) -> String {
 /// The headline of a lede, cut from it by deleting words only: a trailing attribution goes,
 /// and a long sentence keeps its first clause.
 fn cut_headline(lede: &str) -> String {
+    // An aside between two dashes goes first: the clause runs on after it ("Racist emails
+    // -- like one that … -- resulted in …").
+    let unaside;
     let mut text = lede;
+    if longer_than(text, HEADLINE_WORDS) {
+        if let Some(shorter) = without_dashed_aside(text) {
+            unaside = shorter;
+            text = &unaside;
+        }
+    }
     if let Some(comma) = text.rfind(", ") {
         let tail = &text[comma + 2..];
         if !longer_than(tail, 7) && tail.split_whitespace().any(|w| SPEECH_VERBS.contains(&w)) {
@@ -379,8 +388,12 @@ fn cut_headline(lede: &str) -> String {
             .map(|(k, &b)| (last_kept + k, b))
             .find(|&(i, b)| (b == b',' || b == b';') && i > last_kept && !in_number(i))
             .map(|(i, _)| i);
-        let dash = text[last_kept..]
-            .find(" — ")
+        // A dash that sets off a clause: an em or en dash between spaces, or the double
+        // hyphen wires type for one (" -- ", "Monday-- after").
+        let dash = [" — ", " – ", " -- ", "-- "]
+            .iter()
+            .filter_map(|d| text[last_kept..].find(d))
+            .min()
             .map(|k| last_kept + k)
             .filter(|&i| i > last_kept);
         let cut = mark.into_iter().chain(dash).min();
@@ -412,6 +425,16 @@ fn cut_headline(lede: &str) -> String {
         Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
         _ => text.to_string(),
     }
+}
+
+/// `text` without its first aside between two dashes of one kind (spaced em or en dashes, or
+/// the double hyphens wires type), none when it has no such pair.
+fn without_dashed_aside(text: &str) -> Option<String> {
+    [" -- ", " — ", " – "].iter().find_map(|dash| {
+        let open = text.find(dash)?;
+        let close = open + dash.len() + text[open + dash.len()..].find(dash)?;
+        Some(format!("{} {}", &text[..open], &text[close + dash.len()..]))
+    })
 }
 
 /// `lede` without its full stop (or question or exclamation mark), and without a closing
@@ -775,6 +798,23 @@ mod tests {
             "She called it “a disgrace”"
         );
         assert_eq!(headline_from_lede("Talks failed.\""), "Talks failed");
+    }
+
+    #[test]
+    fn a_long_lede_ends_at_a_dash_and_loses_an_aside_between_two() {
+        assert_eq!(
+            headline_from_lede("Israel's ruling Likud Party pulled off a victory in Tuesday's general election -- and it was a stunning one."),
+            "Israel's ruling Likud Party pulled off a victory in Tuesday's general election"
+        );
+        // An aside between two dashes goes, and the clause it interrupts stays whole.
+        assert_eq!(
+            headline_from_lede("The collapse of marriage in our poorest communities across the whole country -- and its tragic impact -- is a familiar story."),
+            "The collapse of marriage in our poorest communities across the whole country is a familiar story"
+        );
+        assert_eq!(
+            headline_from_lede("A sanitation worker in an Atlanta suburb already served two weekends in jail-- after authorities charged him for doing his job too early."),
+            "A sanitation worker in an Atlanta suburb already served two weekends in jail"
+        );
     }
 
     #[test]
