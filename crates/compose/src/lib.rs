@@ -143,7 +143,8 @@ fn adaptive_takeaways(candidates: usize) -> usize {
 }
 
 /// The words shown for a source sentence: whitespace made single, and short
-/// asides in parentheses without figures ("(pictured)", "(left)") deleted.
+/// asides in parentheses without figures ("(pictured)", "(left)") deleted, but for words in
+/// brackets that open a quotation.
 pub(crate) fn shown_text(source: &str) -> String {
     let text = one_line(source);
     if memchr::memchr(b'(', text.as_bytes()).is_none() {
@@ -156,7 +157,10 @@ pub(crate) fn shown_text(source: &str) -> String {
             break;
         };
         let inner = &rest[open + 1..open + len];
+        // Brackets that open a quotation hold the writer's words the quotation needs ("(He
+        // was) a very normal young person"), not an aside.
         let aside = open > 0
+            && !rest[..open].ends_with(['"', '“', '‘', '\''])
             && inner.split_whitespace().count() <= MAX_ASIDE_WORDS
             && !inner.contains('(')
             && !inner.bytes().any(|b| b.is_ascii_digit());
@@ -964,6 +968,10 @@ mod tests {
             "It cost (about $5 million) to build."
         );
         assert_eq!(shown_text("(CNN) Talks failed."), "(CNN) Talks failed.");
+        assert_eq!(
+            shown_text("\"(He was) a very normal young person,\" Radke said."),
+            "\"(He was) a very normal young person,\" Radke said."
+        );
         assert_eq!(shown_text("Unclosed (aside here."), "Unclosed (aside here.");
     }
 

@@ -83,6 +83,7 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
     let n = body.len();
     let mut start = 0usize; // byte offset in body of the current sentence
     let bytes = body.as_bytes();
+    let mut open = OpenQuotations::default();
     let mut i = 0;
     while i < n {
         // Only '.', '!', '?' and the lead byte of '…' (E2 80 A6) can end a sentence:
@@ -122,7 +123,7 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
         if j >= n {
             break;
         }
-        let end = j;
+        let mut end = j;
         let (after, _) = char_at(body, j);
         if !after.is_whitespace() {
             i = j;
@@ -139,8 +140,23 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
         if k >= n {
             break;
         }
-        let (next, _) = char_at(body, k);
-        let closes_quote = j > i + len && body[i + len..j].contains(is_quote_mark);
+        let (mut next, next_len) = char_at(body, k);
+        // A double quotation mark set off by spaces after the full stop closes the quotation
+        // the paragraph left open ("… they said 'We don't give out our names.' " Emwazi
+        // wrote …"): it ends this sentence rather than opening the next.
+        let mut closes_quote = j > i + len && body[i + len..j].contains(is_quote_mark);
+        if matches!(next, '"' | '”')
+            && body[k + next_len..].starts_with(char::is_whitespace)
+            && open.close(body, end, next)
+        {
+            end = k + next_len;
+            k = end + body[end..].len() - body[end..].trim_start().len();
+            if k >= n {
+                break;
+            }
+            next = char_at(body, k).0;
+            closes_quote = true;
+        }
         let quoted_question = c != '.' && closes_quote;
         // A quotation closing on an initial or abbreviation, then another opening (“… they
         // call "Mom B." "I have been …"), is two sentences, whatever the period is.
@@ -154,6 +170,33 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, out: &mut Vec<RawSentenc
         i = k;
     }
     push(out, unit.start, body, start, n, paragraph);
+}
+
+/// The double quotation marks of a paragraph up to a point, counted as the point moves on
+/// (quotations run over sentences), so each question costs only the text since the last.
+#[derive(Default)]
+struct OpenQuotations {
+    counted: usize,
+    straight: usize,
+    left: usize,
+    right: usize,
+}
+
+impl OpenQuotations {
+    /// True when `body[..end]` leaves open a quotation that `mark` (a straight or a right
+    /// double quotation mark) would close; `end` never moves back.
+    fn close(&mut self, body: &str, end: usize, mark: char) -> bool {
+        let part = &body[self.counted.min(end)..end];
+        self.straight += memchr::memchr_iter(b'"', part.as_bytes()).count();
+        self.left += part.matches('“').count();
+        self.right += part.matches('”').count();
+        self.counted = end;
+        if mark == '"' {
+            self.straight % 2 == 1
+        } else {
+            self.left > self.right
+        }
+    }
 }
 
 fn is_quote_mark(c: char) -> bool {
@@ -322,6 +365,23 @@ mod tests {
                 "\"Yes.\"",
                 "\"Why?\"",
                 "The room fell silent after the question was asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_set_off_by_a_space_ends_its_sentence() {
+        assert_eq!(
+            split(
+                "\"They said 'We don't give out our names.' \" Emwazi wrote that it hurt. \
+                   He left. \" I know,\" she said."
+            ),
+            [
+                "\"They said 'We don't give out our names.' \"",
+                "Emwazi wrote that it hurt.",
+                // A mark that opens no quotation left open is the next sentence's.
+                "He left.",
+                "\" I know,\" she said."
             ]
         );
     }
