@@ -342,9 +342,9 @@ proptest! {
                 }
                 // No title: the lede stands in for one, its trailing clause or stop cut (or,
                 // for a lede a headline cannot be made of, such as a question, a sentence
-                // of the opening).
-                let opening = doc.sentences.iter().take(3).map(|s| article.slice(s.span));
-                let mut from = opening.filter(|s| s.starts_with(&brief.title));
+                // of the opening or a takeaway).
+                let sentences = doc.sentences.iter().map(|s| article.slice(s.span));
+                let mut from = sentences.filter(|s| s.starts_with(&brief.title));
                 prop_assert!(!brief.title.is_empty() && from.next().is_some(), "title {:?}", brief.title);
                 // Nothing to trim in plain prose: every story sentence shown is a whole
                 // source sentence (lists of facts compose spans, checked by validate).

@@ -118,7 +118,7 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
     }
     Brief {
         id: article.id.clone(),
-        title: title(article, &candidates),
+        title: title(article, &candidates, &takeaways),
         takeaways: takeaways
             .iter()
             .map(|&c| brief_sentence(article, &candidates[c]))
@@ -234,7 +234,10 @@ fn is_one_line(text: &str) -> bool {
     !after_space || bytes.is_empty()
 }
 
-fn title(article: &Article, candidates: &[Candidate]) -> String {
+/// The brief's title: the article's own, else a headline cut from a sentence of the opening,
+/// else, when the lede is a question or a quotation, from the best-ranked of `takeaways`
+/// (candidate indexes) that can head, else from the lede.
+fn title(article: &Article, candidates: &[Candidate], takeaways: &[usize]) -> String {
     if let Some(t) = article
         .title
         .as_deref()
@@ -260,13 +263,24 @@ fn title(article: &Article, candidates: &[Candidate]) -> String {
                 .strip_prefix(headline)
                 .is_some_and(|rest| rest.starts_with(','))
     };
-    candidates
-        .iter()
-        .take(HEADLINE_SEARCH)
-        .filter(|c| !c.dangling && !c.question && c.quoted < 0.5)
-        .map(|c| (c, headline(c)))
-        .find(|(c, h)| can_open_headline(h) && !phrase_alone(c, h))
-        .map(|(_, h)| h)
+    let states_news = |c: &Candidate| !c.dangling && !c.question && c.quoted < 0.5;
+    let first_to_head = |list: &mut dyn Iterator<Item = &Candidate>| {
+        list.filter(|c| states_news(c))
+            .map(|c| (c, headline(c)))
+            .find(|(c, h)| can_open_headline(h) && !phrase_alone(c, h))
+            .map(|(_, h)| h)
+    };
+    // With none in the opening and a lede that is a question or a quotation, the
+    // best-ranked takeaway that can head the brief does; a lede that states the news
+    // heads it even on a word a headline would not open with ("Its famous Yellow Wall …").
+    first_to_head(&mut candidates.iter().take(HEADLINE_SEARCH))
+        .or_else(|| {
+            let lede = candidates.first()?;
+            if states_news(lede) {
+                return None;
+            }
+            first_to_head(&mut takeaways.iter().filter_map(|&i| candidates.get(i)))
+        })
         .or_else(|| candidates.first().map(headline))
         .unwrap_or_else(|| one_line(&article.id))
 }
@@ -925,12 +939,33 @@ mod tests {
     }
 
     #[test]
+    fn with_no_opening_sentence_to_head_the_best_takeaway_that_can_does() {
+        let text = "Was the young man pushed toward extremism by the authorities? Or was he \
+                    heading down a militant path all along? It's a controversial question that \
+                    has sparked a long debate. A London group says his emails paint a picture \
+                    of a desperate man.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let candidates = candidates::collect(&article, &doc).list;
+        let last = candidates.len() - 1;
+        assert_eq!(
+            title(&article, &candidates, &[last]),
+            "A London group says his emails paint a picture of a desperate man"
+        );
+        // With no takeaway to go on, the lede stays.
+        assert_eq!(
+            title(&article, &candidates, &[]),
+            "Was the young man pushed toward extremism by the authorities"
+        );
+    }
+
+    #[test]
     fn a_lede_opening_on_a_pronoun_gives_way_to_the_next_sentence() {
         let title_of = |text: &str| {
             let article = Article::from_text("t", text);
             let doc = brief_understand::understand(&article);
             let candidates = candidates::collect(&article, &doc);
-            title(&article, &candidates.list)
+            title(&article, &candidates.list, &[])
         };
         assert_eq!(
             title_of("It recalled one of the most memorable moments in comic book history. DC Comics pulled the cover for the upcoming issue on Monday. Fans had asked for it."),
