@@ -961,7 +961,12 @@ fn line(
     }
     let content = without_dateline(article, doc, quote.content);
     let statement = part(content);
-    let statement = statement.trim_end_matches([',', ';', ':']);
+    // Marks that join the statement to its frame ("… she reportedly told him; 'IM GOING
+    // …'") are the frame's, not the statement's.
+    let statement = statement
+        .trim_end_matches([',', ';', ':'])
+        .trim_start_matches([',', ';', ':'])
+        .trim_start();
     // A reported clause keeps its "that" (PolNeAR's span), which the line after the cue's
     // colon does without: a deleted word, as trimming deletes them.
     let statement = match statement.strip_prefix("that ") {
@@ -1163,11 +1168,27 @@ mod tests {
     fn listed(text: &str) -> Option<Vec<String>> {
         let article = Article::from_text("t", text);
         let doc = brief_understand::understand(&article);
-        let quotes = brief_understand::quotes::find(&article, &doc);
+        let mut quotes = brief_understand::quotes::find(&article, &doc);
         let mentions = brief_understand::entities::recognize(&article.text, &doc);
         let entities = brief_understand::entities::link(&article.text, &doc, &mentions);
+        brief_understand::quotes::resolve_pronouns(&article.text, &doc, &mut quotes, &entities);
         who_said_what(&article, &doc, &quotes, &entities)
             .map(|s| s.sentences.into_iter().map(|l| l.text).collect())
+    }
+
+    #[test]
+    fn a_mark_joining_a_statement_to_its_frame_is_left_out() {
+        let text = "Uncle Poodle posted a text message exchange with June Shannon in which June \
+                    Shannon reportedly told him; 'I am going to confront everyone on everything \
+                    because you have started some lies.'";
+        let lines = listed(text).unwrap_or_default();
+        assert!(lines.iter().any(|l| l.contains("confront")), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.contains(": ;") && !l.contains(":  ")),
+            "{lines:?}"
+        );
     }
 
     #[test]
