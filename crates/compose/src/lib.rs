@@ -406,14 +406,9 @@ fn cut_headline(lede: &str) -> String {
             .map(|(k, &b)| (last_kept + k, b))
             .find(|&(i, b)| (b == b',' || b == b';') && i > last_kept && !in_number(i))
             .map(|(i, _)| i);
-        // A dash that sets off a clause: an em or en dash between spaces, or the double
-        // hyphen wires type for one (" -- ", "Monday-- after").
-        let dash = [" — ", " – ", " -- ", "-- "]
-            .iter()
-            .filter_map(|d| text[last_kept..].find(d))
-            .min()
-            .map(|k| last_kept + k)
-            .filter(|&i| i > last_kept);
+        let dash = clause_dashes(&text[last_kept..])
+            .map(|d| last_kept + d.cut)
+            .find(|&i| i > last_kept);
         let cut = mark.into_iter().chain(dash).min();
         if let Some(i) = cut {
             text = &text[..i];
@@ -445,14 +440,52 @@ fn cut_headline(lede: &str) -> String {
     }
 }
 
-/// `text` without its first aside between two dashes of one kind (spaced em or en dashes, or
-/// the double hyphens wires type), none when it has no such pair.
-fn without_dashed_aside(text: &str) -> Option<String> {
-    [" -- ", " — ", " – "].iter().find_map(|dash| {
-        let open = text.find(dash)?;
-        let close = open + dash.len() + text[open + dash.len()..].find(dash)?;
-        Some(format!("{} {}", &text[..open], &text[close + dash.len()..]))
+/// A dash that sets off a clause: an em or en dash between spaces, or the double hyphen wires
+/// type for one (" -- ", "Monday-- after").
+#[derive(Clone, Copy)]
+struct Dash {
+    /// Where the text before it ends (at the space before it, if any).
+    cut: usize,
+    /// Where the text after it starts (past the space after it).
+    after: usize,
+    /// Its first byte: `-` for a double hyphen, the lead byte of an em or en dash's second.
+    kind: u8,
+    /// A space before it too.
+    spaced: bool,
+}
+
+/// The clause dashes of `text`, in order: found by vector search for their first bytes, as
+/// this runs on every long lede.
+fn clause_dashes(text: &str) -> impl Iterator<Item = Dash> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'-', 0xe2, bytes).filter_map(move |i| {
+        let rest = &text[i..];
+        let (kind, len) = if rest.starts_with("--") {
+            (b'-', 2)
+        } else if rest.starts_with('—') || rest.starts_with('–') {
+            (rest.as_bytes()[2], 3)
+        } else {
+            return None;
+        };
+        let spaced = i > 0 && bytes[i - 1] == b' ';
+        // A hyphen pair may close up on the word before; an em or en dash stands apart.
+        let stands = bytes.get(i + len) == Some(&b' ') && (spaced || kind == b'-');
+        stands.then(|| Dash {
+            cut: i - usize::from(spaced),
+            after: i + len + 1,
+            kind,
+            spaced,
+        })
     })
+}
+
+/// `text` without its first aside between two spaced dashes of one kind, none when it has no
+/// such pair.
+fn without_dashed_aside(text: &str) -> Option<String> {
+    let mut spaced = clause_dashes(text).filter(|d| d.spaced);
+    let open = spaced.next()?;
+    let close = spaced.find(|d| d.kind == open.kind)?;
+    Some(format!("{} {}", &text[..open.cut], &text[close.after..]))
 }
 
 /// `lede` without its full stop (or question or exclamation mark), and without a closing
