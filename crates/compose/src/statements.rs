@@ -577,8 +577,30 @@ fn is_object(content: &str, clause_cue: bool) -> bool {
         // Even a verb of saying takes a thing a determiner opens ("added a third in the
         // closing stages", "said a prayer").
         || (matches!(first, "a" | "an" | "another") && verbless())
-        || (!clause_cue && verbless())
+        || (!clause_cue && (verbless() || noun_with_relative_clause(content)))
 }
+
+/// True for a noun phrase a determiner in lower case opens whose first verb is in a relative
+/// clause on its noun ("conceded: the penalty that allowed Swansea to pinch a draw"): a thing,
+/// however long. A capital marks the start of a sentence, a clause ("according to SANA, The
+/// special operation that took place … was part of …").
+fn noun_with_relative_clause(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let opens_phrase = words.next().is_some_and(|w| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        )
+    });
+    opens_phrase
+        && words
+            .take(RELATIVE_REACH)
+            .take_while(|w| !clause_verb(w))
+            .any(|w| matches!(w, "that" | "which" | "who"))
+}
+
+/// How many words after its determiner a noun phrase's relative pronoun may come.
+const RELATIVE_REACH: usize = 5;
 
 /// True for a word that can be a clause's verb: one [`crate::is_verb`] knows, a contraction
 /// ("wasn't", "he's", "they're"), or a known verb with a third-person "-s" ("welcomes",
@@ -1001,6 +1023,19 @@ mod tests {
         assert!(is_object("it, was designed for new compact cameras", false));
         assert!(is_object("a third in the closing stages", true));
         assert!(!is_object("a lot of people were hurt", true));
+        // A noun with a relative clause is a thing, however long, after a cue that takes one.
+        assert!(is_object(
+            "the penalty that allowed Swansea to pinch a 1-1 draw at the Liberty Stadium",
+            false
+        ));
+        assert!(!is_object(
+            "the man who attacked her was a stranger to the family",
+            true
+        ));
+        assert!(!is_object(
+            "the team is better than the one that won",
+            false
+        ));
         assert!(takes_clause("has repeatedly said"));
         assert!(!takes_clause("described"));
     }
