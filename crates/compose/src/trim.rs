@@ -106,7 +106,21 @@ const INVISIBLE: &[char] = &[
 const LIST_MARKS: &[&str] = &["•", "·", "●", "▪", "■", "►", "◦", "-", "--", "–", "—", "*"];
 
 /// Sentence-opening words that only link a sentence to the one before it.
-const DISCOURSE_MARKERS: &[&str] = &["Also", "And", "But", "However", "Meanwhile", "So", "Yet"];
+const DISCOURSE_MARKERS: &[&str] = &[
+    "Additionally",
+    "Also",
+    "And",
+    "But",
+    "Consequently",
+    "Furthermore",
+    "However",
+    "Meanwhile",
+    "Moreover",
+    "Nevertheless",
+    "Nonetheless",
+    "So",
+    "Yet",
+];
 
 /// Index of the first token after a leading dateline, if the sentence opens with one.
 fn dateline_end(text: &str, sentence: &Sentence, from: usize) -> Option<usize> {
@@ -216,6 +230,11 @@ mod tests {
             trimmed("Meanwhile, Russian President Vladimir Putin met the envoy.").as_deref(),
             Some("Russian President Vladimir Putin met the envoy.")
         );
+        assert_eq!(
+            trimmed("Moreover, Starbucks baristas wrote on the cups.").as_deref(),
+            Some("Starbucks baristas wrote on the cups.")
+        );
+        assert!(DISCOURSE_MARKERS.windows(2).all(|w| w[0] < w[1]));
         // Before a word in lower case it stays: the sentence keeps its capital.
         assert_eq!(
             trimmed("But some analysts say the emails are only part of it.").as_deref(),
