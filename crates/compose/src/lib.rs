@@ -253,13 +253,15 @@ fn title(article: &Article, candidates: &[Candidate], takeaways: &[usize]) -> St
     // Nor is a headline the scene-setting phrase alone, cut where the lede's news begins
     // ("As the world digests the shock of … Nemtsov's brutal murder …, everybody is trying
     // …" would head as its "As …" phrase).
-    let headline = |c: &Candidate| headline_from_lede(&one_line(article.slice(c.span)));
+    // The lede as a brief shows it: without asides in brackets ("a large (\"venti\" in
+    // Starbucks speak) Caramel Frappuccino").
+    let headline = |c: &Candidate| headline_from_lede(&shown_text(article.slice(c.span)));
     let phrase_alone = |c: &Candidate, headline: &str| {
         // A preposition's phrase may run into the main clause unmarked ("In a startling new
         // tutorial YouTube star Promise Tamang turns herself …"): only subordinators count.
         opens_on_phrase(headline, SUBORDINATORS)
             && !headline.contains(", ")
-            && one_line(article.slice(c.span))
+            && shown_text(article.slice(c.span))
                 .strip_prefix(headline)
                 .is_some_and(|rest| rest.starts_with(','))
     };
@@ -711,6 +713,10 @@ fn without_time_measure(text: &str) -> &str {
     } {
         text = text[..text.len() - last_word(text).len()].trim_end();
     }
+    // "jailed for five years": the phrase is the clause's own, count and all.
+    if TIME_PHRASE_OPENERS.contains(&last_word(text)) {
+        return whole;
+    }
     text
 }
 
@@ -936,6 +942,10 @@ mod tests {
             "Talks resumed"
         );
         assert_eq!(without_time_measure("Talks resumed"), "Talks resumed");
+        assert_eq!(
+            without_time_measure("Carlos Boente was jailed for five years"),
+            "Carlos Boente was jailed for five years"
+        );
         assert_eq!(
             without_time_measure("Herrera has caught the eye in recent weeks"),
             "Herrera has caught the eye in recent weeks"
