@@ -242,7 +242,7 @@ pub fn is_stop_word_any_case(word: &str) -> bool {
 /// zero-padded, and its length in the last byte are its key.
 const PACKED: usize = 15;
 
-/// A set of words with a fast membership test: words of up to [`PACKED`] bytes
+/// A set of words with a fast membership test: words of up to fifteen bytes
 /// are exact 128-bit keys in an open-addressed table (one or two comparisons per
 /// lookup); longer ones are compared one by one. These tests run on every token
 /// of every article.

@@ -9,7 +9,7 @@
 //! i16 and shipped inside the binary (`crates/understand/models/ner.bin`, loaded
 //! once on first use; see `models/README.md` for how it was trained and what it scores).
 //!
-//! The types are CoNLL's four ([`EntityKind`]). It is *not* a parser of
+//! The types are CoNLL's four ([`brief_core::EntityKind`]). It is *not* a parser of
 //! quotes, figures or dates.
 //!
 //! ```

@@ -1,16 +1,15 @@
 //! Whom a pronoun speaker ("he said", "she told CNN") stands for: a person the article names.
 //!
 //! [`super::find`] knows no entities, so a statement whose speaker is "he" or "she" leaves
-//! [`resolve_pronouns`] to name it once the article's people are linked. News prose names
-//! the speaker before the pronoun, as the subject of the same sentence ("Andrea Irwin told
-//! CNN that she …") or of a sentence shortly before ("Sion Mahgrefte is the head of the
-//! community. … “…,” he said."), or as the speaker of the sentence before ("…, Kerry added.
-//! “…,” he said."): the first person named outside quotation marks in the pronoun's sentence
-//! before it, else the person speaking in the nearest earlier sentence that names one, else
-//! the first person named there, whose
-//! sex, where the article gives it ("Mr.", "mother", "spokeswoman") or a common first name
-//! tells it, agrees. A possessive
-//! ("Robinson's mother") names the owner, not the speaker, and is passed over.
+//! [`resolve_pronouns`] to name it once the article's people are linked. News prose names the
+//! speaker before the pronoun: as the subject of the same sentence ("Andrea Irwin told CNN that
+//! she …"), as the speaker of a sentence shortly before ("…, Kerry added. “…,” he said.") or as
+//! its subject ("David Cohen is the head of the community. … “…,” he said."). So the pronoun
+//! stands for the first person named outside quotation marks in its own sentence before it,
+//! else, in the nearest earlier sentence that has one, the person speaking there or the first
+//! person named there; of those, only one whose sex, where the article gives it ("Mr.",
+//! "mother", "spokeswoman") or a common first name tells it, agrees. A possessive ("Robinson's
+//! mother") names the owner, not the speaker, and is passed over.
 //!
 //! It is *not* general coreference: only speakers' "he" and "she", and no guess past
 //! [`MAX_SENTENCES_BACK`] sentences: a pronoun left unresolved keeps its own word as its
