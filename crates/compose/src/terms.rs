@@ -191,6 +191,9 @@ pub const BACKWARD_PAIRS: &[(&str, &str)] = &[
     ("years", "of"),
 ];
 
+/// The outlets among [`WEAK`], whose possessives are weak too.
+const WEAK_OUTLETS: &[&str] = &["afp", "ap", "cnn", "reuters"];
+
 /// Every word the lexicon knows, by [`TermKey::lower`] hash: one lookup per token.
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
@@ -199,6 +202,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut add = |word: &str, bit: u16| lexicon.add(hash_of(word), bit);
     STOP_WORDS.iter().for_each(|w| add(w, flag::STOP));
     WEAK.iter().for_each(|w| add(w, flag::WEAK));
+    // A wire's or network's possessive is as weak as its name: "CNN's Chris Cuomo" is about
+    // Chris Cuomo, "CNN's request" about no topic.
+    for outlet in WEAK_OUTLETS {
+        add(&format!("{outlet}'s"), flag::WEAK);
+        add(&format!("{outlet}’s"), flag::WEAK);
+    }
     IRREGULAR_PAST.iter().for_each(|w| add(w, flag::WEAK));
     FORWARD_WORDS.iter().for_each(|w| add(w, flag::FORWARD));
     BACKWARD_WORDS.iter().for_each(|w| add(w, flag::BACKWARD));
@@ -613,5 +622,7 @@ mod tests {
     fn stop_and_weak_words() {
         assert!(k("The").stop && k("would").stop && !k("Kremlin").stop);
         assert!(k("according").weak && k("ox").weak && !k("barrier").weak);
+        assert!(k("CNN's").weak && k("Reuters’s").weak && !k("Putin's").weak);
+        assert!(WEAK_OUTLETS.iter().all(|o| WEAK.contains(o)));
     }
 }
