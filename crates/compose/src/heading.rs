@@ -802,7 +802,7 @@ impl<'a> Headings<'a> {
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
-                        surface: whole_name(sequence, start, start + len - 1),
+                        surface: whole_name(&self.article.text, sequence, start, start + len - 1),
                         name,
                         opening_only: true,
                         alone: len > 1,
@@ -830,7 +830,7 @@ const NAME_REACH: usize = 2;
 /// shows as "Foreign Minister Delcy Rodriguez", "Angeles Superior Court" as "Los Angeles
 /// Superior Court"), up to [`NAME_REACH`] words either way and not past an owner's
 /// possessive; a possessive ending is left off.
-fn whole_name(sequence: &[Slot], first: usize, last: usize) -> (usize, usize) {
+fn whole_name(text: &str, sequence: &[Slot], first: usize, last: usize) -> (usize, usize) {
     // A phrase's own words are heading words; the words it takes in are capitalised ones.
     let at = |i: usize| {
         sequence[i].capital().unwrap_or_else(|| {
@@ -843,16 +843,21 @@ fn whole_name(sequence: &[Slot], first: usize, last: usize) -> (usize, usize) {
     let capitalised = |i: usize| capitalised_at(sequence, i);
     let (mut from, mut to) = (first, last);
     if last > first {
-        // Not past an owner: "CNN's Elise Miller" names Elise Miller.
+        // Not past an owner: "CNN's Elise Miller" names Elise Miller; but "People's" is a
+        // word of names ("Kurdish People's Protection Units", "People's Liberation Army").
+        let owner = |i: usize| {
+            let (span, possessive) = at(i);
+            possessive > 0 && !text[span.start..span.end - usize::from(possessive)].eq("People")
+        };
         while from > 0
             && first - from < NAME_REACH
             && capitalised(from)
             && capitalised(from - 1)
-            && at(from - 1).1 == 0
+            && !owner(from - 1)
         {
             from -= 1;
         }
-        while to - last < NAME_REACH && capitalised(to) && capitalised(to + 1) && at(to).1 == 0 {
+        while to - last < NAME_REACH && capitalised(to) && capitalised(to + 1) && !owner(to) {
             to += 1;
         }
     }
@@ -1367,7 +1372,7 @@ mod tests {
             at += word.len() + 1;
         }
         let shown = |first: usize, last: usize| {
-            let (start, end) = whole_name(&sequence, first, last);
+            let (start, end) = whole_name(text, &sequence, first, last);
             &text[start..end]
         };
         // "Foreign Minister Delcy" ends inside the name; the owner "CNN's" stays out.
@@ -1377,6 +1382,19 @@ mod tests {
         // One word alone is left as it is, and a name's possessive ending is left off.
         assert_eq!(shown(4, 4), "Rodriguez");
         assert_eq!(shown(0, 0), "CNN");
+        // "People's" is a word of names, no owner.
+        let text = "Kurdish People's Protection Units";
+        let sequence: Vec<Slot> = text
+            .split(' ')
+            .scan(0, |at, word| {
+                let span = Span::new(*at, *at + word.len());
+                *at += word.len() + 1;
+                let head = HeadWord::new(0, span, Spelling::of(word), Opening::No);
+                Some(head.map_or(Slot::Break, Slot::Head))
+            })
+            .collect();
+        let (start, end) = whole_name(text, &sequence, 2, 3);
+        assert_eq!(&text[start..end], text);
     }
 
     /// The heading of a section showing every candidate of `text`.
