@@ -29,7 +29,7 @@ pub use brief_core::{
 pub use brief_read as read;
 pub use brief_store as store;
 pub use brief_stories as stories;
-pub use brief_understand::{dates, entities, figures, quotes, understand};
+pub use brief_understand::{dates, entities, facts, figures, quotes, understand, Facts};
 
 mod story;
 

@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::Result;
-use brief::{entities, figures, quotes, understand, Article, Figure, Quote};
+use brief::{facts, understand, Article, Facts, Figure, Quote};
 use clap::ValueEnum;
 
 use crate::inputs::for_each_article;
@@ -51,11 +51,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
         };
         let doc = understand(&article);
-        let mut quotes = quotes::find(&article, &doc);
-        let figures = figures::find(&article, &doc);
-        let mentions = entities::recognize(&article.text, &doc);
-        let named = entities::link(&article.text, &doc, &mentions);
-        quotes::resolve_pronouns(&article.text, &doc, &mut quotes, &named);
+        let Facts {
+            entities: named,
+            quotes,
+            figures,
+        } = facts(&article, &doc);
         match args.format {
             FactsFormat::Json => {
                 serde_json::to_writer(

@@ -20,8 +20,8 @@ use std::cell::RefCell;
 pub const CLOSING_HEADING: &str = "What Comes Next";
 
 /// Words that make poor headings: function words the stop list leaves ("never", "someone",
-/// "every", "anyway", "throughout"), reporting verbs, units of time, days of the week and the months that
-/// are not also common words ("May", "March" are).
+/// "every", "anyway", "throughout"), reporting verbs, units of time, days of the week and the
+/// months that are not also common words ("May", "March" are).
 pub(crate) const WEAK: &[&str] = &[
     "according",
     "added",
@@ -847,7 +847,7 @@ fn whole_name(text: &str, sequence: &[Slot], first: usize, last: usize) -> (usiz
         // word of names ("Kurdish People's Protection Units", "People's Liberation Army").
         let owner = |i: usize| {
             let (span, possessive) = at(i);
-            possessive > 0 && !text[span.start..span.end - usize::from(possessive)].eq("People")
+            possessive > 0 && &text[span.start..span.end - usize::from(possessive)] != "People"
         };
         while from > 0
             && first - from < NAME_REACH
@@ -1012,7 +1012,8 @@ fn is_participle(word: &str) -> bool {
             .is_err()
 }
 
-/// `a` against `b` lower-cased, byte by byte.
+/// `a` against `b` lower-cased, byte by byte (a binary search of the sorted list costs less
+/// than a scan of it: plain callgrind +0.4 M for the scan).
 fn cmp_ignore_ascii_case(a: &str, b: &str) -> std::cmp::Ordering {
     a.bytes().cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }

@@ -62,18 +62,14 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         .takeaways
         .unwrap_or_else(|| adaptive_takeaways(candidates.len()));
     let takeaways = rank::select(&candidates, &scores, count);
-    let (entities, quotes, figures) = if options.facts {
-        let mentions = brief_understand::entities::recognize(&article.text, doc);
-        let entities = brief_understand::entities::link(&article.text, doc, &mentions);
-        let mut quotes = brief_understand::quotes::find(article, doc);
-        brief_understand::quotes::resolve_pronouns(&article.text, doc, &mut quotes, &entities);
-        (
-            entities,
-            quotes,
-            brief_understand::figures::find(article, doc),
-        )
+    let brief_understand::Facts {
+        entities,
+        quotes,
+        figures,
+    } = if options.facts {
+        brief_understand::facts(article, doc)
     } else {
-        (Vec::new(), Vec::new(), Vec::new())
+        brief_understand::Facts::default()
     };
     let said = statements::who_said_what(article, doc, &quotes, &entities);
     // People introduced with their role in "Who Said What" need no second line.
@@ -253,24 +249,26 @@ fn title(article: &Article, candidates: &[Candidate], takeaways: &[usize]) -> St
     // Nor is a headline the scene-setting phrase alone, cut where the lede's news begins
     // ("As the world digests the shock of … Nemtsov's brutal murder …, everybody is trying
     // …" would head as its "As …" phrase).
-    // The lede as a brief shows it: without asides in brackets ("a large (\"venti\" in
+    // A sentence as a brief shows it: without asides in brackets ("a large (\"venti\" in
     // Starbucks speak) Caramel Frappuccino").
-    let headline = |c: &Candidate| headline_from_lede(&shown_text(article.slice(c.span)));
-    let phrase_alone = |c: &Candidate, headline: &str| {
+    let shown = |c: &Candidate| shown_text(article.slice(c.span));
+    let phrase_alone = |shown: &str, headline: &str| {
         // A preposition's phrase may run into the main clause unmarked ("In a startling new
         // tutorial YouTube star Promise Tamang turns herself …"): only subordinators count.
         opens_on_phrase(headline, SUBORDINATORS)
             && !headline.contains(", ")
-            && shown_text(article.slice(c.span))
+            && shown
                 .strip_prefix(headline)
                 .is_some_and(|rest| rest.starts_with(','))
     };
     let states_news = |c: &Candidate| !c.dangling && !c.question && c.quoted < 0.5;
     let first_to_head = |list: &mut dyn Iterator<Item = &Candidate>| {
-        list.filter(|c| states_news(c))
-            .map(|c| (c, headline(c)))
-            .find(|(c, h)| can_open_headline(h) && !phrase_alone(c, h))
-            .map(|(_, h)| h)
+        list.filter(|c| states_news(c)).find_map(|c| {
+            let sentence = shown(c);
+            let headline = headline_from_lede(&sentence);
+            (can_open_headline(&headline) && !phrase_alone(&sentence, &headline))
+                .then_some(headline)
+        })
     };
     // With none in the opening and a lede that is a question or a quotation, the
     // best-ranked takeaway that can head the brief does; a lede that states the news
@@ -283,7 +281,7 @@ fn title(article: &Article, candidates: &[Candidate], takeaways: &[usize]) -> St
             }
             first_to_head(&mut takeaways.iter().filter_map(|&i| candidates.get(i)))
         })
-        .or_else(|| candidates.first().map(headline))
+        .or_else(|| candidates.first().map(|c| headline_from_lede(&shown(c))))
         .unwrap_or_else(|| one_line(&article.id))
 }
 

@@ -1203,11 +1203,8 @@ mod tests {
     fn listed(text: &str) -> Option<Vec<String>> {
         let article = Article::from_text("t", text);
         let doc = brief_understand::understand(&article);
-        let mut quotes = brief_understand::quotes::find(&article, &doc);
-        let mentions = brief_understand::entities::recognize(&article.text, &doc);
-        let entities = brief_understand::entities::link(&article.text, &doc, &mentions);
-        brief_understand::quotes::resolve_pronouns(&article.text, &doc, &mut quotes, &entities);
-        who_said_what(&article, &doc, &quotes, &entities)
+        let facts = brief_understand::facts(&article, &doc);
+        who_said_what(&article, &doc, &facts.quotes, &facts.entities)
             .map(|s| s.sentences.into_iter().map(|l| l.text).collect())
     }
 

@@ -14,8 +14,9 @@
 //!
 //! The facts of an article are found on request, over the same tokens: [`quotes::find`]
 //! (attributed statements: direct quotes and reported speech, with cue and speaker) and
-//! [`figures::find`] (numbers with what they count); [`dates`] reads publication
-//! dates and explicit dates in running text as day numbers.
+//! [`figures::find`] (numbers with what they count), or all of them at once by [`facts`],
+//! which also names pronoun speakers after the article's people; [`dates`] reads
+//! publication dates and explicit dates in running text as day numbers.
 //!
 //! ```
 //! use brief_core::Article;
@@ -41,7 +42,7 @@ pub mod words;
 pub use segment::split_sentences;
 pub use tokenize::tokenize;
 
-use brief_core::{Article, Document, Sentence};
+use brief_core::{Article, Document, Figure, NamedEntity, Quote, Sentence};
 
 /// Splits an article into sentences and tokens.
 pub fn understand(article: &Article) -> Document {
@@ -63,6 +64,31 @@ pub fn understand(article: &Article) -> Document {
         })
         .collect();
     Document { sentences }
+}
+
+/// The facts of an understood article, found together.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Its named entities, linked ([`entities::link`]).
+    pub entities: Vec<NamedEntity>,
+    /// Its statements ([`quotes::find`]), pronoun speakers named after the people among
+    /// `entities` ([`quotes::resolve_pronouns`]).
+    pub quotes: Vec<Quote>,
+    /// Its figures ([`figures::find`]).
+    pub figures: Vec<Figure>,
+}
+
+/// The entities, statements and figures of an understood article.
+pub fn facts(article: &Article, doc: &Document) -> Facts {
+    let mentions = entities::recognize(&article.text, doc);
+    let entities = entities::link(&article.text, doc, &mentions);
+    let mut quotes = quotes::find(article, doc);
+    quotes::resolve_pronouns(&article.text, doc, &mut quotes, &entities);
+    Facts {
+        entities,
+        quotes,
+        figures: figures::find(article, doc),
+    }
 }
 
 /// A short line with no closing punctuation that starts with a capital: a subhead.

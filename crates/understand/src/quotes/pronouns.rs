@@ -94,12 +94,7 @@ fn sex_of_words(phrase: &str) -> Option<Sex> {
         if word.is_empty() || word.len() > 14 {
             continue;
         }
-        let lower = word.to_ascii_lowercase();
-        let sex = if FEMALE.binary_search(&lower.as_str()).is_ok() {
-            Sex::Female
-        } else if MALE.binary_search(&lower.as_str()).is_ok() {
-            Sex::Male
-        } else {
+        let Some(sex) = listed_sex(&word.to_ascii_lowercase(), FEMALE, MALE) else {
             continue;
         };
         match found {
@@ -615,16 +610,20 @@ const MALE_NAMES: &[&str] = &[
 /// The sex a person's first name tells: the first word of the name that is in
 /// [`FEMALE_NAMES`] or [`MALE_NAMES`] among its first two ("Dr. Phil McGraw" looks at "Phil").
 fn sex_by_first_name(name: &str) -> Option<Sex> {
-    name.split_whitespace().take(2).find_map(|word| {
-        let lower = word.to_lowercase();
-        if FEMALE_NAMES.binary_search(&lower.as_str()).is_ok() {
-            Some(Sex::Female)
-        } else if MALE_NAMES.binary_search(&lower.as_str()).is_ok() {
-            Some(Sex::Male)
-        } else {
-            None
-        }
-    })
+    name.split_whitespace()
+        .take(2)
+        .find_map(|word| listed_sex(&word.to_lowercase(), FEMALE_NAMES, MALE_NAMES))
+}
+
+/// The sex of the sorted list, of women's words or men's, that holds a lower-case word.
+fn listed_sex(lower: &str, female: &[&str], male: &[&str]) -> Option<Sex> {
+    if female.binary_search(&lower).is_ok() {
+        Some(Sex::Female)
+    } else if male.binary_search(&lower).is_ok() {
+        Some(Sex::Male)
+    } else {
+        None
+    }
 }
 
 /// The sex of a pronoun speaker's word, none for any other speaker.
@@ -675,7 +674,14 @@ pub fn resolve_pronouns(
         .filter(|&(m, _)| !possessive(text, m) && !inside_quote(m))
         .collect();
     people.sort_unstable_by_key(|&(m, i)| (m.start, i));
-    let sexes: Vec<Option<Sex>> = entities.iter().map(|e| sex_of(text, e)).collect();
+    let sexes: Vec<Option<Sex>> = entities
+        .iter()
+        .map(|e| {
+            (e.kind == EntityKind::Person)
+                .then(|| sex_of(text, e))
+                .flatten()
+        })
+        .collect();
     let sentence_of = |at: usize| {
         doc.sentences
             .partition_point(|s| s.span.end <= at)
@@ -748,11 +754,8 @@ mod tests {
     fn resolved(text: &str) -> Vec<String> {
         let article = Article::from_text("t", text);
         let doc = crate::understand(&article);
-        let mut quotes = super::super::find(&article, &doc);
-        let mentions = crate::entities::recognize(&article.text, &doc);
-        let named = crate::entities::link(&article.text, &doc, &mentions);
-        resolve_pronouns(&article.text, &doc, &mut quotes, &named);
-        quotes
+        crate::facts(&article, &doc)
+            .quotes
             .iter()
             .filter_map(|q| q.speaker.as_ref())
             .filter(|s| pronoun_sex(s.span.get(&article.text).unwrap_or("")).is_some())
