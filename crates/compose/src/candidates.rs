@@ -949,10 +949,105 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<(Range<usize>, OpenQuo
             }
             end = i + 1;
         }
+        // "“… did!!” Griffith said on Twitter.": the speaker's line the splitter set apart
+        // after the quotation's own closing mark goes with it; alone it says nothing, and the
+        // quotation alone has no speaker.
+        if same_paragraph(end - 1, end)
+            && closes_on_quotation(article, &sentences[end - 1])
+            && is_attribution_tail(article, &sentences[end])
+        {
+            end += 1;
+        }
         groups.push((i..end, OpenQuotes::default()));
         i = end;
     }
     groups
+}
+
+/// Most words after its verb an attribution line may have ("said on Twitter", "asked the
+/// jury", "said of defendants in municipal court").
+const TAIL_WORDS_AFTER_VERB: usize = 5;
+
+/// Verbs that name the speaker of a quotation in a line of their own.
+const TAIL_VERBS: &[&str] = &[
+    "added",
+    "admitted",
+    "argued",
+    "asked",
+    "commented",
+    "confirmed",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "joked",
+    "noted",
+    "posted",
+    "recalled",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "told",
+    "tweeted",
+    "wrote",
+    "yelled",
+];
+
+/// Words after the verb that open a clause of its own: the line says something.
+const CLAUSE_SUBJECTS: &[&str] = &["he", "i", "it", "she", "that", "they", "we", "you"];
+
+/// True when a sentence ends with a quotation closing after its own full stop, question or
+/// exclamation mark (`… here?”`).
+fn closes_on_quotation(article: &Article, sentence: &brief_core::Sentence) -> bool {
+    let tokens = &sentence.tokens;
+    tokens.len() >= 2
+        && tokens[tokens.len() - 1].kind == TokenKind::Quote
+        && matches!(
+            article.slice(tokens[tokens.len() - 2].span),
+            "." | "!" | "?"
+        )
+}
+
+/// True when a sentence only names who said the quotation before it: a name or pronoun, a
+/// verb of saying among its first words, at most a few words after it that open no clause,
+/// and a full stop ("Griffith said on Twitter.", "Naseer asked the jury.").
+fn is_attribution_tail(article: &Article, sentence: &brief_core::Sentence) -> bool {
+    let tokens = &sentence.tokens;
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    if first.kind != TokenKind::Word
+        || !article
+            .slice(first.span)
+            .starts_with(|c: char| c.is_uppercase())
+        || article.slice(last.span) != "."
+        || tokens.iter().any(|t| t.kind == TokenKind::Quote)
+    {
+        return false;
+    }
+    // The speaker: words only, up to the verb ("The parents, he said, were laughing" is a
+    // sentence of its own).
+    let Some(verb) = tokens.iter().take(6).position(|t| {
+        t.kind == TokenKind::Word
+            && TAIL_VERBS
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(article.slice(t.span)))
+    }) else {
+        return false;
+    };
+    let after = &tokens[verb + 1..tokens.len() - 1];
+    verb >= 1
+        && tokens[..verb].iter().all(|t| t.kind == TokenKind::Word)
+        && after.len() <= TAIL_WORDS_AFTER_VERB
+        && !after.iter().any(|t| {
+            CLAUSE_SUBJECTS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(article.slice(t.span)))
+        })
 }
 
 /// Which quotations are open: double marks (straight or curly) and single ones, the
@@ -1142,6 +1237,29 @@ mod tests {
                     go on sale on Saturday in five stores.";
         let shown = kept(text);
         assert_eq!(shown, ["The dolls go on sale on Saturday in five stores."]);
+    }
+
+    #[test]
+    fn a_line_naming_the_speaker_goes_with_the_quotation_before_it() {
+        let text = "The actor's mother chimed in on Sunday with her view. \"She killed it! I \
+                    loved everything she did!\" Griffith said on Twitter. The show airs weekly.";
+        assert_eq!(
+            kept(text),
+            [
+                "The actor's mother chimed in on Sunday with her view.",
+                "\"She killed it! I loved everything she did!\" Griffith said on Twitter.",
+                "The show airs weekly."
+            ]
+        );
+        // A line that says something of its own stays apart: a clause after the verb, or
+        // words around an interjected "he said".
+        for line in [
+            "Walker said Saturday he has remained steady in his views.",
+            "The parents, he said, were laughing.",
+        ] {
+            let text = format!("\"We will not back down from this fight.\" {line}");
+            assert_eq!(kept(&text).last().map(String::as_str), Some(line));
+        }
     }
 
     #[test]
