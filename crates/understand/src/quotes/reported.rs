@@ -596,6 +596,7 @@ const ADVERBIAL_STARTS: WordList = WordList::new(&[
     "on",
     "then",
     "through",
+    "throughout",
     "to",
     "today",
     "too",
