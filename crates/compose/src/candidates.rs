@@ -50,6 +50,9 @@ pub struct Candidate {
     /// Opens with a word that points back to an earlier sentence ("But", "This",
     /// "Until then"): weak on its own, as a takeaway is read.
     pub dangling: bool,
+    /// Opens with a personal pronoun ("They're the last …", "His mother …"): whom it
+    /// means is named before.
+    pub pronoun_opening: bool,
     /// The candidate before it in the list is the sentence right before it in the text (no
     /// subhead, short line, copy or furniture between).
     pub follows_previous: bool,
@@ -169,6 +172,12 @@ const DANGLING_OPENERS: &[&str] = &[
     "such",
     "meanwhile",
     "instead",
+];
+
+/// Personal pronouns and their possessives, as [`first_word`] reads them ("They're" as
+/// "They").
+const PRONOUN_OPENERS: &[&str] = &[
+    "he", "her", "his", "it", "its", "she", "their", "them", "they",
 ];
 
 const MIN_WORDS: usize = 4;
@@ -500,9 +509,13 @@ fn collect_with(
         let dangling = DANGLING_OPENERS
             .iter()
             .any(|d| d.eq_ignore_ascii_case(opening));
+        let pronoun_opening = PRONOUN_OPENERS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(opening));
         let follows_previous = previous_end == Some(group.start);
         previous_end = Some(group.end);
         out.push(Candidate {
+            pronoun_opening,
             follows_previous,
             sentence: group.start,
             span,

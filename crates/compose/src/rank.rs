@@ -25,6 +25,8 @@ const PRONOUN_SPEAKER_COST: f32 = 0.2;
 /// Cost of a sentence that is all quotation: whoever said it is named outside it, so
 /// alone, as a takeaway is read, it does not say who spoke.
 const SPEAKERLESS_QUOTE_COST: f32 = 1.0;
+/// Cost of opening with a personal pronoun: alone, a takeaway does not say whom it means.
+const PRONOUN_OPENING_COST: f32 = 0.2;
 /// How much similarity to an already chosen takeaway costs.
 const REDUNDANCY_WEIGHT: f32 = 0.3;
 
@@ -74,6 +76,9 @@ fn shape(c: &Candidate) -> f32 {
     s -= WORD_COST * c.words as f32;
     if c.dangling {
         s -= DANGLING_COST;
+    }
+    if c.pronoun_opening {
+        s -= PRONOUN_OPENING_COST;
     }
     if c.pronoun_speaker {
         s -= PRONOUN_SPEAKER_COST;
@@ -132,6 +137,26 @@ pub fn select(candidates: &[Candidate], scores: &[f32], count: usize) -> Vec<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use brief_core::Article;
+
+    /// The score of the second sentence of `text`.
+    fn second_score(text: &str) -> f32 {
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        score(&crate::candidates::collect(&article, &doc))[1]
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_personal_pronoun_ranks_lower() {
+        let lede = "The duchess toured a learning centre in south London on Friday.";
+        let pronoun = second_score(&format!("{lede} His mother escorted the duchess around."));
+        let ours = second_score(&format!("{lede} Our mother escorted the duchess around."));
+        assert!((ours - pronoun - PRONOUN_OPENING_COST).abs() < 1e-6);
+        // "They're" opens with "They".
+        let contracted = second_score(&format!("{lede} They're the last pictures for a while."));
+        let plain = second_score(&format!("{lede} We're the last pictures for a while."));
+        assert!((plain - contracted - PRONOUN_OPENING_COST).abs() < 1e-6);
+    }
 
     #[test]
     fn per_count_is_f_of_each_count() {
