@@ -438,9 +438,11 @@ fn verb(
             && ["during", "while", "as", "when", "after"]
                 .iter()
                 .any(|w| s.is_word_eq(c + 1, w));
+        // "“…,” she said and quickly hung up": a second predicate, no content.
+        let coordinated = s.is_word_eq(c + 1, "and") || s.is_word_eq(c + 1, "but");
         let fits = t == Tail::Short
             || long_adverbial
-            || (after_quote && !opens_content && !clause_follows);
+            || (after_quote && (coordinated || (!opens_content && !clause_follows)));
         if first > 0 && closes_clause(s, first - 1) && fits {
             if let Some(content) = content_before(s, first - 1, quoted) {
                 let frame = Frame::before(Kind::Postposed, content, cue_range, Some(sp));
@@ -575,31 +577,53 @@ fn adverbial(s: &Sent, i: usize, body_end: usize) -> bool {
 /// Words that open an adverbial after a cue, or a relative clause after its speaker ("…,”
 /// said Sen. Jim Whelan, who represents …").
 const ADVERBIAL_STARTS: WordList = WordList::new(&[
+    "aboard",
     "about",
+    "across",
     "after",
     "afterward",
     "afterwards",
     "again",
     "also",
+    "amid",
+    "among",
+    "around",
     "as",
     "at",
     "before",
+    "behind",
+    "beside",
     "by",
+    "despite",
     "during",
+    "earlier",
     "early",
+    "following",
     "from",
+    "here",
     "in",
+    "inside",
     "last",
     "late",
+    "later",
     "now",
     "of",
     "on",
+    "outside",
+    "recently",
+    "since",
     "then",
+    "there",
     "through",
     "throughout",
     "to",
     "today",
+    "tonight",
     "too",
+    "toward",
+    "towards",
+    "under",
+    "upon",
     "via",
     "when",
     "where",
@@ -608,6 +632,8 @@ const ADVERBIAL_STARTS: WordList = WordList::new(&[
     "who",
     "whose",
     "with",
+    "within",
+    "without",
     "yesterday",
 ]);
 

@@ -871,3 +871,26 @@ fn a_long_adjunct_after_a_postposed_cue_is_not_content() {
     );
     assert!(all.iter().all(|q| !q.0.starts_with("during")), "{all:?}");
 }
+
+#[test]
+fn a_second_predicate_or_a_phrase_after_a_postposed_cue_is_not_content() {
+    for (text, quote, speaker) in [
+        (
+            "\u{201c}I\u{2019}m supporting Tom Selleck,\u{201d} she said and quickly hung up.",
+            "I\u{2019}m supporting Tom Selleck,",
+            "she",
+        ),
+        (
+            "''I am going to be the nominee,'' he said aboard his campaign plane on Monday.",
+            "I am going to be the nominee,",
+            "he",
+        ),
+    ] {
+        let all = statements(text);
+        assert!(
+            all.iter().any(|q| q.0 == quote && q.2 == speaker && q.3),
+            "{text}: {all:?}"
+        );
+        assert!(all.iter().all(|q| !q.3 || q.0 == quote), "{all:?}");
+    }
+}
