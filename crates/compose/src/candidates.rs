@@ -374,6 +374,7 @@ fn collect_with(
         // in spacing, line breaks and asides, which showing deletes anyway.
         let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut in_aside = 0usize;
+        let mut after_source_word = false;
         let mut furniture_head = false;
         let mut credit_verb = false;
         // Too little after the caption to stand alone: the line is a caption.
@@ -433,12 +434,15 @@ fn collect_with(
                         if in_aside == 0 {
                             copy_key = mix(mix(copy_key, word.spelled), word.lower);
                         }
+                        let names_source = after_source_word;
+                        after_source_word = word.flags & terms::flag::SOURCE_BEFORE != 0;
                         if !word.stop && word.len > 1 {
                             let id = vocabulary.id(word.stem);
                             terms.push(id);
                             // Quoted words are the speaker's, not a topic, and weak words
-                            // ("people", "according") say nothing: no headings from them.
-                            let heading_word = !in_quote && !word.weak;
+                            // ("people", "according") say nothing, nor does the name of a
+                            // source ("CNN affiliate KWCH"): no headings from them.
+                            let heading_word = !in_quote && !word.weak && !names_source;
                             heads.push(if heading_word { id } else { NO_HEAD });
                         } else {
                             heads.push(NO_HEAD);
@@ -1273,6 +1277,26 @@ mod tests {
             let text = format!("\"We will not back down from this fight.\" {line}");
             assert_eq!(kept(&text).last().map(String::as_str), Some(line));
         }
+    }
+
+    #[test]
+    fn a_station_named_after_affiliate_heads_nothing() {
+        let text = "The principal told CNN affiliate KWCH that Wichita schools were safe.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let candidates = collect(&article, &doc);
+        let c = &candidates.list[0];
+        let head_of = |word: &str| {
+            let k = doc.sentences[0]
+                .tokens
+                .iter()
+                .position(|t| article.slice(t.span) == word)
+                .expect("a token of the text");
+            c.heads[k - c.first_token]
+        };
+        assert_eq!(head_of("KWCH"), NO_HEAD);
+        assert_ne!(head_of("Wichita"), NO_HEAD);
+        assert_ne!(head_of("principal"), NO_HEAD);
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub(crate) const WEAK: &[&str] = &[
     "according",
     "added",
     "adding",
+    // "CNN affiliate KWCH": the station's name says it all.
+    "affiliate",
+    "affiliates",
     "afp",
     "alongside",
     "although",

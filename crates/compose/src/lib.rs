@@ -724,24 +724,38 @@ const TAKES_FOR: &[&str] = &[
     "ask",
     "asked",
     "best",
+    "blamed",
     "bound",
     "call",
     "called",
     "calling",
+    "criticised",
+    "criticized",
+    "demand",
     "destined",
+    "eligible",
     "famous",
     "headed",
     "known",
     "look",
     "looking",
+    "need",
     "paid",
     "pay",
     "paying",
+    "praised",
+    "ready",
+    "reason",
+    "remembered",
+    "renowned",
     "responsible",
+    "room",
     "search",
     "searching",
+    "sought",
     "wait",
     "waiting",
+    "wanted",
 ];
 
 /// Words into a lede within which a measure of time may lead to its subordinator.
@@ -839,6 +853,11 @@ mod tests {
         assert_eq!(
             headline_from_lede("With its snow-capped mountains and picturesque deserted hamlets, the Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot."),
             "The Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot"
+        );
+        // "wanted for murder" describes the officer: no clause ends before its "for".
+        assert_eq!(
+            headline_from_lede("The father of a police officer wanted for murder has been charged with making a false statement to an agent, the FBI said."),
+            "The father of a police officer wanted for murder has been charged with making a false statement to an agent"
         );
     }
 
