@@ -109,6 +109,10 @@ const LINK_OPENINGS: &[&str] = &[
     "follow her on",
     // Syndicated stories: "See the original story at RollingStone.com."
     "see the original story",
+    // A reader told to click or swipe is told about the page: "Click the gallery to find
+    // out."
+    "click ",
+    "swipe ",
 ];
 
 /// First words of a line that points at media embedded in the page ("Watch the full
@@ -1335,6 +1339,10 @@ mod tests {
         assert_eq!(
             kept("The council met on Tuesday night. See the original story at Billboard.com."),
             ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("So, what ever happened to the children? Click the gallery to find out."),
+            ["So, what ever happened to the children?"]
         );
         // Pointers at a video or a list of the page go; a line that merely ends in "below"
         // stays.

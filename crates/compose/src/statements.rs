@@ -936,13 +936,31 @@ fn listener(article: &Article, doc: &Document, cue: Span, content: Span) -> Opti
         })
         .map(|t| t.span)
         .collect();
-    match (words.first(), words.last()) {
-        (Some(first), Some(last)) if words.len() <= MAX_LISTENER_WORDS => {
-            Some(Span::new(first.start, last.end))
-        }
+    // A longer one ends before its first preposition: "told the alliance's annual meeting
+    // on arms control: …" shows "told the alliance's annual meeting".
+    let kept = if words.len() <= MAX_LISTENER_WORDS {
+        words.len()
+    } else {
+        words
+            .iter()
+            .position(|w| {
+                LISTENER_ENDS
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(&text[w.start..w.end]))
+            })
+            .filter(|&k| k <= MAX_LISTENER_WORDS)
+            .unwrap_or(0)
+    };
+    match (words.first(), words[..kept].last()) {
+        (Some(first), Some(last)) => Some(Span::new(first.start, last.end)),
         _ => None,
     }
 }
+
+/// Prepositions before which a long listener ends (an occasion or a topic follows).
+const LISTENER_ENDS: &[&str] = &[
+    "about", "after", "at", "before", "during", "for", "in", "on", "over", "with",
+];
 
 /// "NAME, ROLE, CUE “STATEMENT”" with each part's span as a source, in that order.
 fn line(
@@ -1317,6 +1335,16 @@ traded jokes about the closure with students for years.";
             "{lines:?}"
         );
         assert!(lines.iter().all(|l| !l.contains("CNN he")), "{lines:?}");
+        let text = "On March 2, Deputy Secretary General Alexander Vershbow told the alliance's \
+annual meeting on arms control: \"Russia's annexation of Crimea has put the security system \
+under severe strain.\"";
+        let lines = listed(text).expect("statements");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("told the alliance's annual meeting: “Russia's")),
+            "{lines:?}"
+        );
     }
 
     #[test]
