@@ -113,6 +113,11 @@ const LINK_OPENINGS: &[&str] = &[
     // out."
     "click ",
     "swipe ",
+    // A wire's staff credit standing alone: "(Reporting by Will Dunham; Editing by Tom Brown)".
+    "(additional reporting by",
+    "(editing by",
+    "(reporting by",
+    "(writing by",
 ];
 
 /// First words of a line that points at media embedded in the page ("Watch the full
@@ -1343,6 +1348,10 @@ mod tests {
         assert_eq!(
             kept("So, what ever happened to the children? Click the gallery to find out."),
             ["So, what ever happened to the children?"]
+        );
+        assert_eq!(
+            kept("The council met on Tuesday night.\n\n(Reporting by Will Dunham in Washington; Editing by Tom Brown and Sandra Maler)"),
+            ["The council met on Tuesday night."]
         );
         // Pointers at a video or a list of the page go; a line that merely ends in "below"
         // stays.

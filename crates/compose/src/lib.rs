@@ -157,9 +157,10 @@ pub(crate) fn shown_text(source: &str) -> String {
         // was) a very normal young person"), not an aside.
         let aside = open > 0
             && !rest[..open].ends_with(['"', '“', '‘', '\''])
-            && inner.split_whitespace().count() <= MAX_ASIDE_WORDS
-            && !inner.contains('(')
-            && !inner.bytes().any(|b| b.is_ascii_digit());
+            && ((inner.split_whitespace().count() <= MAX_ASIDE_WORDS
+                && !inner.contains('(')
+                && !inner.bytes().any(|b| b.is_ascii_digit()))
+                || credits_staff(inner));
         if aside {
             out.push_str(rest[..open].trim_end());
             rest = &rest[open + len + 1..];
@@ -174,6 +175,23 @@ pub(crate) fn shown_text(source: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// True for the wires' closing credit in brackets, "(Reporting by Will Dunham; Editing by Tom
+/// Brown)": the newsroom's, not the story's.
+fn credits_staff(inner: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "additional reporting by",
+        "compiled by",
+        "editing by",
+        "reporting by",
+        "writing by",
+    ];
+    OPENINGS.iter().any(|o| {
+        inner
+            .get(..o.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(o))
+    })
 }
 
 /// Longest parenthetical aside deleted from a shown sentence, in words.
@@ -1068,6 +1086,11 @@ mod tests {
             "\"(He was) a very normal young person,\" Radke said."
         );
         assert_eq!(shown_text("Unclosed (aside here."), "Unclosed (aside here.");
+        // The wire's staff credit goes whatever its length.
+        assert_eq!(
+            shown_text("Dragonfly is due in 2034. (Reporting by Will Dunham in Washington; Editing by Tom Brown)"),
+            "Dragonfly is due in 2034."
+        );
     }
 
     #[test]
