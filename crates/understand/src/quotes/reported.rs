@@ -904,7 +904,14 @@ fn listener_end(s: &Sent, c: usize, body_end: usize) -> usize {
     let named = j > name_start;
     // "the Daily Camera newspaper", "NBC's Today show": a name inside a phrase.
     if named && !determiner && !possessive {
-        return j;
+        // "told WeWork executives he wants …": the name describes the listeners a clause
+        // follows.
+        let described = (1..=2).find(|&d| {
+            (j..j + d).all(|x| word(x) && !s.is_capitalized(x) && !opens_clause(s, x))
+                && j + d < body_end
+                && opens_clause(s, j + d)
+        });
+        return j + described.unwrap_or(0);
     }
     let lower_start = j;
     while word(j) && j - lower_start < 3 && !s.is_capitalized(j) && !opens_clause(s, j) {

@@ -191,6 +191,11 @@ fn told_listener_is_not_content() {
             false
         )
     );
+    // A name describing the listeners: "WeWork executives".
+    assert_eq!(
+        one("Son has told WeWork executives he will cut costs by 2021."),
+        s("he will cut costs by 2021", "has told", "Son", false)
+    );
     // Names joined by "and" are one listener; after lower-case words, a capital opens the
     // clause.
     assert_eq!(
