@@ -872,6 +872,19 @@ impl<'e> Speakers<'e> {
             Some((_, _, i)) => Some(&self.entities[i]),
             None if owner_named => None,
             None => {
+                // A "he" or "she" named after a person carries that person's canonical
+                // name: theirs, not a namesake's ("Rajnath Singh", not "Mukesh Singh").
+                let pronoun = text
+                    .get(speaker.start..speaker.end)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"));
+                let named = self.entities.iter().find(|e| {
+                    pronoun
+                        && e.kind == EntityKind::Person
+                        && e.canonical.get(text) == Some(canonical)
+                });
+                if named.is_some() {
+                    return named;
+                }
                 let key = last_name_key(canonical)?;
                 self.by_last_name(text)
                     .get(&key)
@@ -1345,6 +1358,23 @@ under severe strain.\"";
                 .any(|l| l.contains("told the alliance's annual meeting: “Russia's")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_speaker_keeps_the_person_it_was_named_after() {
+        // Two people share a surname: "he" is the home minister, not the convict named first.
+        let text = "Mukesh Singh, who was driving the bus, is on death row. Home Minister \
+Rajnath Singh spoke in Parliament on Wednesday. The home minister told the upper house that \
+no one would profit from the crime. He also said that the filmmakers had broken the rules of \
+the prison.";
+        let lines = listed(text).expect("statements");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Home Minister Rajnath Singh also said: the filmmakers")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().all(|l| !l.starts_with("Mukesh")), "{lines:?}");
     }
 
     #[test]

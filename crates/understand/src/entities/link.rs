@@ -6,6 +6,7 @@
 //! Only names the tagger found are linked; pronouns and descriptions ("the
 //! Russian leader") are for the callers that need them (quote speakers).
 
+use crate::quotes::first_name_is_female;
 use brief_core::{Document, Entity, EntityKind, NamedEntity, Span, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -193,9 +194,29 @@ const MAX_ROLE_TOKENS: usize = 12;
 /// Groups `mentions` (in text order, as [`super::recognize`] returns them) into
 /// entities, in order of first mention.
 pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity> {
-    let words: Vec<Vec<String>> = mentions
+    let mut words: Vec<Vec<String>> = mentions
         .iter()
         .map(|m| name_words(&text[m.span.start..m.span.end]))
+        .collect();
+    // "Mr Cameron" is David Cameron: a person's honorific is no word of the name, but it
+    // tells the sex, which a first name must not contradict ("Mrs Cruz" is not Ted Cruz).
+    let honorifics: Vec<Option<bool>> = mentions
+        .iter()
+        .zip(&mut words)
+        .map(|(m, w)| {
+            let female = match w.first().map(String::as_str) {
+                _ if m.kind != EntityKind::Person || w.len() < 2 => return None,
+                Some("mr" | "sir" | "lord") => false,
+                Some("mrs" | "ms" | "miss" | "dame" | "lady") => true,
+                Some("dr" | "prof" | "rev") => {
+                    w.remove(0);
+                    return None;
+                }
+                _ => return None,
+            };
+            w.remove(0);
+            Some(female)
+        })
         .collect();
     // Longest names first, so that each entity's canonical name is its fullest.
     let mut order: Vec<usize> = (0..mentions.len())
@@ -230,7 +251,11 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
             .copied()
             .filter(|&g| {
                 let c = groups[g].0;
-                same_entity(&mentions[i], &words[i], &mentions[c], &words[c])
+                let contradicted = honorifics[i].is_some_and(|female| {
+                    words[c].first().and_then(|f| first_name_is_female(f)) == Some(!female)
+                        || honorifics[c] == Some(!female)
+                });
+                !contradicted && same_entity(&mentions[i], &words[i], &mentions[c], &words[c])
             })
             .max_by_key(|&g| groups[g].1.len());
         match joined {
@@ -347,7 +372,8 @@ fn is_acronym(words: &[String], full: &[String]) -> bool {
     short.len() >= 2 && initials(full).is_some_and(|i| *short == i)
 }
 
-fn is_title(word: &str) -> bool {
+/// True for a word of a person's title or role ("president", "leader", "spokesman").
+pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(word.trim_end_matches('.'))
 }
 
@@ -636,6 +662,39 @@ mod tests {
         assert!(is_acronym(&words(&["eu"]), &words(&["european", "union"])));
         assert!(!is_acronym(&words(&["u"]), &words(&["united"])));
         assert!(!is_acronym(&words(&["ue"]), &words(&["united", "nations"])));
+    }
+
+    #[test]
+    fn an_honorific_joins_the_full_name_its_sex_allows() {
+        let text = "David Cameron and Ted Cruz spoke. Mr Cameron left. Mrs Cruz stayed. \
+                    Mr. Cruz waved.";
+        let article = Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        let person = |name: &str, from: usize| {
+            let start = from + text[from..].find(name).expect("in the text");
+            Entity {
+                span: Span::new(start, start + name.len()),
+                kind: EntityKind::Person,
+            }
+        };
+        let mentions = [
+            person("David Cameron", 0),
+            person("Ted Cruz", 0),
+            person("Mr Cameron", 0),
+            person("Mrs Cruz", 0),
+            person("Mr. Cruz", 0),
+        ];
+        let entities = link(text, &doc, &mentions);
+        let canonical_of = |k: usize| {
+            entities
+                .iter()
+                .find(|e| e.mentions.contains(&mentions[k].span))
+                .map(|e| article.slice(e.canonical))
+        };
+        assert_eq!(canonical_of(2), Some("David Cameron"));
+        assert_eq!(canonical_of(4), Some("Ted Cruz"));
+        // A woman's honorific does not join a man's first name.
+        assert_eq!(canonical_of(3), Some("Mrs Cruz"));
     }
 
     #[test]

@@ -29,6 +29,7 @@
 
 mod features;
 mod link;
+pub(crate) use link::is_title;
 mod model;
 mod tags;
 mod train;

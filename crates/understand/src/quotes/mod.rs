@@ -40,6 +40,7 @@ mod score_weights;
 mod speaker;
 
 pub use direct::straight_mark_opens;
+pub(crate) use pronouns::first_name_is_female;
 pub use pronouns::resolve_pronouns;
 pub use score::{boundary, probability, THRESHOLD};
 

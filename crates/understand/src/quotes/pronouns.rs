@@ -15,7 +15,7 @@
 //! [`MAX_SENTENCES_BACK`] sentences: a pronoun left unresolved keeps its own word as its
 //! canonical name.
 
-use brief_core::{Document, EntityKind, NamedEntity, Quote, Span};
+use brief_core::{Document, EntityKind, NamedEntity, Quote, Span, TokenKind};
 
 /// How many sentences before the pronoun's own are searched for its person.
 const MAX_SENTENCES_BACK: usize = 4;
@@ -626,6 +626,12 @@ fn listed_sex(lower: &str, female: &[&str], male: &[&str]) -> Option<Sex> {
     }
 }
 
+/// Whether a lower-case first name is one of the women's (`Some(true)`) or men's
+/// (`Some(false)`) listed, none when neither list has it.
+pub(crate) fn first_name_is_female(lower: &str) -> Option<bool> {
+    listed_sex(lower, FEMALE_NAMES, MALE_NAMES).map(|s| s == Sex::Female)
+}
+
 /// The sex of a pronoun speaker's word, none for any other speaker.
 fn pronoun_sex(word: &str) -> Option<Sex> {
     if word.eq_ignore_ascii_case("he") {
@@ -635,6 +641,74 @@ fn pronoun_sex(word: &str) -> Option<Sex> {
     } else {
         None
     }
+}
+
+/// Most words a description of a person opening a sentence runs to its title ("The
+/// 55-year-old opposition leader").
+const DESCRIPTION_WORDS: usize = 5;
+
+/// The lower-cased words of the description of a person that opens sentence `sentence`:
+/// "the" and up to [`DESCRIPTION_WORDS`] words ending in a title, no name beside it ("The
+/// Russian leader has …" gives "russian leader"; not "The president, Barack Obama, …").
+fn described_subject(text: &str, doc: &Document, sentence: usize) -> Option<Vec<String>> {
+    let tokens = &doc.sentences.get(sentence)?.tokens;
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &text[t.span.start..t.span.end])
+    };
+    let first = tokens.iter().position(|t| t.kind == TokenKind::Word)?;
+    if !word(first)?.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let capitalised = |k: usize| word(k).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let title = (first + 1..=first + DESCRIPTION_WORDS)
+        .map_while(|k| word(k).map(|w| (k, w)))
+        .find(|(_, w)| crate::entities::is_title(&w.to_lowercase()))
+        .map(|(k, _)| k)?;
+    let comma = tokens
+        .get(title + 1)
+        .is_some_and(|t| &text[t.span.start..t.span.end] == ",");
+    if capitalised(title + 1) || (comma && capitalised(title + 2)) {
+        return None;
+    }
+    Some(
+        (first + 1..=title)
+            .filter_map(word)
+            .map(str::to_lowercase)
+            .collect(),
+    )
+}
+
+/// The person a description stands for: of the people named before byte `before` whose
+/// sex agrees, the last named with a role that shares a word with it ("Russian President"
+/// for "the Russian leader", "Venezuelan President" for "the President").
+fn described_person(
+    text: &str,
+    entities: &[NamedEntity],
+    description: &[String],
+    before: usize,
+    agrees: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    entities
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| e.kind == EntityKind::Person && agrees(i))
+        .filter(|(_, e)| {
+            e.roles.iter().any(|r| {
+                r.get(text)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .any(|w| description.iter().any(|d| d.eq_ignore_ascii_case(w)))
+            })
+        })
+        .filter_map(|(i, e)| {
+            let last = e.mentions.iter().rfind(|m| m.end <= before)?;
+            Some((last.start, i))
+        })
+        .max()
+        .map(|(_, i)| i)
 }
 
 /// True when a mention is a possessive ("Robinson's mother"): it names the owner.
@@ -732,11 +806,30 @@ pub fn resolve_pronouns(
                 .last()
                 .map(|&(_, i)| i)
         };
-        let found = first_in(own, speaker.span.start).or_else(|| {
-            (own.saturating_sub(MAX_SENTENCES_BACK)..own)
-                .rev()
-                .find_map(|s| speaker_in(s).or_else(|| first_in(s, usize::MAX)))
-        });
+        // A sentence whose subject describes someone without naming them ("The Russian
+        // leader has condemned …") holds the pronoun's antecedent: the person named before
+        // it whose role shares a word with the description ("Russian President Vladimir
+        // Putin"), else whoever the search finds on.
+        let mut found = first_in(own, speaker.span.start);
+        if found.is_none() {
+            for s in (own.saturating_sub(MAX_SENTENCES_BACK)..own).rev() {
+                found = speaker_in(s)
+                    .or_else(|| {
+                        let opens_outside = doc.sentences[s]
+                            .tokens
+                            .first()
+                            .is_some_and(|t| !inside_quote(t.span));
+                        let description =
+                            described_subject(text, doc, s).filter(|_| opens_outside)?;
+                        let before = doc.sentences[s].span.start;
+                        described_person(text, entities, &description, before, &agrees)
+                    })
+                    .or_else(|| first_in(s, usize::MAX));
+                if found.is_some() {
+                    break;
+                }
+            }
+        }
         let name = match found {
             Some(i) => entities[i].canonical.get(text).unwrap_or_default(),
             None => speaker.span.get(text).unwrap_or_default(),
@@ -767,6 +860,20 @@ mod tests {
     fn word_lists_are_sorted() {
         assert!(FEMALE.windows(2).all(|w| w[0] < w[1]));
         assert!(MALE.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_description_stands_for_the_person_whose_role_it_shares() {
+        // "The Russian leader" is Russian President Vladimir Putin, not Nemtsov, named last.
+        let text = "Russian President Vladimir Putin spoke on Wednesday. Boris Nemtsov was \
+                    shot on Friday. The Russian leader has condemned the killing. He also wrote \
+                    to the mother, saying he shared her grief.";
+        assert!(!resolved(text).is_empty());
+        assert!(resolved(text).iter().all(|n| n == "Vladimir Putin"));
+        // No role to match: the search goes on to the sentence before.
+        let text = "David Cameron attacked Labour on Monday. The Prime Minister said Labour \
+                    had failed. \"Don't you dare lecture us on poverty,\" he said.";
+        assert_eq!(resolved(text), ["David Cameron"]);
     }
 
     #[test]
