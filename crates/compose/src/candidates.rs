@@ -383,7 +383,6 @@ fn collect_with(
         // in spacing, line breaks and asides, which showing deletes anyway.
         let mut copy_key: u64 = 0xcbf2_9ce4_8422_2325;
         let mut in_aside = 0usize;
-        let mut after_source_word = false;
         let mut furniture_head = false;
         let mut credit_verb = false;
         // Too little after the caption to stand alone: the line is a caption.
@@ -443,15 +442,12 @@ fn collect_with(
                         if in_aside == 0 {
                             copy_key = mix(mix(copy_key, word.spelled), word.lower);
                         }
-                        let names_source = after_source_word;
-                        after_source_word = word.flags & terms::flag::SOURCE_BEFORE != 0;
                         if !word.stop && word.len > 1 {
                             let id = vocabulary.id(word.stem);
                             terms.push(id);
                             // Quoted words are the speaker's, not a topic, and weak words
-                            // ("people", "according") say nothing, nor does the name of a
-                            // source ("CNN affiliate KWCH"): no headings from them.
-                            let heading_word = !in_quote && !word.weak && !names_source;
+                            // ("people", "according") say nothing: no headings from them.
+                            let heading_word = !in_quote && !word.weak;
                             heads.push(if heading_word { id } else { NO_HEAD });
                         } else {
                             heads.push(NO_HEAD);
@@ -478,10 +474,12 @@ fn collect_with(
                 && spaced_words <= 6;
             // "©2015 The Hollywood Reporter."
             let copyright = shown.starts_with('©');
+            let first = shown.as_bytes().first().map(u8::to_ascii_lowercase);
             let link = LINK_OPENINGS.iter().any(|o| {
-                shown
-                    .get(..o.len())
-                    .is_some_and(|s| s.eq_ignore_ascii_case(o))
+                first == o.as_bytes().first().copied()
+                    && shown
+                        .get(..o.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(o))
             });
             if byline
                 || copyright
@@ -522,9 +520,11 @@ fn collect_with(
         let dangling = DANGLING_OPENERS
             .iter()
             .any(|d| d.eq_ignore_ascii_case(opening));
-        let pronoun_opening = PRONOUN_OPENERS
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(opening));
+        // Most openings start with another letter: one byte turns them away.
+        let pronoun_opening = matches!(opening.as_bytes().first(), Some(b'H' | b'I' | b'S' | b'T'))
+            && PRONOUN_OPENERS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(opening));
         let follows_previous = previous_end == Some(group.start);
         previous_end = Some(group.end);
         out.push(Candidate {
@@ -1043,6 +1043,10 @@ fn closes_on_quotation(article: &Article, sentence: &brief_core::Sentence) -> bo
 /// and a full stop ("Griffith said on Twitter.", "Naseer asked the jury.").
 fn is_attribution_tail(article: &Article, sentence: &brief_core::Sentence) -> bool {
     let tokens = &sentence.tokens;
+    // Up to five words of speaker, the verb, five more and the full stop, with a comma or two.
+    if tokens.len() > 14 {
+        return false;
+    }
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return false;
     };
@@ -1286,26 +1290,6 @@ mod tests {
             let text = format!("\"We will not back down from this fight.\" {line}");
             assert_eq!(kept(&text).last().map(String::as_str), Some(line));
         }
-    }
-
-    #[test]
-    fn a_station_named_after_affiliate_heads_nothing() {
-        let text = "The principal told CNN affiliate KWCH that Wichita schools were safe.";
-        let article = Article::from_text("t", text);
-        let doc = brief_understand::understand(&article);
-        let candidates = collect(&article, &doc);
-        let c = &candidates.list[0];
-        let head_of = |word: &str| {
-            let k = doc.sentences[0]
-                .tokens
-                .iter()
-                .position(|t| article.slice(t.span) == word)
-                .expect("a token of the text");
-            c.heads[k - c.first_token]
-        };
-        assert_eq!(head_of("KWCH"), NO_HEAD);
-        assert_ne!(head_of("Wichita"), NO_HEAD);
-        assert_ne!(head_of("principal"), NO_HEAD);
     }
 
     #[test]

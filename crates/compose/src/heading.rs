@@ -397,18 +397,31 @@ fn head_words(
                 Opening::Plain
             };
             opened |= word;
-            let head = (term != NO_HEAD).then_some(()).and_then(|()| {
-                let mut spelling = spellings.get(&article.text, tok.span, || {
-                    Spelling::of(article.slice(tok.span))
-                });
-                if spelling.lower_case && spelling.class.is_none() {
-                    let text_at = |i: usize| tokens.get(i).map_or("", |t| article.slice(t.span));
-                    if k > 0 && stands_as_verb(text_at(k - 1), text_at(k + 1)) {
-                        spelling.class = Some(WordClass::Verb);
+            // A station named after "affiliate" ("CNN affiliate KWCH") is a source, not a
+            // topic: it heads nothing.
+            let names_source = term != NO_HEAD
+                && k > 0
+                && matches!(tokens[k - 1].span.len(), 9 | 10)
+                && article
+                    .slice(tokens[k - 1].span)
+                    .get(..9)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("affiliate"))
+                && article.text.as_bytes()[tok.span.start].is_ascii_uppercase();
+            let head = (term != NO_HEAD && !names_source)
+                .then_some(())
+                .and_then(|()| {
+                    let mut spelling = spellings.get(&article.text, tok.span, || {
+                        Spelling::of(article.slice(tok.span))
+                    });
+                    if spelling.lower_case && spelling.class.is_none() {
+                        let text_at =
+                            |i: usize| tokens.get(i).map_or("", |t| article.slice(t.span));
+                        if k > 0 && stands_as_verb(text_at(k - 1), text_at(k + 1)) {
+                            spelling.class = Some(WordClass::Verb);
+                        }
                     }
-                }
-                HeadWord::new(term, tok.span, spelling, opening)
-            });
+                    HeadWord::new(term, tok.span, spelling, opening)
+                });
             out.push(match head {
                 Some(h) => Slot::Head(h),
                 // Most tokens that head nothing are in lower case or marks: one byte tells.
@@ -1510,6 +1523,16 @@ mod tests {
         let text = "The victim's vehicle was hit several times. The victim was grazed. Police \
                     said the victim was treated at the scene.";
         assert_eq!(heading_of_whole(text), "Victim's Vehicle");
+    }
+
+    #[test]
+    fn a_station_named_after_affiliate_heads_nothing() {
+        // The name would head the section but for the word before it.
+        let text = "The principal told CNN affiliate KWCH the school was safe. Parents thanked \
+                    the principal.";
+        assert_ne!(heading_of_whole(text), "KWCH");
+        let text = text.replace("affiliate KWCH", "reporter KWCH");
+        assert_eq!(heading_of_whole(&text), "Reporter KWCH");
     }
 
     #[test]

@@ -97,8 +97,6 @@ pub mod flag {
     pub const ADVERB: u16 = 2048;
     /// A verb of a line crediting the reporters ([`CREDIT_VERBS`]).
     pub const CREDIT: u16 = 4096;
-    /// A word a source's name follows ("CNN affiliate KWCH"): the name is no topic.
-    pub const SOURCE_BEFORE: u16 = 8192;
 }
 
 /// The word class the lexicon's flags give a word.
@@ -222,9 +220,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     PRONOUNS.iter().for_each(|w| add(w, flag::PRONOUN));
     SAYING_VERBS.iter().for_each(|w| add(w, flag::SAYING));
     CREDIT_VERBS.iter().for_each(|w| add(w, flag::CREDIT));
-    ["affiliate", "affiliates"]
-        .iter()
-        .for_each(|w| add(w, flag::SOURCE_BEFORE));
     FURNITURE_HEADS
         .iter()
         .for_each(|w| add(w, flag::FURNITURE_HEAD));
