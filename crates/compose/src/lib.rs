@@ -417,18 +417,23 @@ fn cut_headline(lede: &str) -> String {
                 && bytes[i - 1].is_ascii_digit()
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
         };
-        // The first mark after the last word kept: bytes, as both marks are ASCII.
+        // The first mark after the last word kept (bytes, as both marks are ASCII) or dash,
+        // when the headline ends whole there: not on a word that wants more ("a blue machine
+        // that, all of a sudden, …": the words after that mark interrupt the clause, and a
+        // later one would cut inside it) nor inside "not only … but".
+        let whole = |i: &usize| ends_whole(&text[..*i]);
         let mark = text.as_bytes()[last_kept..]
             .iter()
             .enumerate()
             .map(|(k, &b)| (last_kept + k, b))
             .find(|&(i, b)| (b == b',' || b == b';') && i > last_kept && !in_number(i))
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+            .filter(whole);
         let dash = clause_dashes(&text[last_kept..])
             .map(|d| last_kept + d.cut)
-            .find(|&i| i > last_kept);
-        let cut = mark.into_iter().chain(dash).min();
-        if let Some(i) = cut {
+            .find(|&i| i > last_kept)
+            .filter(whole);
+        if let Some(i) = mark.into_iter().chain(dash).min() {
             text = &text[..i];
         }
     }
@@ -672,6 +677,26 @@ pub(crate) fn longer_than(text: &str, words: usize) -> bool {
 /// Fewest words a headline cut from a lede keeps.
 const HEADLINE_MIN_WORDS: usize = 6;
 
+/// True when a headline cut to `kept` ends whole: not on a word that wants what follows
+/// ("that", "the", "of") and not inside a correlative pair ("is not only convenient" wants
+/// the "– it also means …" the cut drops).
+fn ends_whole(kept: &str) -> bool {
+    const WANTS_MORE: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "than", "that",
+        "the", "to", "which", "who", "with",
+    ];
+    let last = kept
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !WANTS_MORE.contains(&last.as_str())
+        && ![" not only ", " not just "]
+            .iter()
+            .any(|pair| memchr::memmem::find(kept.as_bytes(), pair.as_bytes()).is_some())
+}
+
 /// Words before which a long lede's first clause may end, for its headline.
 const CLAUSE_BREAKS: &[&str] = &[
     "after",
@@ -871,6 +896,16 @@ mod tests {
         assert_eq!(
             headline_from_lede("With its snow-capped mountains and picturesque deserted hamlets, the Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot."),
             "The Bleone Valley, where a jet crashed Tuesday, is a beautiful but sparsely populated spot"
+        );
+        // A cut ends on no word that wants more, and leaves no "not only" without its second
+        // half.
+        assert_eq!(
+            headline_from_lede("The talk among fans in the aftermath of Sunday's derby was of a blue machine that, all of a sudden, looks as outdated as a Commodore 64."),
+            "The talk among fans in the aftermath of Sunday's derby was of a blue machine that, all of a sudden, looks as outdated as a Commodore 64"
+        );
+        assert_eq!(
+            headline_from_lede("Having a Waitrose within walking distance is not only convenient – it also means your house is worth more, according to a study."),
+            "Having a Waitrose within walking distance is not only convenient – it also means your house is worth more"
         );
         // "wanted for murder" describes the officer: no clause ends before its "for".
         assert_eq!(
