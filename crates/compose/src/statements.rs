@@ -379,11 +379,24 @@ fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
     let adverbial_alone = scene && !content.contains(", ");
     let reported_ok = direct
         || (cue.is_some_and(is_saying)
+            && !cue.is_some_and(names_or_phones)
             && !opens_with_preposition(content)
             && !opens_with_verb(content)
             && !is_object(content, cue.is_some_and(takes_clause))
             && !adverbial_alone);
     reported_ok && !cue.is_some_and(|c| is_passive(c) || is_hypothetical(c))
+}
+
+/// True for a cue that names or phones rather than says, in reported speech: "called the
+/// charges a misuse of the law", "called the police", "dubbed him …" report no statement a
+/// line can show ("Putin called: “color technologies,” an apparent reference …").
+fn names_or_phones(cue: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "branded", "call", "called", "calling", "calls", "dubbed", "labeled", "labelled", "termed",
+    ];
+    cue.split_whitespace()
+        .next_back()
+        .is_some_and(|w| NAMING.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
 /// True when a word of the cue ("has repeatedly said", "according to") is a verb of saying.
@@ -1375,6 +1388,22 @@ the prison.";
             "{lines:?}"
         );
         assert!(lines.iter().all(|l| !l.starts_with("Mukesh")), "{lines:?}");
+    }
+
+    #[test]
+    fn naming_or_phoning_is_no_statement_but_a_quotation_after_it_is() {
+        let text = "Activist Ravi Mahapatra called the charges a misuse of the law. Sandrine \
+Boisse called the police and the local government office to find out what had happened. \
+President Hadi called: “You violated the sovereignty of Yemen, and you bear the responsibility.”";
+        let lines = listed(text).expect("statements");
+        assert!(lines.iter().all(|l| !l.contains("misuse")), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains("police")), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("“You violated the sovereignty")),
+            "{lines:?}"
+        );
     }
 
     #[test]
