@@ -6,10 +6,10 @@
 //! Only names the tagger found are linked; pronouns and descriptions ("the
 //! Russian leader") are for the callers that need them (quote speakers).
 
-use crate::quotes::first_name_is_female;
 use brief_core::{Document, Entity, EntityKind, NamedEntity, Span, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
+use crate::quotes::first_name_is_female;
 use crate::sent::WordList;
 
 /// Words that make a phrase a role or title.
@@ -204,18 +204,11 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
         .iter()
         .zip(&mut words)
         .map(|(m, w)| {
-            let female = match w.first().map(String::as_str) {
-                _ if m.kind != EntityKind::Person || w.len() < 2 => return None,
-                Some("mr" | "sir" | "lord") => false,
-                Some("mrs" | "ms" | "miss" | "dame" | "lady") => true,
-                Some("dr" | "prof" | "rev") => {
-                    w.remove(0);
-                    return None;
-                }
-                _ => return None,
-            };
-            w.remove(0);
-            Some(female)
+            if m.kind == EntityKind::Person {
+                strip_honorific(w)
+            } else {
+                None
+            }
         })
         .collect();
     // Longest names first, so that each entity's canonical name is its fullest.
@@ -307,6 +300,23 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
         .collect();
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.start));
     entities
+}
+
+/// Takes a leading honorific off a person's name words ("mr", "cameron" → "cameron"), when
+/// a name follows it, and tells the sex it gives: `Some(true)` for a woman's ("Mrs", "Ms"),
+/// `Some(false)` for a man's ("Mr", "Sir"), none for "Dr" or no honorific.
+fn strip_honorific(words: &mut Vec<String>) -> Option<bool> {
+    if words.len() < 2 {
+        return None;
+    }
+    let female = match words[0].as_str() {
+        "mr" | "sir" | "lord" => Some(false),
+        "mrs" | "ms" | "miss" | "dame" | "lady" => Some(true),
+        "dr" | "prof" | "rev" => None,
+        _ => return None,
+    };
+    words.remove(0);
+    female
 }
 
 /// The lower-cased words of a name, without a leading "the" or a possessive; of a name with

@@ -9,7 +9,10 @@
 //! else, in the nearest earlier sentence that has one, the person speaking there or the first
 //! person named there; of those, only one whose sex, where the article gives it ("Mr.",
 //! "mother", "spokeswoman") or a common first name tells it, agrees. A possessive ("Robinson's
-//! mother") names the owner, not the speaker, and is passed over.
+//! mother") names the owner, not the speaker, and is passed over. An earlier sentence whose
+//! subject describes someone ("The Russian leader has condemned …") holds the antecedent: the
+//! person named before it whose role shares a word with the description ("Russian President
+//! Vladimir Putin"), when there is one, rather than whoever that sentence names.
 //!
 //! It is *not* general coreference: only speakers' "he" and "she", and no guess past
 //! [`MAX_SENTENCES_BACK`] sentences: a pronoun left unresolved keeps its own word as its
