@@ -113,11 +113,6 @@ const LINK_OPENINGS: &[&str] = &[
     // out."
     "click ",
     "swipe ",
-    // A wire's staff credit standing alone: "(Reporting by Will Dunham; Editing by Tom Brown)".
-    "(additional reporting by",
-    "(editing by",
-    "(reporting by",
-    "(writing by",
 ];
 
 /// First words of a line that points at media embedded in the page ("Watch the full
@@ -481,9 +476,13 @@ fn collect_with(
                         .get(..o.len())
                         .is_some_and(|s| s.eq_ignore_ascii_case(o))
             });
+            // A wire's staff credit standing alone: "(Reporting by Will Dunham; Editing by
+            // Tom Brown)".
+            let staff = shown.strip_prefix('(').is_some_and(crate::credits_staff);
             if byline
                 || copyright
                 || link
+                || staff
                 || points_at_media(shown, spaced_words)
                 || (furniture_head && boilerplate().is_match(shown))
                 || (credit_verb && is_credit_line(shown))
@@ -520,11 +519,9 @@ fn collect_with(
         let dangling = DANGLING_OPENERS
             .iter()
             .any(|d| d.eq_ignore_ascii_case(opening));
-        // Most openings start with another letter: one byte turns them away.
-        let pronoun_opening = matches!(opening.as_bytes().first(), Some(b'H' | b'I' | b'S' | b'T'))
-            && PRONOUN_OPENERS
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(opening));
+        let pronoun_opening = PRONOUN_OPENERS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(opening));
         let follows_previous = previous_end == Some(group.start);
         previous_end = Some(group.end);
         out.push(Candidate {
@@ -990,6 +987,9 @@ fn quote_groups(article: &Article, doc: &Document) -> Vec<(Range<usize>, OpenQuo
     groups
 }
 
+/// Most words naming the speaker in an attribution line ("US Senator Jeff Sessions").
+const TAIL_SPEAKER_WORDS: usize = 5;
+
 /// Most words after its verb an attribution line may have ("said on Twitter", "asked the
 /// jury", "said of defendants in municipal court").
 const TAIL_WORDS_AFTER_VERB: usize = 5;
@@ -1043,8 +1043,8 @@ fn closes_on_quotation(article: &Article, sentence: &brief_core::Sentence) -> bo
 /// and a full stop ("Griffith said on Twitter.", "Naseer asked the jury.").
 fn is_attribution_tail(article: &Article, sentence: &brief_core::Sentence) -> bool {
     let tokens = &sentence.tokens;
-    // Up to five words of speaker, the verb, five more and the full stop, with a comma or two.
-    if tokens.len() > 14 {
+    // The speaker, the verb, the words after it and the full stop, with a comma or two.
+    if tokens.len() > TAIL_SPEAKER_WORDS + TAIL_WORDS_AFTER_VERB + 4 {
         return false;
     }
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
@@ -1061,7 +1061,7 @@ fn is_attribution_tail(article: &Article, sentence: &brief_core::Sentence) -> bo
     }
     // The speaker: words only, up to the verb ("The parents, he said, were laughing" is a
     // sentence of its own).
-    let Some(verb) = tokens.iter().take(6).position(|t| {
+    let Some(verb) = tokens.iter().take(TAIL_SPEAKER_WORDS + 1).position(|t| {
         t.kind == TokenKind::Word
             && TAIL_VERBS
                 .iter()

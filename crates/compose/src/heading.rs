@@ -5,7 +5,7 @@
 //! often it occurs in the section, how rare its words are in the rest of the
 //! article, its length, and whether it is a name (capitalised mid-sentence).
 
-use brief_core::{Article, BriefSentence, Document, Span, TokenKind};
+use brief_core::{Article, BriefSentence, Document, Span, Token, TokenKind};
 use brief_understand::words::is_stop_word;
 
 use crate::candidates::{Candidate, NO_HEAD};
@@ -397,17 +397,7 @@ fn head_words(
                 Opening::Plain
             };
             opened |= word;
-            // A station named after "affiliate" ("CNN affiliate KWCH") is a source, not a
-            // topic: it heads nothing.
-            let names_source = term != NO_HEAD
-                && k > 0
-                && matches!(tokens[k - 1].span.len(), 9 | 10)
-                && article
-                    .slice(tokens[k - 1].span)
-                    .get(..9)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("affiliate"))
-                && article.text.as_bytes()[tok.span.start].is_ascii_uppercase();
-            let head = (term != NO_HEAD && !names_source)
+            let head = (term != NO_HEAD && !names_source(article, tokens, k))
                 .then_some(())
                 .and_then(|()| {
                     let mut spelling = spellings.get(&article.text, tok.span, || {
@@ -437,6 +427,19 @@ fn head_words(
             });
         }
     }
+}
+
+/// True when token `k` of `tokens` is a capitalised name right after "affiliate" ("CNN
+/// affiliate KWCH"): a source, not a topic, so it heads nothing.
+#[inline]
+fn names_source(article: &Article, tokens: &[Token], k: usize) -> bool {
+    // One length test turns away nearly every word before the text is read.
+    k > 0
+        && matches!(tokens[k - 1].span.len(), 9 | 10)
+        && ["affiliate", "affiliates"]
+            .iter()
+            .any(|a| article.slice(tokens[k - 1].span).eq_ignore_ascii_case(a))
+        && article.text.as_bytes()[tokens[k].span.start].is_ascii_uppercase()
 }
 
 /// The possessive ending's bytes of a capitalised word that may be part of a name, none for

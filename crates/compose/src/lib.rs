@@ -179,7 +179,7 @@ pub(crate) fn shown_text(source: &str) -> String {
 
 /// True for the wires' closing credit in brackets, "(Reporting by Will Dunham; Editing by Tom
 /// Brown)": the newsroom's, not the story's.
-fn credits_staff(inner: &str) -> bool {
+pub(crate) fn credits_staff(inner: &str) -> bool {
     const OPENINGS: &[&str] = &[
         "additional reporting by",
         "compiled by",

@@ -890,13 +890,13 @@ impl<'e> Speakers<'e> {
                 let pronoun = text
                     .get(speaker.start..speaker.end)
                     .is_some_and(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"));
-                let named = self.entities.iter().find(|e| {
-                    pronoun
-                        && e.kind == EntityKind::Person
-                        && e.canonical.get(text) == Some(canonical)
-                });
-                if named.is_some() {
-                    return named;
+                if pronoun {
+                    let named = self.entities.iter().find(|e| {
+                        e.kind == EntityKind::Person && e.canonical.get(text) == Some(canonical)
+                    });
+                    if named.is_some() {
+                        return named;
+                    }
                 }
                 let key = last_name_key(canonical)?;
                 self.by_last_name(text)

@@ -813,26 +813,24 @@ pub fn resolve_pronouns(
         // leader has condemned …") holds the pronoun's antecedent: the person named before
         // it whose role shares a word with the description ("Russian President Vladimir
         // Putin"), else whoever the search finds on.
-        let mut found = first_in(own, speaker.span.start);
-        if found.is_none() {
-            for s in (own.saturating_sub(MAX_SENTENCES_BACK)..own).rev() {
-                found = speaker_in(s)
-                    .or_else(|| {
-                        let opens_outside = doc.sentences[s]
-                            .tokens
-                            .first()
-                            .is_some_and(|t| !inside_quote(t.span));
-                        let description =
-                            described_subject(text, doc, s).filter(|_| opens_outside)?;
-                        let before = doc.sentences[s].span.start;
-                        described_person(text, entities, &description, before, &agrees)
-                    })
-                    .or_else(|| first_in(s, usize::MAX));
-                if found.is_some() {
-                    break;
-                }
-            }
-        }
+        let described_in = |s: usize| {
+            let sentence = &doc.sentences[s];
+            let opens_outside = sentence
+                .tokens
+                .first()
+                .is_some_and(|t| !inside_quote(t.span));
+            let description = described_subject(text, doc, s).filter(|_| opens_outside)?;
+            described_person(text, entities, &description, sentence.span.start, &agrees)
+        };
+        let found = first_in(own, speaker.span.start).or_else(|| {
+            (own.saturating_sub(MAX_SENTENCES_BACK)..own)
+                .rev()
+                .find_map(|s| {
+                    speaker_in(s)
+                        .or_else(|| described_in(s))
+                        .or_else(|| first_in(s, usize::MAX))
+                })
+        });
         let name = match found {
             Some(i) => entities[i].canonical.get(text).unwrap_or_default(),
             None => speaker.span.get(text).unwrap_or_default(),

@@ -880,6 +880,11 @@ fn listener_end(s: &Sent, c: usize, body_end: usize) -> usize {
     }
     let name_start = j;
     let mut possessive = false;
+    // `d` lower-case words from `from` that describe a name ("newspaper", "executives"),
+    // none opening a clause.
+    let describing = |from: usize, d: usize| {
+        (from..from + d).all(|x| word(x) && !s.is_capitalized(x) && !opens_clause(s, x))
+    };
     loop {
         while word(j)
             && (s.is_capitalized(j)
@@ -891,11 +896,8 @@ fn listener_end(s: &Sent, c: usize, body_end: usize) -> usize {
         }
         // "French newspaper Liberation", "CNN affiliate KGO": a name, a word or two that
         // describe, and the name they describe.
-        let describer = (1..=2).find(|&d| {
-            (j..j + d).all(|x| word(x) && !s.is_capitalized(x) && !opens_clause(s, x))
-                && word(j + d)
-                && s.is_capitalized(j + d)
-        });
+        let describer =
+            (1..=2).find(|&d| describing(j, d) && word(j + d) && s.is_capitalized(j + d));
         match describer {
             Some(d) if j > name_start => j += d,
             _ => break,
@@ -906,11 +908,8 @@ fn listener_end(s: &Sent, c: usize, body_end: usize) -> usize {
     if named && !determiner && !possessive {
         // "told WeWork executives he wants …": the name describes the listeners a clause
         // follows.
-        let described = (1..=2).find(|&d| {
-            (j..j + d).all(|x| word(x) && !s.is_capitalized(x) && !opens_clause(s, x))
-                && j + d < body_end
-                && opens_clause(s, j + d)
-        });
+        let described =
+            (1..=2).find(|&d| describing(j, d) && j + d < body_end && opens_clause(s, j + d));
         return j + described.unwrap_or(0);
     }
     let lower_start = j;
