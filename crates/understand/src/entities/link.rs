@@ -270,9 +270,10 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
     }
     let mut entities: Vec<NamedEntity> = groups
         .into_iter()
-        .map(|(canonical, mut members)| {
+        .map(|(longest, mut members)| {
             members.sort_unstable();
-            let kind = mentions[canonical].kind;
+            let kind = mentions[longest].kind;
+            let canonical = longest;
             let spans: Vec<Span> = members.iter().map(|&m| mentions[m].span).collect();
             let mut roles: Vec<Span> = Vec::new();
             // A "person" named only by titles ("Manager" of "General Manager") is the
@@ -362,9 +363,43 @@ fn same_entity(mention: &Entity, words: &[String], canonical: &Entity, full: &[S
     if mention.kind != canonical.kind {
         return false;
     }
-    let contained = words.len() < full.len() && full.windows(words.len()).any(|w| w == words);
+    if mention.kind == EntityKind::Person {
+        let contained = words.len() < full.len() && full.windows(words.len()).any(|w| w == words);
+        return contained || is_acronym(words, full);
+    }
+    // The last word of a name is its head: a name that ends with another's words is that
+    // thing, narrowed ("U.S. Supreme Court", "eastern Ukraine"); one that starts with them
+    // names a part or a different thing ("BBC Newsbeat", "NATO European"), unless all it adds
+    // is a company's or party's generic ending ("Apple Inc", "Labour Party") or a phrase
+    // after a preposition ("Syrian Observatory for Human Rights", "Partners in Health").
+    let contained = words.len() < full.len()
+        && (full.ends_with(words)
+            || (full.starts_with(words)
+                && (full[words.len()..].iter().all(|w| ORG_ENDINGS.contains(w))
+                    || matches!(
+                        full[words.len()].as_str(),
+                        "and" | "for" | "in" | "of" | "on"
+                    ))));
     contained || is_acronym(words, full)
 }
+
+/// Generic last words of an organisation's name that a short mention leaves off ("Apple"
+/// for "Apple Inc", "Labour" for "Labour Party"), sorted.
+const ORG_ENDINGS: WordList = WordList::new(&[
+    "ag",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "fc",
+    "group",
+    "holdings",
+    "inc",
+    "llc",
+    "ltd",
+    "party",
+    "plc",
+]);
 
 /// The initials of a name of two words or more, as [`is_acronym`] reads them.
 fn initials(full: &[String]) -> Option<String> {
@@ -900,6 +935,23 @@ mod tests {
         assert!(same_entity(&a, &un, &full, &united));
         assert!(!same_entity(&a, &["eu".to_string()], &full, &united));
         assert_eq!(name_words("the European Union's"), ["european", "union"]);
+        // A name that another ends is that thing narrowed; one it opens is another thing,
+        // unless a generic ending or a phrase after a preposition is all that follows.
+        let joins =
+            |short: &str, long: &str| same_entity(&a, &name_words(short), &full, &name_words(long));
+        assert!(joins("Ukraine", "eastern Ukraine"));
+        assert!(joins("Justice Department", "U.S. Justice Department"));
+        assert!(joins("Apple", "Apple Inc"));
+        assert!(joins(
+            "Syrian Observatory",
+            "Syrian Observatory for Human Rights"
+        ));
+        assert!(!joins("BBC", "BBC Newsbeat"));
+        assert!(!joins("NATO", "NATO European"));
+        assert!(!joins(
+            "Security Council",
+            "U.N. Security Council member states"
+        ));
         // An owner is no mention of what it owns.
         assert_eq!(
             name_words("NASA's Hubble Space Telescope"),
