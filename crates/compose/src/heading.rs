@@ -722,6 +722,7 @@ impl<'a> Headings<'a> {
         let text = &self.article.text;
         let mut unused = |list: &[(f32, (usize, usize))]| {
             list.iter()
+                .filter(|&&(_, (start, end))| !cuts_name(text, start, end))
                 .map(|&(_, (start, end))| (&text[start..end], title_case(&text[start..end])))
                 .find(|(surface, h)| {
                     // A phrase shown word for word in the section is rooted there when
@@ -1194,6 +1195,84 @@ pub fn is_rooted(heading: &str, sentences: &[BriefSentence]) -> bool {
     rooted_in(heading, &lowered(sentences))
 }
 
+/// Capitalised words that open a sentence or name a day or month: after a name they do not
+/// continue it ("… at Old Trafford The club …", "… on Twitter Wednesday").
+const NAME_BREAKS: &[&str] = &[
+    "A",
+    "An",
+    "And",
+    "April",
+    "August",
+    "But",
+    "December",
+    "February",
+    "Friday",
+    "He",
+    "Her",
+    "His",
+    "I",
+    "In",
+    "It",
+    "January",
+    "July",
+    "June",
+    "March",
+    "May",
+    "Monday",
+    "November",
+    "October",
+    "On",
+    "Saturday",
+    "September",
+    "She",
+    "Sunday",
+    "That",
+    "The",
+    "They",
+    "This",
+    "Thursday",
+    "Tuesday",
+    "We",
+    "Wednesday",
+];
+
+/// Endings of peoples' adjectives ("French", "Iraqi", "Chinese"), which stand before a name
+/// without being part of it.
+const PEOPLES_ENDINGS: &[&str] = &["an", "ch", "ese", "i", "ish"];
+
+/// True when the phrase at `start..end` of `text` cuts a name: it ends on a capitalised word
+/// that a capitalised word continues after one space ("Primary Industries Minister Nathan" of
+/// "… Nathan Guy", "National Security" of "National Security Council"), or opens on one that
+/// continues a capitalised word other than a people's adjective ("Angeles Fire Department"
+/// of "Los Angeles …"). A heading shows a name whole or not at all.
+fn cuts_name(text: &str, start: usize, end: usize) -> bool {
+    let phrase = &text[start..end];
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let word_after = text[end..].strip_prefix(' ').map(|rest| {
+        rest.split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+    });
+    let word_before = text[..start].strip_suffix(' ').map(|before| {
+        before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+    });
+    let continued = word_after.is_some_and(|next| {
+        capitalised(phrase.rsplit(' ').next().unwrap_or(""))
+            && capitalised(next)
+            && !NAME_BREAKS.contains(&next)
+    });
+    let continues = word_before.is_some_and(|previous| {
+        capitalised(phrase)
+            && capitalised(previous)
+            && !NAME_BREAKS.contains(&previous)
+            && !PEOPLES_ENDINGS.iter().any(|e| previous.ends_with(e))
+    });
+    continued || continues
+}
+
 /// The sentences' words in lower case, one string.
 fn lowered(sentences: &[BriefSentence]) -> String {
     sentences
@@ -1582,5 +1661,23 @@ mod tests {
             "Late-September Ukrainian Caper"
         );
         assert_eq!(title_case("Saad al-Hadithi"), "Saad al-Hadithi");
+    }
+
+    #[test]
+    fn a_heading_does_not_cut_a_name() {
+        let cuts = |text: &str, phrase: &str| {
+            let start = text.find(phrase).expect("in the text");
+            cuts_name(text, start, start + phrase.len())
+        };
+        let text = "Primary Industries Minister Nathan Guy said the National Security Council met \
+                    at Old Trafford The club said French Foreign Minister Laurent Fabius spoke.";
+        assert!(cuts(text, "Primary Industries Minister Nathan"));
+        assert!(cuts(text, "Industries Minister Nathan Guy"));
+        assert!(cuts(text, "National Security"));
+        assert!(!cuts(text, "Primary Industries Minister Nathan Guy"));
+        assert!(!cuts(text, "National Security Council"));
+        // A sentence opener or a people's adjective is no part of the name.
+        assert!(!cuts(text, "Old Trafford"));
+        assert!(!cuts(text, "Foreign Minister Laurent Fabius"));
     }
 }

@@ -123,7 +123,16 @@ pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -
             .collect();
         let phrase = headings.heading_for(&background, &sentences, &used_headings);
         used_headings.push(phrase.to_lowercase());
-        let heading = format!("{BACKGROUND_PREFIX}{phrase}");
+        // The heading is rooted in its section by a word of the phrase, which "Background"
+        // is not: a phrase of short words only ("U.S.") stands alone.
+        let heading = if phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().count() > 3)
+        {
+            format!("{BACKGROUND_PREFIX}{phrase}")
+        } else {
+            phrase
+        };
         used_headings.push(heading.to_lowercase());
         sections.push(Section {
             heading,

@@ -14,10 +14,12 @@ use std::cell::OnceCell;
 /// The heading of the statements section.
 pub const WHO_SAID_WHAT: &str = "Who Said What";
 
-/// The heading, in the tense of the lines it heads: "Who Says What" where they say
-/// "says" and none "said" (an article in the present tense), else [`WHO_SAID_WHAT`],
-/// whatever verbs the lines show ("confirmed", "added", "told").
-fn heading(lines: &[BriefSentence]) -> &'static str {
+/// The heading, in the words of the lines it heads: "Who Said What" where one says "said",
+/// "Who Says What" where one says "says" (an article in the present tense), else after the
+/// first verb the lines show ("Who Reported What", "Who Wrote What"), so that the heading's
+/// verb is one its section shows, or with none, after the speakers' `names`. `verbs` are the
+/// last words of the cues shown, in order.
+fn heading(lines: &[BriefSentence], verbs: &[&str], names: &[&str]) -> String {
     let has = |word: &str| {
         lines.iter().any(|l| {
             l.text
@@ -25,12 +27,87 @@ fn heading(lines: &[BriefSentence]) -> &'static str {
                 .any(|w| w.eq_ignore_ascii_case(word))
         })
     };
-    if has("says") && !has("said") {
-        "Who Says What"
-    } else {
-        WHO_SAID_WHAT
+    if has("said") {
+        return WHO_SAID_WHAT.to_string();
+    }
+    if has("says") {
+        return "Who Says What".to_string();
+    }
+    if let Some(verb) = verbs.iter().find(|v| HEADING_VERBS.contains(v)) {
+        return format!("Who {}{} What", verb[..1].to_ascii_uppercase(), &verb[1..]);
+    }
+    // No verb to root the heading in ("Supreme Court: this is constitutional …", after
+    // "according to"): the speakers' names do, as many as a heading's seven words hold.
+    // Words as a heading's are counted: runs of letters and digits ("Sheriff's" is two).
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    let mut heading = format!("{WHO_SAID_WHAT}:");
+    for (n, name) in names.iter().enumerate() {
+        if words(&heading) + words(name) > MAX_HEADING_WORDS {
+            break;
+        }
+        heading.push_str(if n > 0 { ", " } else { " " });
+        heading.push_str(name);
+    }
+    match names.first() {
+        Some(first) if heading.ends_with(':') && words(first) <= MAX_HEADING_WORDS => {
+            (*first).to_string()
+        }
+        _ => heading.trim_end_matches(':').to_string(),
     }
 }
+
+/// Most words of a heading.
+const MAX_HEADING_WORDS: usize = 7;
+/// Cues that make a heading in "Who … What": verbs of telling that take what is told as
+/// their object, in the past or the present ("Who Reported What", not "Who Apologized
+/// What" nor, after an auxiliary, "Who Respond What").
+const HEADING_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "announced",
+    "announces",
+    "asked",
+    "asks",
+    "claimed",
+    "claims",
+    "confirmed",
+    "confirms",
+    "declared",
+    "declares",
+    "denied",
+    "denies",
+    "described",
+    "describes",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "posted",
+    "posts",
+    "predicted",
+    "predicts",
+    "reported",
+    "reports",
+    "revealed",
+    "reveals",
+    "stated",
+    "states",
+    "suggested",
+    "suggests",
+    "tells",
+    "told",
+    "tweeted",
+    "tweets",
+    "wrote",
+    "writes",
+];
+
 /// Most speakers listed.
 const MAX_SPEAKERS: usize = 4;
 /// Most statements listed per speaker.
@@ -121,6 +198,7 @@ pub fn who_said_what(
     voices.truncate(MAX_SPEAKERS);
     voices.sort_by_key(|(_, v)| v.first);
     let mut lines = Vec::new();
+    let mut verbs = Vec::new();
     for (_, voice) in &voices {
         // Direct quotes first: the speaker's own words.
         let mut chosen: Vec<usize> = voice
@@ -154,10 +232,21 @@ pub fn who_said_what(
         // The role introduces the speaker once, on their first line.
         for (n, i) in chosen.into_iter().enumerate() {
             lines.push(line(article, doc, voice, n == 0, &quotes[i]));
+            let cue = quotes[i].cue.map_or("", |c| &text[c.start..c.end]);
+            if !left_out_of_line(cue) {
+                verbs.extend(cue.split_whitespace().next_back());
+            }
         }
     }
     (!lines.is_empty()).then(|| Section {
-        heading: heading(&lines).to_string(),
+        heading: heading(
+            &lines,
+            &verbs,
+            &voices
+                .iter()
+                .map(|(_, v)| &text[v.name.start..v.name.end])
+                .collect::<Vec<_>>(),
+        ),
         sentences: lines,
         list: true,
     })
@@ -1289,17 +1378,42 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            heading(&lines(&["Ann Lee says: it works"])),
+            heading(&lines(&["Ann Lee says: it works"]), &["says"], &[]),
             "Who Says What"
         );
         assert_eq!(
-            heading(&lines(&["Ann Lee says: it works", "Bo Li said: it fails"])),
+            heading(
+                &lines(&["Ann Lee says: it works", "Bo Li said: it fails"]),
+                &["says", "said"],
+                &[]
+            ),
             WHO_SAID_WHAT
+        );
+        // With neither, the first verb the lines show that agrees with "Who".
+        assert_eq!(
+            heading(
+                &lines(&[
+                    "The company did not respond: it is closed",
+                    "Police confirmed: “We are investigating”"
+                ]),
+                &["respond", "confirmed"],
+                &[]
+            ),
+            "Who Confirmed What"
         );
         assert_eq!(
-            heading(&lines(&["Police confirmed: “We are investigating”"])),
-            WHO_SAID_WHAT
+            heading(&lines(&["Ann Lee wrote: it works"]), &["wrote"], &[]),
+            "Who Wrote What"
         );
+        // With no verb, the speakers' names, as many as seven words hold.
+        let names = ["Supreme Court", "Ann Lee", "Bo Li"];
+        let no_verb = lines(&["Supreme Court: it is lawful", "Ann Lee: no", "Bo Li: yes"]);
+        assert_eq!(
+            heading(&no_verb, &[], &names),
+            "Who Said What: Supreme Court, Ann Lee"
+        );
+        let long = ["Baja California Sur Prosecutor General's Office"];
+        assert_eq!(heading(&no_verb, &[], &long), long[0]);
     }
 
     #[test]
