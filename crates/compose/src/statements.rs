@@ -145,7 +145,9 @@ pub fn who_said_what(
         let Some(speaker) = &quote.speaker else {
             continue;
         };
-        let content = &text[quote.content.start..quote.content.end];
+        // Read as the line shows it: a dateline the content opens on ("(CNN)Three and a half
+        // decades after …") is not what was said.
+        let content = article.slice(without_dateline(article, doc, quote.content));
         let cue = quote.cue.map(|c| &text[c.start..c.end]);
         if !says_something(quote.direct, cue, content) {
             continue;
@@ -527,14 +529,21 @@ fn opens_with_preposition(content: &str) -> bool {
 /// Putin", "the family of …"), owns its head ("The Patriots' owner") or, a person, place or
 /// nationality, qualifies it ("Trump aides", "Denver police"): it names whom the speakers
 /// belong to, not who spoke. An organisation speaks through its people ("Pentagon officials
-/// said" is the Pentagon's word).
+/// said" is the Pentagon's word), not through an affiliate ("CNN affiliate WGCL").
 fn modifies(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
     let of = mention.start > speaker.start
         && text[speaker.start..mention.start]
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w == "of");
-    of || owns(text, speaker, mention, kind)
+    // "CNN affiliate WGCL" is the affiliate's word, another outlet's.
+    let affiliate = mention.end < speaker.end
+        && text[mention.end..speaker.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("affiliate"));
+    of || affiliate
+        || owns(text, speaker, mention, kind)
         || (kind != EntityKind::Organization && qualifies_head(text, speaker, mention))
 }
 
@@ -1252,6 +1261,11 @@ mod tests {
             pentagon,
             EntityKind::Organization
         ));
+        // An outlet's affiliate is another outlet.
+        let affiliate = "CNN affiliate WGCL reported";
+        let phrase = Span::new(0, "CNN affiliate WGCL".len());
+        let cnn = Span::new(0, 3);
+        assert!(modifies(affiliate, phrase, cnn, EntityKind::Organization));
         let mayor = "Denver Mayor Michael Hancock";
         assert!(!modifies(
             mayor,
@@ -1354,6 +1368,16 @@ mod tests {
                 .all(|l| !l.contains(": ;") && !l.contains(":  ")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_scene_after_a_dateline_is_no_statement() {
+        let text = "(CNN)Three and a half decades after calling for homosexuals to be stoned, \
+                    former Bob Jones University President Bob Jones III has apologized.\n\n\
+                    Jones said the school had changed its policies on dating years ago.";
+        let lines = listed(text).unwrap_or_default();
+        assert!(lines.iter().all(|l| !l.contains("decades")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("policies")), "{lines:?}");
     }
 
     #[test]
