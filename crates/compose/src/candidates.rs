@@ -113,6 +113,9 @@ const LINK_OPENINGS: &[&str] = &[
     // out."
     "click ",
     "swipe ",
+    // A reader asked to write in: "Email your story ideas and tips to CNNtips@cnn.com."
+    "email your ",
+    "e-mail your ",
 ];
 
 /// First words of a line that points at media embedded in the page ("Watch the full

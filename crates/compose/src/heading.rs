@@ -972,7 +972,7 @@ pub(crate) const IRREGULAR_PAST: &[&str] = &[
 ];
 
 /// True for a lower-case verb of [`IRREGULAR_PAST`].
-fn is_irregular_past(lower: &str) -> bool {
+pub(crate) fn is_irregular_past(lower: &str) -> bool {
     // Every one has three to nine letters.
     (3..=9).contains(&lower.len()) && IRREGULAR_PAST.binary_search(&lower).is_ok()
 }

@@ -299,14 +299,29 @@ fn title(article: &Article, candidates: &[Candidate], takeaways: &[usize]) -> St
             }
             first_to_head(&mut takeaways.iter().filter_map(|&i| candidates.get(i)))
         })
-        .or_else(|| candidates.first().map(|c| headline_from_lede(&shown(c))))
+        .or_else(|| {
+            let sentence = shown(candidates.first()?);
+            let headline = headline_from_lede(&sentence);
+            if !phrase_alone(&sentence, &headline) {
+                return Some(headline);
+            }
+            // The news after the scene-setting phrase heads the brief ("After spending much
+            // of her 2008 campaign …, Hillary Clinton is showing signs …"), if it can.
+            let main =
+                headline_from_lede(sentence[headline.len()..].trim_start_matches([',', ' ']));
+            Some(if can_open_headline(&main) {
+                main
+            } else {
+                headline
+            })
+        })
         .unwrap_or_else(|| one_line(&article.id))
 }
 
 /// Subordinators that open a clause a headline cannot stand on alone.
 const SUBORDINATORS: &[&str] = &[
-    "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
-    "until", "when", "whereas", "while",
+    "after", "although", "as", "barring", "because", "before", "even", "if", "once", "since",
+    "though", "unless", "until", "when", "whereas", "while",
 ];
 
 /// How many sentences of the opening may give the headline.
@@ -392,10 +407,24 @@ fn cut_headline(lede: &str) -> String {
     // A long lede that opens with a scene-setting phrase ("With its snow-capped
     // mountains, the valley …") loses that phrase first: the news follows it.
     if longer_than(text, HEADLINE_WORDS) && opens_on_phrase(text, INTRODUCTORY) {
-        // A date's comma ("On February 3, 1959, a plane …") is inside the phrase.
-        let comma = text
-            .match_indices(", ")
-            .map(|(i, _)| i)
+        // A date's comma ("On February 3, 1959, a plane …") is inside the phrase, and so
+        // are a place's ("on a Dhaka, Bangladesh, street …").
+        let commas: Vec<usize> = text.match_indices(", ").map(|(i, _)| i).collect();
+        let in_place = |k: usize| {
+            let after = |i: usize| &text[i + 2..];
+            let names_place = |i: usize| {
+                let next = after(i);
+                next.starts_with(|c: char| c.is_uppercase())
+                    && next.split(' ').next().is_some_and(|w| {
+                        w.strip_suffix(',')
+                            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+                    })
+            };
+            names_place(commas[k]) || (k > 0 && names_place(commas[k - 1]))
+        };
+        let comma = (0..commas.len())
+            .filter(|&k| !in_place(k))
+            .map(|k| commas[k])
             .find(|&i| !text[i + 2..].starts_with(|c: char| c.is_ascii_digit()));
         if let Some(comma) = comma {
             if !longer_than(&text[..comma], 12) {
@@ -442,10 +471,14 @@ fn cut_headline(lede: &str) -> String {
     if longer_than(text, HEADLINE_WORDS) {
         let mut at = 0;
         let mut previous = "";
+        // A lede not much longer than a headline is not cut inside its subject: whole, it
+        // says what happened.
+        let may_cut_subject = longer_than(text, UNCUT_HEADLINE_WORDS);
         for (k, word) in text.split(' ').enumerate().take(HEADLINE_WORDS + 1) {
             if (HEADLINE_MIN_WORDS..=HEADLINE_WORDS).contains(&k)
                 && CLAUSE_BREAKS.contains(&word)
                 && !TAKES_FOR.contains(&previous)
+                && (may_cut_subject || !subject_unfinished(&text[..at]))
             {
                 text = without_time_measure(text[..at].trim_end());
                 break;
@@ -696,6 +729,47 @@ fn ends_whole(kept: &str) -> bool {
             .iter()
             .any(|pair| memchr::memmem::find(kept.as_bytes(), pair.as_bytes()).is_some())
 }
+
+/// True when `kept`, a lede cut short, is a subject and its relative clause, with the verb
+/// still to come: it opens on an article and a relative pronoun follows before any verb
+/// ("A pub landlord who was convicted of drink driving | after claiming …, has vowed …"),
+/// where a cut clause has its verb first ("The council voted … to build a barrier that …").
+fn subject_unfinished(kept: &str) -> bool {
+    let mut words = kept.split_whitespace();
+    let opens_on_article = words
+        .next()
+        .is_some_and(|w| ["a", "an", "the"].iter().any(|a| a.eq_ignore_ascii_case(w)));
+    if !opens_on_article {
+        return false;
+    }
+    for word in words {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if matches!(lower.as_str(), "who" | "that" | "which") {
+            return true;
+        }
+        let verb = lower.ends_with("ed")
+            || heading::is_irregular_past(&lower)
+            || AUXILIARIES.contains(&lower.as_str())
+            || brief_understand::word_classes::class_of(&lower)
+                == Some(brief_understand::word_classes::WordClass::Verb);
+        if verb {
+            return false;
+        }
+    }
+    false
+}
+
+/// Most words of a lede that heads a brief whole rather than cut inside its subject.
+const UNCUT_HEADLINE_WORDS: usize = 30;
+
+/// Verbs that carry a clause's tense ("is", "has", "will"): where they stand, the clause's
+/// verb does.
+const AUXILIARIES: &[&str] = &[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "should", "was", "were", "will", "would",
+];
 
 /// Words before which a long lede's first clause may end, for its headline.
 const CLAUSE_BREAKS: &[&str] = &[
@@ -1019,6 +1093,42 @@ mod tests {
         assert_eq!(
             without_time_measure("Herrera has caught the eye in recent weeks"),
             "Herrera has caught the eye in recent weeks"
+        );
+    }
+
+    #[test]
+    fn a_headline_is_no_subject_cut_from_its_verb() {
+        let lede = "A pub landlord who was convicted of drink driving after claiming he was \
+                    sleepwalking and was not drunk has vowed to never drink again.";
+        assert_eq!(headline_from_lede(lede), lede.trim_end_matches('.'));
+        assert!(subject_unfinished("A pub landlord who was convicted"));
+        assert!(!subject_unfinished(
+            "The council voted on Tuesday to build a barrier that"
+        ));
+        assert!(!subject_unfinished("Police arrested a man who"));
+    }
+
+    #[test]
+    fn a_place_in_an_opening_phrase_stays_with_it() {
+        assert_eq!(
+            headline_from_lede("On a Dhaka, Bangladesh, street, blogger Washiqur Rahman was hacked to death in full view of horrified onlookers on Thursday."),
+            "Blogger Washiqur Rahman was hacked to death in full view of horrified onlookers on Thursday"
+        );
+    }
+
+    #[test]
+    fn a_scene_setting_phrase_alone_gives_way_to_the_news_after_it() {
+        let text = "After spending much of her 2008 campaign seemingly running away from the \
+                    fact that she is a woman, Hillary Clinton is showing signs that 2016 is \
+                    going to be a different story. It seems that she has found her outer \
+                    woman this time around. This time she seems to have decided to embrace it \
+                    fully, aides say.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let brief = compose(&article, &doc, &Options::default());
+        assert_eq!(
+            brief.title,
+            "Hillary Clinton is showing signs that 2016 is going to be a different story"
         );
     }
 
