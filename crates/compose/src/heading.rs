@@ -722,7 +722,9 @@ impl<'a> Headings<'a> {
         let text = &self.article.text;
         let mut unused = |list: &[(f32, (usize, usize))]| {
             list.iter()
-                .filter(|&&(_, (start, end))| !cuts_name(text, start, end))
+                .filter(|&&(_, (start, end))| {
+                    !cuts_name(text, start, end) && !opens_on_verb(text, start)
+                })
                 .map(|&(_, (start, end))| (&text[start..end], title_case(&text[start..end])))
                 .find(|(surface, h)| {
                     // A phrase shown word for word in the section is rooted there when
@@ -1273,6 +1275,42 @@ fn cuts_name(text: &str, start: usize, end: usize) -> bool {
     continued || continues
 }
 
+/// Words after which a word in "-ing" or "-ed" is a verb: an auxiliary, a conjunction
+/// joining predicates, a pronoun subject, sorted.
+const VERB_OPENERS: &[&str] = &[
+    "and", "are", "be", "been", "being", "but", "had", "has", "have", "he", "i", "is", "it", "she",
+    "that", "then", "they", "was", "we", "were", "which", "who", "you",
+];
+
+/// True when the phrase at `start` of `text` opens on a verb: a lower-case word in "-ing" (not
+/// a noun of [`ING_NOUNS`]) or "-ed" after an auxiliary, a conjunction, a subject pronoun,
+/// an adverb in "-ly" or a comma ("has been trading jokes", "Schmidt said, prompting
+/// laughter", "and smelled cigarette", "currently occupying four areas"), where after an
+/// article or a preposition it is an adjective ("the warning signs", "of alleged racial
+/// slurs"). A heading is a noun phrase.
+fn opens_on_verb(text: &str, start: usize) -> bool {
+    let first = text[start..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("");
+    let verb_form = first.starts_with(|c: char| c.is_lowercase())
+        && first.len() >= 5
+        && !first.contains('-')
+        && (is_participle(first) || first.ends_with("ed"));
+    if !verb_form {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let lower = previous.to_ascii_lowercase();
+    previous.ends_with(',')
+        || (lower.len() > 4 && lower.ends_with("ly"))
+        || VERB_OPENERS.binary_search(&lower.as_str()).is_ok()
+}
+
 /// The sentences' words in lower case, one string.
 fn lowered(sentences: &[BriefSentence]) -> String {
     sentences
@@ -1661,6 +1699,19 @@ mod tests {
             "Late-September Ukrainian Caper"
         );
         assert_eq!(title_case("Saad al-Hadithi"), "Saad al-Hadithi");
+    }
+
+    #[test]
+    fn a_heading_does_not_open_on_a_verb() {
+        let opens =
+            |text: &str, phrase: &str| opens_on_verb(text, text.find(phrase).expect("in the text"));
+        let text = "He has been trading jokes, prompting laughter, and smelled cigarette smoke \
+                    near the warning signs of alleged racial slurs.";
+        assert!(opens(text, "trading jokes"));
+        assert!(opens(text, "prompting laughter"));
+        assert!(opens(text, "smelled cigarette"));
+        assert!(!opens(text, "warning signs"));
+        assert!(!opens(text, "alleged racial slurs"));
     }
 
     #[test]
