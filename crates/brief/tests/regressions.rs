@@ -188,3 +188,37 @@ Malaysia plans to publish an interim report on the investigation next month.";
         }
     }
 }
+
+/// A page whose one subhead ("Highlights") stands over the whole story still gets the seed's
+/// three sections: the subhead's part is cut by cohesion, as a page without subheads is.
+#[test]
+fn one_subhead_over_the_story_still_makes_three_sections() {
+    let text = "Highlights\n\n\
+        The city council approved a new flood barrier for the river on Tuesday. \
+        The barrier will have four steel gates and a pumping station. \
+        Engineers said the steel gates would close within ten minutes of a warning. \
+        The pumping station can move two million litres of water an hour. \
+        Work on the gates and the pumping station starts in the spring.\n\n\
+        Farmers upstream fear the barrier will push floodwater onto their fields. \
+        Their union said crops on low fields were lost twice in the last decade. \
+        The union wants the council to pay farmers whose fields flood. \
+        A farmer said her wheat fields were under water for a month last year. \
+        The union will meet the council about the fields next month.\n\n\
+        The barrier is paid for by a national grant and a local tax. \
+        The grant covers two thirds of the cost of the project. \
+        The local tax will rise by three percent for five years. \
+        Some taxpayers said the tax rise was too steep for pensioners. \
+        The treasurer said the tax would end once the grant money arrived.";
+    let article = Article::from_text("a", text);
+    let brief = Pipeline::default().brief(&article).unwrap();
+    let themed = brief.sections.iter().filter(|s| !s.list).count();
+    assert!(
+        themed >= 3,
+        "{themed} sections: {:?}",
+        brief
+            .sections
+            .iter()
+            .map(|s| &s.heading)
+            .collect::<Vec<_>>()
+    );
+}

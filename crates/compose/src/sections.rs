@@ -105,11 +105,29 @@ pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -
     // Seven sections in all at most: the background and closing ones count.
     let max_themed = MAX_THEMED
         .min(MAX_SECTIONS - usize::from(!background.is_empty()) - usize::from(!closing.is_empty()));
+    // Three sections at least where the text allows: the closing one counts.
+    let min_blocks = if closing.is_empty() { 3 } else { 2 };
     let blocks = if subheaded {
-        by_subhead(candidates, &body, max_themed)
+        // A page's subheads may be too few for the seed's sections ("Highlights" over the
+        // whole story): the longest parts are cut by cohesion until there are enough.
+        let mut blocks = by_subhead(candidates, &body, max_themed);
+        while blocks.len() < min_blocks.min(max_themed) {
+            let Some((longest, _)) = blocks
+                .iter()
+                .enumerate()
+                .max_by_key(|(k, b)| (b.len(), std::cmp::Reverse(*k)))
+            else {
+                break;
+            };
+            let parts = min_blocks - blocks.len() + 1;
+            let cut = by_cohesion(candidates, df.len(), &blocks[longest], parts, parts);
+            if cut.len() < 2 {
+                break;
+            }
+            blocks.splice(longest..=longest, cut);
+        }
+        blocks
     } else {
-        // Three sections at least where the text allows: the closing one counts.
-        let min_blocks = if closing.is_empty() { 3 } else { 2 };
         by_cohesion(candidates, df.len(), &body, min_blocks, max_themed)
     };
 
