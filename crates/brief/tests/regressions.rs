@@ -222,3 +222,38 @@ fn one_subhead_over_the_story_still_makes_three_sections() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A page's subhead that is a number alone ("200", a status code in a tutorial) names no
+/// topic: the section is headed from its words.
+#[test]
+fn a_number_alone_is_no_heading() {
+    let html = "<html><head><title>How to check a web request</title></head><body><article>\
+        <h1>How to check a web request</h1>\
+        <p>The requests library sends the query to the search engine and waits for its answer. \
+        Every answer carries a status code that says whether the request worked.</p>\
+        <h2>200</h2>\
+        <p>A status code of two hundred means the search engine answered the request in full. \
+        The script then reads the links from the answer and stores them in a list. \
+        Each link in the list keeps its title and its address for later use.</p>\
+        <h2>Errors</h2>\
+        <p>Other status codes mean the search engine refused or failed the request. \
+        The script waits a minute and then sends the request again. \
+        After three failures the script stops and reports the error to the user.</p>\
+        </article></body></html>";
+    let article =
+        brief::read::read_document("a", html.as_bytes(), brief::read::Format::Html).unwrap();
+    let brief = Pipeline::default().brief(&article).unwrap();
+    assert!(
+        brief
+            .sections
+            .iter()
+            .all(|s| s.heading.contains(char::is_alphabetic)),
+        "{:?}",
+        brief
+            .sections
+            .iter()
+            .map(|s| &s.heading)
+            .collect::<Vec<_>>()
+    );
+    assert!(brief.sections.iter().any(|s| s.heading == "Errors"));
+}

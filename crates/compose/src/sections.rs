@@ -192,7 +192,12 @@ pub fn build(article: &Article, doc: &Document, ranked: &Ranked, lists: usize) -
         // "Design:" heads as "Design".
         let own_subhead = subhead(block[0])
             .map(|h| title_case(h.trim_end_matches([':', ';', ',', '.', ' '])))
-            .filter(|h| is_rooted(h, &sentences) && !used_headings.contains(&h.to_lowercase()));
+            .filter(|h| {
+                // A number alone ("200") names no topic.
+                h.contains(char::is_alphabetic)
+                    && is_rooted(h, &sentences)
+                    && !used_headings.contains(&h.to_lowercase())
+            });
         let heading =
             own_subhead.unwrap_or_else(|| headings.heading_for(&shown, &sentences, &used_headings));
         used_headings.push(heading.to_lowercase());
