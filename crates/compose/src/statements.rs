@@ -688,7 +688,33 @@ fn is_object(content: &str, clause_cue: bool) -> bool {
         // Even a verb of saying takes a thing a determiner opens ("added a third in the
         // closing stages", "said a prayer").
         || (matches!(first, "a" | "an" | "another") && verbless())
+        || (matches!(first, "a" | "an" | "another" | "his" | "her" | "its" | "their")
+            && object_before_clause(content))
         || (!clause_cue && (verbless() || noun_with_relative_clause(content)))
+}
+
+/// True when a content is a short noun phrase with no verb followed by another clause
+/// joined by "as" or ", and": the thing a cue such as "added" took, the rest the writer's
+/// ("added: his seventh for the Islanders, and Semyon Varlamov stopped 27 shots", "added:
+/// a goal as the Bruins beat the Devils").
+fn object_before_clause(content: &str) -> bool {
+    let Some((at, joint)) = [" as ", ", and "]
+        .iter()
+        .filter_map(|joint| content.find(joint).map(|at| (at, joint.len())))
+        .min()
+    else {
+        return false;
+    };
+    let (head, rest) = (&content[..at], &content[at + joint..]);
+    // What follows is a clause of its own, its verb before any comma ("his team, and the
+    // fans, deserved better" joins two subjects).
+    let clause_follows = rest
+        .split(',')
+        .next()
+        .is_some_and(|part| part.split_whitespace().any(clause_verb));
+    clause_follows
+        && !crate::longer_than(head, MAX_OBJECT_WORDS)
+        && !head.split_whitespace().any(clause_verb)
 }
 
 /// True for a noun phrase a determiner in lower case opens whose first verb is in a relative
@@ -1368,6 +1394,17 @@ mod tests {
                 .all(|l| !l.contains(": ;") && !l.contains(":  ")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_thing_added_is_no_statement() {
+        assert!(is_object(
+            "his seventh for the Islanders, and Semyon Varlamov stopped 27 shots",
+            true
+        ));
+        assert!(is_object("a goal as the Bruins beat the Devils", true));
+        assert!(!is_object("her son was killed as police fired", true));
+        assert!(!is_object("his team, and the fans, deserved better", true));
     }
 
     #[test]
