@@ -668,9 +668,20 @@ pub(crate) fn is_verb(word: &str) -> bool {
 /// [`SUBORDINATORS`], "As the dust settles …"), or a measure of time before a subordinator
 /// ([`opens_on_time_measure`], "Four days after he was gunned down …").
 fn opens_on_phrase(text: &str, openers: &[&str]) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    openers.iter().any(|w| w.eq_ignore_ascii_case(first)) || opens_on_time_measure(text)
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // "As many as 13 senior leaders …" opens on a number, not a clause.
+    let comparison = first.eq_ignore_ascii_case("as")
+        && words
+            .next()
+            .is_some_and(|w| AS_COMPARISONS.contains(&w.to_ascii_lowercase().as_str()));
+    (openers.iter().any(|w| w.eq_ignore_ascii_case(first)) && !comparison)
+        || opens_on_time_measure(text)
 }
+
+/// Words of a comparison that "as" opens with a second "as" after them ("as many as",
+/// "as much as", "as long as"), sorted.
+const AS_COMPARISONS: &[&str] = &["few", "little", "many", "much"];
 
 /// True when `text` opens on a measure of time before a subordinator ("Three and a half
 /// decades after …", "Years before …").
@@ -1106,6 +1117,14 @@ mod tests {
             "The council voted on Tuesday to build a barrier that"
         ));
         assert!(!subject_unfinished("Police arrested a man who"));
+    }
+
+    #[test]
+    fn as_many_as_opens_no_phrase() {
+        assert_eq!(
+            headline_from_lede("As many as 13 senior leaders of al-Nusra Front, including the terror group's military commander, were killed in two Syrian airstrikes Thursday, a Middle Eastern security source who was briefed by Syrian intelligence told CNN."),
+            "As many as 13 senior leaders of al-Nusra Front were killed in two Syrian airstrikes Thursday"
+        );
     }
 
     #[test]

@@ -474,6 +474,7 @@ fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
             && !opens_with_preposition(content)
             && !opens_with_verb(content)
             && !is_object(content, cue.is_some_and(takes_clause))
+            && !(cue.is_some_and(asks) && named_object_to(content))
             && !adverbial_alone);
     reported_ok && !cue.is_some_and(|c| is_passive(c) || is_hypothetical(c))
 }
@@ -717,6 +718,24 @@ fn object_before_clause(content: &str) -> bool {
         && !head.split_whitespace().any(clause_verb)
 }
 
+/// True when a content opens on a name of one to three capitalised words and "to" before a
+/// lower-case word: after a cue of [`ASKING`], the person asked or urged, and what to do
+/// ("will ask: Netanyahu to form a national unity government", "urged: President Obama to
+/// act"); after another cue a sentence's capitalised opening ("said: Thanks to …").
+fn named_object_to(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().take(5).collect();
+    let Some(to) = words.iter().position(|w| *w == "to") else {
+        return false;
+    };
+    (1..=3).contains(&to)
+        && words[..to]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .get(to + 1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// True for a noun phrase a determiner in lower case opens whose first verb is in a relative
 /// clause on its noun ("conceded: the penalty that allowed Swansea to pinch a draw"): a thing,
 /// however long. A capital marks the start of a sentence, a clause ("according to SANA, The
@@ -768,7 +787,29 @@ fn clause_verb(word: &str) -> bool {
 /// Verbs that cannot open a statement: a content starting with one lost its subject.
 const SUBJECTLESS: &[&str] = &["are", "had", "has", "have", "is", "was", "were"];
 
-/// Modal verbs that make a cue say what someone might say, not what they said.
+/// Cues that take a person and what they are to do ("asked X to …", "urged X to …").
+const ASKING: &[&str] = &[
+    "ask",
+    "asked",
+    "asking",
+    "asks",
+    "encouraged",
+    "pressed",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+];
+
+/// True for a cue whose last word is one of [`ASKING`].
+fn asks(cue: &str) -> bool {
+    cue.split_whitespace()
+        .next_back()
+        .is_some_and(|w| ASKING.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// Modal verbs that make a cue say what someone might say, not what they said ("will say" is
+/// a speech briefed ahead, what it says known).
 const MODALS: &[&str] = &["could", "might", "may", "should", "would"];
 
 /// True for a cue with a modal ("might have explained", "would say").
@@ -1304,6 +1345,7 @@ mod tests {
         assert!(!opens_with_verb("nobody had seen him"));
         assert!(is_hypothetical("might have explained"));
         assert!(!is_hypothetical("has repeatedly said"));
+        assert!(!is_hypothetical("will say"));
         assert!(!opens_with_verb("Was it over?"));
     }
 
@@ -1403,6 +1445,17 @@ mod tests {
             true
         ));
         assert!(is_object("a goal as the Bruins beat the Devils", true));
+        let asked = |cue: &str, content: &str| asks(cue) && named_object_to(content);
+        assert!(asked(
+            "will ask",
+            "Netanyahu to form a national unity government"
+        ));
+        assert!(asked("urged", "Laura McDuffie, to find someone"));
+        assert!(!asked("will ask", "Netanyahu will form a government"));
+        assert!(!asked(
+            "said",
+            "Thanks to two devices, his parachute opened"
+        ));
         assert!(!is_object("her son was killed as police fired", true));
         assert!(!is_object("his team, and the fans, deserved better", true));
     }
