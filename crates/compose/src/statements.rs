@@ -474,7 +474,7 @@ fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
             && !opens_with_preposition(content)
             && !opens_with_verb(content)
             && !is_object(content, cue.is_some_and(takes_clause))
-            && !(cue.is_some_and(asks) && named_object_to(content))
+            && !asks_someone(cue, content)
             && !adverbial_alone);
     reported_ok && !cue.is_some_and(|c| is_passive(c) || is_hypothetical(c))
 }
@@ -801,11 +801,13 @@ const ASKING: &[&str] = &[
     "urging",
 ];
 
-/// True for a cue whose last word is one of [`ASKING`].
-fn asks(cue: &str) -> bool {
-    cue.split_whitespace()
-        .next_back()
-        .is_some_and(|w| ASKING.iter().any(|a| a.eq_ignore_ascii_case(w)))
+/// True when `cue`, its last word one of [`ASKING`], takes a named person and what they are
+/// to do for content ([`named_object_to`]).
+fn asks_someone(cue: Option<&str>, content: &str) -> bool {
+    let asking = cue
+        .and_then(|c| c.split_whitespace().next_back())
+        .is_some_and(|w| ASKING.iter().any(|a| a.eq_ignore_ascii_case(w)));
+    asking && named_object_to(content)
 }
 
 /// Modal verbs that make a cue say what someone might say, not what they said ("will say" is
@@ -1445,7 +1447,7 @@ mod tests {
             true
         ));
         assert!(is_object("a goal as the Bruins beat the Devils", true));
-        let asked = |cue: &str, content: &str| asks(cue) && named_object_to(content);
+        let asked = |cue: &str, content: &str| asks_someone(Some(cue), content);
         assert!(asked(
             "will ask",
             "Netanyahu to form a national unity government"
