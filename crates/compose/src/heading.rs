@@ -1293,23 +1293,38 @@ fn opens_on_verb(text: &str, start: usize) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .next()
         .unwrap_or("");
-    let verb_form = first.starts_with(|c: char| c.is_lowercase())
-        && first.len() >= 5
-        && !first.contains('-')
-        && (is_participle(first) || first.ends_with("ed"));
-    if !verb_form {
+    if !first.starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
-    let before = text[..start].trim_end();
-    let previous = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
+    let mut before = text[..start].split_whitespace().rev();
+    let previous = before.next().unwrap_or("");
     let lower = previous.to_ascii_lowercase();
-    previous.ends_with(',')
-        || (lower.len() > 4 && lower.ends_with("ly"))
-        || VERB_OPENERS.binary_search(&lower.as_str()).is_ok()
+    // "the decision to dismiss popular presenter": an infinitive.
+    if lower == "to" {
+        return before.next().is_some_and(|taker| {
+            INFINITIVE_TAKERS
+                .binary_search(&taker.to_ascii_lowercase().as_str())
+                .is_ok()
+        });
+    }
+    let verb_form =
+        first.len() >= 5 && !first.contains('-') && (is_participle(first) || first.ends_with("ed"));
+    verb_form
+        && (previous.ends_with(',')
+            || (lower.len() > 4 && lower.ends_with("ly"))
+            || VERB_OPENERS.binary_search(&lower.as_str()).is_ok())
 }
+
+/// Words a "to" and a verb follow ("the decision to dismiss …", "trying to please …",
+/// "agreed to subject …"), where after others "to" opens a noun phrase ("access to
+/// low-cost drugs", "talk to key officials"), sorted.
+const INFINITIVE_TAKERS: &[&str] = &[
+    "ability", "able", "agreed", "aim", "aimed", "aims", "attempt", "attempts", "bid", "chose",
+    "decided", "decision", "designed", "effort", "efforts", "expected", "failed", "going", "hope",
+    "hoped", "intended", "likely", "move", "need", "needed", "needs", "order", "plan", "planned",
+    "plans", "promised", "refused", "right", "seeking", "seeks", "sought", "tried", "try",
+    "trying", "unable", "used", "vowed", "want", "wanted", "wants",
+];
 
 /// The sentences' words in lower case, one string.
 fn lowered(sentences: &[BriefSentence]) -> String {
@@ -1712,6 +1727,10 @@ mod tests {
         assert!(opens(text, "smelled cigarette"));
         assert!(!opens(text, "warning signs"));
         assert!(!opens(text, "alleged racial slurs"));
+        let text = "The decision to dismiss popular presenter Jeremy Clarkson gave access to \
+                    low-cost drugs.";
+        assert!(opens(text, "dismiss popular presenter"));
+        assert!(!opens(text, "low-cost drugs"));
     }
 
     #[test]
