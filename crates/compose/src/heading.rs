@@ -1276,10 +1276,12 @@ fn cuts_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Words after which a word in "-ing" or "-ed" is a verb: an auxiliary, a conjunction
-/// joining predicates, a pronoun subject, sorted.
+/// joining predicates or opening a clause on a participle ("while raiding homes"), a subject
+/// pronoun, sorted.
 const VERB_OPENERS: &[&str] = &[
-    "and", "are", "be", "been", "being", "but", "had", "has", "have", "he", "i", "is", "it", "she",
-    "that", "then", "they", "was", "we", "were", "which", "who", "you",
+    "after", "and", "are", "be", "been", "before", "being", "but", "by", "had", "has", "have",
+    "he", "i", "is", "it", "she", "since", "that", "then", "they", "was", "we", "were", "when",
+    "which", "while", "who", "without", "you",
 ];
 
 /// True when the phrase at `start` of `text` opens on a verb: a lower-case word in "-ing" (not
@@ -1725,6 +1727,8 @@ mod tests {
         assert!(opens(text, "trading jokes"));
         assert!(opens(text, "prompting laughter"));
         assert!(opens(text, "smelled cigarette"));
+        let raids = "They made the arrests while raiding homes in 11 provinces.";
+        assert!(opens(raids, "raiding homes"));
         assert!(!opens(text, "warning signs"));
         assert!(!opens(text, "alleged racial slurs"));
         let text = "The decision to dismiss popular presenter Jeremy Clarkson gave access to \
