@@ -1338,7 +1338,7 @@ fn lowered(sentences: &[BriefSentence]) -> String {
 }
 
 /// Seven words at most, however they are counted (punctuation-padded subheads).
-fn within_limits(heading: &str) -> bool {
+pub(crate) fn within_limits(heading: &str) -> bool {
     let words = heading
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())

@@ -411,9 +411,8 @@ fn cut_headline(lede: &str) -> String {
         // are a place's ("on a Dhaka, Bangladesh, street …").
         let commas: Vec<usize> = text.match_indices(", ").map(|(i, _)| i).collect();
         let in_place = |k: usize| {
-            let after = |i: usize| &text[i + 2..];
             let names_place = |i: usize| {
-                let next = after(i);
+                let next = &text[i + 2..];
                 next.starts_with(|c: char| c.is_uppercase())
                     && next.split(' ').next().is_some_and(|w| {
                         w.strip_suffix(',')
@@ -760,12 +759,7 @@ fn subject_unfinished(kept: &str) -> bool {
         if matches!(lower.as_str(), "who" | "that" | "which") {
             return true;
         }
-        let verb = lower.ends_with("ed")
-            || heading::is_irregular_past(&lower)
-            || AUXILIARIES.contains(&lower.as_str())
-            || brief_understand::word_classes::class_of(&lower)
-                == Some(brief_understand::word_classes::WordClass::Verb);
-        if verb {
+        if is_verb(&lower) || heading::is_irregular_past(&lower) {
             return false;
         }
     }
@@ -774,13 +768,6 @@ fn subject_unfinished(kept: &str) -> bool {
 
 /// Most words of a lede that heads a brief whole rather than cut inside its subject.
 const UNCUT_HEADLINE_WORDS: usize = 30;
-
-/// Verbs that carry a clause's tense ("is", "has", "will"): where they stand, the clause's
-/// verb does.
-const AUXILIARIES: &[&str] = &[
-    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
-    "should", "was", "were", "will", "would",
-];
 
 /// Words before which a long lede's first clause may end, for its headline.
 const CLAUSE_BREAKS: &[&str] = &[

@@ -3,6 +3,7 @@
 //! them), the cue and the statement, every part a span of the article listed as a
 //! source in that order, so the line stays faithful.
 
+use crate::heading::within_limits;
 use crate::{one_line, provenance};
 use brief_core::{
     Article, BriefSentence, Document, EntityKind, NamedEntity, Quote, Section, Span, TokenKind,
@@ -38,30 +39,19 @@ fn heading(lines: &[BriefSentence], verbs: &[&str], names: &[&str]) -> String {
     }
     // No verb to root the heading in ("Supreme Court: this is constitutional …", after
     // "according to"): the speakers' names do, as many as a heading's seven words hold.
-    // Words as a heading's are counted: runs of letters and digits ("Sheriff's" is two).
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .count()
-    };
     let mut heading = format!("{WHO_SAID_WHAT}:");
     for (n, name) in names.iter().enumerate() {
-        if words(&heading) + words(name) > MAX_HEADING_WORDS {
+        let longer = format!("{heading}{}{name}", if n > 0 { ", " } else { " " });
+        if !within_limits(&longer) {
             break;
         }
-        heading.push_str(if n > 0 { ", " } else { " " });
-        heading.push_str(name);
+        heading = longer;
     }
     match names.first() {
-        Some(first) if heading.ends_with(':') && words(first) <= MAX_HEADING_WORDS => {
-            (*first).to_string()
-        }
+        Some(first) if heading.ends_with(':') && within_limits(first) => (*first).to_string(),
         _ => heading.trim_end_matches(':').to_string(),
     }
 }
-
-/// Most words of a heading.
-const MAX_HEADING_WORDS: usize = 7;
 /// Cues that make a heading in "Who … What": verbs of telling that take what is told as
 /// their object, in the past or the present ("Who Reported What", not "Who Apologized
 /// What" nor, after an auxiliary, "Who Respond What").
@@ -486,9 +476,15 @@ fn names_or_phones(cue: &str) -> bool {
     const NAMING: &[&str] = &[
         "branded", "call", "called", "calling", "calls", "dubbed", "labeled", "labelled", "termed",
     ];
+    ends_on(cue, NAMING)
+}
+
+/// True when the cue's last word ("has repeatedly called", "will ask") is one of `verbs`, in
+/// any case.
+fn ends_on(cue: &str, verbs: &[&str]) -> bool {
     cue.split_whitespace()
         .next_back()
-        .is_some_and(|w| NAMING.iter().any(|n| n.eq_ignore_ascii_case(w)))
+        .is_some_and(|w| verbs.iter().any(|v| v.eq_ignore_ascii_case(w)))
 }
 
 /// True when a word of the cue ("has repeatedly said", "according to") is a verb of saying.
@@ -661,9 +657,7 @@ const CLAUSE_CUES: &[&str] = &[
 
 /// True when the cue's last word is one of [`CLAUSE_CUES`].
 fn takes_clause(cue: &str) -> bool {
-    cue.split_whitespace()
-        .next_back()
-        .is_some_and(|w| CLAUSE_CUES.contains(&w.to_lowercase().as_str()))
+    ends_on(cue, CLAUSE_CUES)
 }
 
 /// True when a reported content is its cue's object rather than a clause: it opens with an
@@ -804,10 +798,7 @@ const ASKING: &[&str] = &[
 /// True when `cue`, its last word one of [`ASKING`], takes a named person and what they are
 /// to do for content ([`named_object_to`]).
 fn asks_someone(cue: Option<&str>, content: &str) -> bool {
-    let asking = cue
-        .and_then(|c| c.split_whitespace().next_back())
-        .is_some_and(|w| ASKING.iter().any(|a| a.eq_ignore_ascii_case(w)));
-    asking && named_object_to(content)
+    cue.is_some_and(|c| ends_on(c, ASKING)) && named_object_to(content)
 }
 
 /// Modal verbs that make a cue say what someone might say, not what they said ("will say" is

@@ -270,10 +270,9 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
     }
     let mut entities: Vec<NamedEntity> = groups
         .into_iter()
-        .map(|(longest, mut members)| {
+        .map(|(canonical, mut members)| {
             members.sort_unstable();
-            let kind = mentions[longest].kind;
-            let canonical = longest;
+            let kind = mentions[canonical].kind;
             let spans: Vec<Span> = members.iter().map(|&m| mentions[m].span).collect();
             let mut roles: Vec<Span> = Vec::new();
             // A "person" named only by titles ("Manager" of "General Manager") is the
@@ -363,23 +362,24 @@ fn same_entity(mention: &Entity, words: &[String], canonical: &Entity, full: &[S
     if mention.kind != canonical.kind {
         return false;
     }
-    if mention.kind == EntityKind::Person {
-        let contained = words.len() < full.len() && full.windows(words.len()).any(|w| w == words);
-        return contained || is_acronym(words, full);
-    }
-    // The last word of a name is its head: a name that ends with another's words is that
-    // thing, narrowed ("U.S. Supreme Court", "eastern Ukraine"); one that starts with them
-    // names a part or a different thing ("BBC Newsbeat", "NATO European"), unless all it adds
-    // is a company's or party's generic ending ("Apple Inc", "Labour Party") or a phrase
-    // after a preposition ("Syrian Observatory for Human Rights", "Partners in Health").
+    // The last word of a name is its head: a place's or organisation's name that ends with
+    // another's words is that thing, narrowed ("U.S. Supreme Court", "eastern Ukraine"); one
+    // that starts with them names a part or a different thing ("BBC Newsbeat", "NATO
+    // European"), unless all it adds is a company's or party's generic ending ("Apple Inc",
+    // "Labour Party") or a phrase after a preposition ("Syrian Observatory for Human Rights",
+    // "Partners in Health"). A person's name holds its shorter forms anywhere.
     let contained = words.len() < full.len()
-        && (full.ends_with(words)
-            || (full.starts_with(words)
-                && (full[words.len()..].iter().all(|w| ORG_ENDINGS.contains(w))
-                    || matches!(
-                        full[words.len()].as_str(),
-                        "and" | "for" | "in" | "of" | "on"
-                    ))));
+        && if mention.kind == EntityKind::Person {
+            full.windows(words.len()).any(|w| w == words)
+        } else {
+            full.ends_with(words)
+                || (full.starts_with(words)
+                    && (full[words.len()..].iter().all(|w| ORG_ENDINGS.contains(w))
+                        || matches!(
+                            full[words.len()].as_str(),
+                            "and" | "for" | "in" | "of" | "on"
+                        )))
+        };
     contained || is_acronym(words, full)
 }
 
