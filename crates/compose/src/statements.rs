@@ -444,7 +444,7 @@ const SCENE_PREPOSITIONS: &[&str] = &[
 /// but no statement of theirs), and a content that is neither the verb's object
 /// ("responded: to a series of crashes"), a scene alone ("in a written statement") nor a
 /// clause that lost its subject or a plea ("was yanked off his plane", "pleaded: guilty to
-/// …"). No statement has a passive cue ("Stancil is accused of …", "she was told …": the one
+/// …"), and a question is one only in its own words. No statement has a passive cue ("Stancil is accused of …", "she was told …": the one
 /// named is who the words were about or for) or a modal one ("might have explained").
 fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
     // A scene-setting phrase alone ("Three and a half decades after calling for …, Jones has
@@ -465,6 +465,7 @@ fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
             && !opens_with_verb(content)
             && !is_object(content, cue.is_some_and(takes_clause))
             && !asks_someone(cue, content)
+            && !cue.is_some_and(|c| ends_on(c, QUESTIONING))
             && !adverbial_alone);
     reported_ok && !cue.is_some_and(|c| is_passive(c) || is_hypothetical(c))
 }
@@ -794,6 +795,11 @@ const ASKING: &[&str] = &[
     "urges",
     "urging",
 ];
+
+/// Cues of a question: reported, what was asked loses its "if" or "whether" and reads as a
+/// claim ("asked: he could go again", "asks: he can come inside"); quoted, it is shown as
+/// asked.
+const QUESTIONING: &[&str] = &["ask", "asked", "asking", "asks", "wondered", "wonders"];
 
 /// True when `cue`, its last word one of [`ASKING`], takes a named person and what they are
 /// to do for content ([`named_object_to`]).
@@ -1544,6 +1550,23 @@ mod tests {
             "in a press conference at her next tournament she heard whatever he heard"
         ));
         assert!(says_something(false, said, "in the end, the vote was fair"));
+    }
+
+    #[test]
+    fn a_question_is_listed_only_in_its_own_words() {
+        let asked = Some("asked");
+        assert!(!says_something(false, asked, "he could go again"));
+        assert!(!says_something(
+            false,
+            Some("wondered"),
+            "the plan would work"
+        ));
+        assert!(says_something(
+            true,
+            asked,
+            "How does a person look suspicious?"
+        ));
+        assert!(says_something(false, Some("said"), "he could go again"));
     }
 
     #[test]
