@@ -1005,6 +1005,15 @@ impl<'e> Speakers<'e> {
     /// matched by name either. With no mention in the phrase, the person whose fullest
     /// name ends with its last word ("Putin").
     fn of(&self, text: &str, speaker: Span, canonical: &str) -> Option<&'e NamedEntity> {
+        // The object of a place's preposition is no subject ("comments he posted on Facebook
+        // said …": the man said it): the speaker is further back, unknown here.
+        let placed = text[..speaker.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| PLACING.contains(&w));
+        if placed {
+            return None;
+        }
         let from = self
             .mentions
             .partition_point(|(m, _)| m.start + self.longest <= speaker.start);
@@ -1025,7 +1034,7 @@ impl<'e> Speakers<'e> {
             self.mentions[from..]
                 .iter()
                 .take_while(|(m, _)| m.start < speaker.end)
-                .filter(|(m, _)| overlaps(*m, speaker) && !credit(*m))
+                .filter(|(m, _)| overlaps(*m, speaker) && !credit(*m) && !medium(text, speaker, *m))
         };
         // What a possessive owns is the phrase's head, named at its end or not at all
         // ("Putin's senior aide Yuri Ushakov"; not Facebook in "Barrientos' Facebook
@@ -1069,6 +1078,41 @@ impl<'e> Speakers<'e> {
             }
         }
     }
+}
+
+/// Prepositions of place: a phrase after one is where, not who.
+const PLACING: &[&str] = &["at", "from", "in", "into", "on", "onto", "via"];
+
+/// Platforms words are posted on: in a longer speaker phrase ("the Los Angeles Fire
+/// Department Twitter account", "a man arrested for comments he posted on Facebook") the
+/// platform carries someone else's words; alone ("Facebook said") it is the company.
+const PLATFORMS: &[&str] = &[
+    "Facebook",
+    "Instagram",
+    "LinkedIn",
+    "Reddit",
+    "Snapchat",
+    "Telegram",
+    "TikTok",
+    "Tumblr",
+    "Twitter",
+    "WeChat",
+    "Weibo",
+    "WhatsApp",
+    "YouTube",
+];
+
+/// True when `mention` is a platform ([`PLATFORMS`]) inside a longer speaker phrase.
+fn medium(text: &str, speaker: Span, mention: Span) -> bool {
+    fn without_possessive(words: &str) -> &str {
+        let words = words.trim_matches(|c: char| !c.is_alphanumeric());
+        ["'s", "’s"]
+            .iter()
+            .find_map(|mark| words.strip_suffix(mark))
+            .unwrap_or(words)
+    }
+    let name = without_possessive(&text[mention.start..mention.end]);
+    PLATFORMS.contains(&name) && without_possessive(&text[speaker.start..speaker.end]) != name
 }
 
 /// The last word of a name, without a possessive ending and in lower case, so "Putin's"
@@ -1567,6 +1611,29 @@ mod tests {
             "How does a person look suspicious?"
         ));
         assert!(says_something(false, Some("said"), "he could go again"));
+    }
+
+    #[test]
+    fn a_platform_or_a_place_in_the_speaker_phrase_is_not_the_speaker() {
+        let text = "Mayor Ann Lee said the bridge would reopen in March. A Florida man arrested \
+for comments he posted on Facebook said he was sorry for his remarks.";
+        let lines = listed(text).expect("statements");
+        assert!(
+            lines.iter().any(|l| l.contains("Ann Lee said")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().all(|l| !l.starts_with("Facebook")),
+            "{lines:?}"
+        );
+        let speaker = Span::new(0, 30);
+        let text = "the Fire Department Twitter account said";
+        assert!(medium(text, speaker, Span::new(20, 27)));
+        assert!(!medium(
+            "Facebook's statement",
+            Span::new(0, 10),
+            Span::new(0, 8)
+        ));
     }
 
     #[test]
