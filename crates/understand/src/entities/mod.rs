@@ -118,6 +118,8 @@ mod tests {
             "When Beckham arrived, the crowd cheered.",
             "Like Schumer, he voted against the bill.",
             "Both Federer and Nadal won on Sunday.",
+            "Does Pellegrini stay at the club after this season?",
+            "Will Netanyahu win the election in March?",
         ] {
             let got = found(text);
             let opener = text.split(' ').next().unwrap_or("");
@@ -126,6 +128,21 @@ mod tests {
                 "{got:?}"
             );
         }
+    }
+
+    #[test]
+    fn will_is_a_first_name_outside_a_question() {
+        let got = found("Will Ferrell said he would return to the show next year.");
+        assert!(
+            got.iter()
+                .any(|(name, kind)| name == "Will Ferrell" && *kind == EntityKind::Person),
+            "{got:?}"
+        );
+        let got = found("Opinion: Will Benjamin Netanyahu win the election in March?");
+        assert!(
+            got.iter().all(|(name, _)| !name.starts_with("Will")),
+            "{got:?}"
+        );
     }
 
     #[test]

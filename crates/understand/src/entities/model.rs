@@ -616,12 +616,28 @@ fn split_titled_people(
 }
 
 /// Conjunctions, subordinators, prepositions, adverbs and quantifiers ("Both Federer and
-/// Murray …") that open sentences and no name.
+/// Murray …"), question words and the auxiliaries that open questions ("Does Pellegrini
+/// stay?", "Why Ebola is not …") that open sentences and no name.
 const NOT_NAME_OPENERS: &[&str] = &[
-    "After", "Although", "And", "As", "Because", "Before", "Both", "But", "Despite", "Each",
-    "Either", "Even", "Every", "From", "However", "If", "Like", "Neither", "Several", "Since",
-    "Though", "Unless", "Unlike", "Until", "When", "Whereas", "While", "Yet",
+    "After", "Although", "And", "Are", "As", "Because", "Before", "Both", "But", "Can", "Could",
+    "Despite", "Did", "Do", "Does", "Each", "Either", "Even", "Every", "From", "Had", "Has",
+    "Have", "How", "However", "If", "Is", "Like", "Must", "Neither", "Several", "Should", "Since",
+    "Though", "Unless", "Unlike", "Until", "Was", "Were", "What", "When", "Where", "Whereas",
+    "Which", "While", "Who", "Why", "Would", "Yet",
 ];
+
+/// True when the word at `i` is "Will" asking the question its sentence is ("Opinion: Will
+/// Netanyahu win?"), not a first name ("Will Ferrell said …"): it opens the sentence or
+/// follows a colon, and the sentence ends in a question mark.
+fn asking_will(text: &str, tokens: &[brief_core::Token], i: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    let opens = i == 0 || (tokens[i - 1].kind == TokenKind::Punct && word(i - 1) == ":");
+    word(i) == "Will"
+        && opens
+        && tokens
+            .last()
+            .is_some_and(|t| &text[t.span.start..t.span.end] == "?")
+}
 
 /// Appends the entities a tag sequence spells over `tokens`, each with the range
 /// of tokens it covers. A trailing possessive "'s" is left out of the span
@@ -676,7 +692,7 @@ pub(crate) fn spans_from_tags(
             // Lorenz later recalled", "Like Schumer, …"), capitalised only by its place.
             if range.len() > 1 {
                 let first = &text[tokens[range.start].span.start..tokens[range.start].span.end];
-                if NOT_NAME_OPENERS.contains(&first) {
+                if NOT_NAME_OPENERS.contains(&first) || asking_will(text, tokens, range.start) {
                     range.start += 1;
                 }
             }
