@@ -1057,12 +1057,14 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
     let words = || {
         sentences
             .iter()
-            .flat_map(|s| words_opening(&s.text))
-            .filter(|&(w, opens)| {
+            .flat_map(|s| words_opening(&s.text).map(|(w, opens)| (s.text.as_str(), w, opens)))
+            .filter(|&(_, w, opens)| {
                 let lower = w.to_lowercase();
                 w.chars().count() >= 4
                     && !is_stop_word(&lower)
                     && WEAK.binary_search(&lower.as_str()).is_err()
+                    // A month or a day alone ("March") tells when, not what.
+                    && !CALENDAR_WORDS.contains(&lower.as_str())
                     // A capital that opens a sentence says nothing: "Fortunately" is an adverb.
                     && ((w.starts_with(char::is_uppercase) && !opens)
                         || !(ends_no_heading(&lower) || word_class(&lower).is_some()))
@@ -1070,11 +1072,14 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
     };
     let fresh = |w: &str| !used.contains(&w.to_lowercase());
     // A capital that opens a sentence ("“We haven't given up. Quite the opposite”") marks
-    // no name.
+    // no name. A capital inside one heads with the rest of its name ("Martin Dolan",
+    // "Islamic State").
     let single = words()
-        .find(|&(w, opens)| !opens && w.starts_with(char::is_uppercase) && fresh(w))
-        .or_else(|| words().find(|&(w, _)| fresh(w)))
-        .map(|(w, _)| title_case(w));
+        .filter(|&(_, w, opens)| !opens && w.starts_with(char::is_uppercase))
+        .map(|(text, w, _)| name_from(text, w))
+        .find(|&name| fresh(name))
+        .or_else(|| words().map(|(_, w, _)| w).find(|&w| fresh(w)))
+        .map(title_case);
     // Every long word already heads a section: two neighbouring words will not.
     single.unwrap_or_else(|| {
         // Not the letter left of a contraction ("What’s" is no "What S").
@@ -1089,6 +1094,68 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
             .or_else(|| all.first().map(|w| title_case(w)))
             .unwrap_or_else(|| "More".to_string())
     })
+}
+
+/// Months and days of the week, in lower case.
+const CALENDAR_WORDS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// Most words of a name [`name_from`] reads.
+const NAME_WORDS: usize = 4;
+
+/// The name that `word`, a capitalised word inside `text`, opens: it and the capitalised
+/// words that follow it, one space apart, up to [`NAME_WORDS`], not past a full stop that
+/// may end the sentence ("in March. The" is "March") nor past a possessive.
+fn name_from<'t>(text: &'t str, word: &'t str) -> &'t str {
+    let start = word.as_ptr() as usize - text.as_ptr() as usize;
+    let mut end = start + word.len();
+    let part = |c: char| c.is_alphanumeric() || c == '.' || c == '-';
+    for _ in 1..NAME_WORDS {
+        // "Dolan." may end the sentence; an initial's stop ("George W. Bush") does not.
+        if text[end..].starts_with('.') {
+            let initial = text[start..end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.len() == 1);
+            if !initial {
+                break;
+            }
+            end += 1;
+        }
+        let Some(after) = text[end..].strip_prefix(' ') else {
+            break;
+        };
+        let next = &after[..after.find(|c: char| !part(c)).unwrap_or(after.len())];
+        if !next.starts_with(char::is_uppercase) {
+            break;
+        }
+        // An abbreviation keeps its last stop ("U.S."); a word's own may end the sentence.
+        let bare = next.trim_end_matches('.');
+        end += 1 + if bare.contains('.') {
+            next.len()
+        } else {
+            bare.len()
+        };
+    }
+    &text[start..end]
 }
 
 /// The words of `text` (runs of letters and digits), each with whether it opens a
@@ -1506,7 +1573,17 @@ mod tests {
             text: "“We haven't given up. Quite the opposite,” Martin Dolan said.".into(),
             sources: Vec::new(),
         }];
-        assert_eq!(fallback(&quoted, &[]), "Martin");
+        assert_eq!(fallback(&quoted, &[]), "Martin Dolan");
+        let text = "In March. The ex-U.S. envoy met George W. Bush's aides and the U.S. Navy";
+        let at = |w: &str| &text[text.find(w).unwrap_or(0)..][..w.len()];
+        assert_eq!(name_from(text, at("March")), "March");
+        assert_eq!(name_from(text, at("George")), "George W. Bush");
+        assert_eq!(name_from(text, at("U.S. Navy")), "U.S. Navy");
+        let dated = [BriefSentence {
+            text: "The vote is set for March and the count for the spring.".into(),
+            sources: Vec::new(),
+        }];
+        assert_eq!(fallback(&dated, &[]), "Vote");
         let short = [BriefSentence {
             text: "What’s new in 2.26?".into(),
             sources: Vec::new(),
