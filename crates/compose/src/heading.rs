@@ -208,8 +208,9 @@ struct HeadWord {
     possessive: u8,
     /// Fewer than four letters: too short to head a section alone.
     short: bool,
-    /// A people's adjective ([`Spelling::demonym`]): no heading alone.
-    demonym: bool,
+    /// A people's adjective or a date's word ([`Spelling::no_topic_alone`]): no heading
+    /// alone.
+    no_topic_alone: bool,
     /// The first word of its sentence, capitalised whatever it is.
     opens: bool,
     /// A verb, adjective or adverb, when it is written in lower case or opens its sentence
@@ -234,9 +235,9 @@ struct Spelling {
     participle_ending: bool,
     /// An age ("64-year-old"): no topic, and it ends no heading.
     age: bool,
-    /// Capitalised and ending as a people's adjective does ("Turkish", "Chinese",
-    /// "Russian"): no topic alone.
-    demonym: bool,
+    /// Capitalised and a people's adjective ("Turkish", "Chinese", "Russian", "Israeli",
+    /// "Islamic") or a month's or a weekday's name ("March"): no topic alone.
+    no_topic_alone: bool,
     /// "hundred", "million", … ([`is_scale_word`]).
     scale: bool,
     /// Eight bytes or more.
@@ -283,9 +284,11 @@ impl Spelling {
             adverb_ending: bytes.ends_with(b"ly"),
             participle_ending: is_participle(word),
             age: bytes.ends_with(b"-year-old"),
-            demonym: first.is_uppercase()
-                && bytes.len() >= 6
-                && [b"ish", b"ese", b"ian"].iter().any(|e| bytes.ends_with(*e)),
+            no_topic_alone: first.is_uppercase()
+                && ((bytes.len() >= 6
+                    && [b"ish", b"ese", b"ian"].iter().any(|e| bytes.ends_with(*e)))
+                    || PEOPLES_WORDS.contains(&word)
+                    || CALENDAR_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))),
             scale: is_scale_word(word),
             long: bytes.len() >= 8,
             short: word.chars().nth(3).is_none(),
@@ -317,7 +320,7 @@ impl HeadWord {
                     || (opening == Opening::Plain && spelling.long)),
             possessive: spelling.possessive,
             short: spelling.short,
-            demonym: spelling.demonym,
+            no_topic_alone: spelling.no_topic_alone,
             opens: opening != Opening::No,
             class: if lower_case || opening != Opening::No {
                 spelling.class
@@ -817,7 +820,7 @@ impl<'a> Headings<'a> {
                     if last.weak_end
                         || last.class.is_some()
                         || (len == 1 && last.participle)
-                        || (len == 1 && (first.short || first.demonym))
+                        || (len == 1 && (first.short || first.no_topic_alone))
                     {
                         continue;
                     }
@@ -1095,6 +1098,28 @@ fn fallback(sentences: &[BriefSentence], used: &[String]) -> String {
             .unwrap_or_else(|| "More".to_string())
     })
 }
+
+/// Peoples' and faiths' adjectives that do not end as most do ("-ish", "-ese", "-ian").
+const PEOPLES_WORDS: &[&str] = &[
+    "Afghan",
+    "Arab",
+    "Arabic",
+    "Bangladeshi",
+    "Catholic",
+    "Emirati",
+    "Hispanic",
+    "Iraqi",
+    "Islamic",
+    "Israeli",
+    "Kuwaiti",
+    "Muslim",
+    "Nepali",
+    "Pakistani",
+    "Qatari",
+    "Saudi",
+    "Somali",
+    "Yemeni",
+];
 
 /// Months and days of the week, in lower case.
 const CALENDAR_WORDS: &[&str] = &[
@@ -1697,6 +1722,16 @@ mod tests {
                 "Turkish",
             ),
             (
+                "Israeli officials met. The Israeli side spoke first. An Israeli delegation \
+                 then left the room.",
+                "Israeli",
+            ),
+            (
+                "The March snowpack was thin. The March count was lower. Only in 1991 was the \
+                 March count lower.",
+                "March",
+            ),
+            (
                 "Furious, the coach left the field. Furious, the players followed. Fans were \
                  furious too.",
                 "Furious",
@@ -1704,6 +1739,12 @@ mod tests {
         ] {
             let heading = heading_of_whole(text);
             assert_ne!(heading, not, "{text}");
+        }
+        for word in ["Turkish", "Israeli", "Islamic", "March", "Friday"] {
+            assert!(Spelling::of(word).no_topic_alone, "{word}");
+        }
+        for word in ["Iran", "Miami", "Mali", "Marchetti", "march"] {
+            assert!(!Spelling::of(word).no_topic_alone, "{word}");
         }
     }
 
