@@ -686,8 +686,24 @@ fn is_object(content: &str, clause_cue: bool) -> bool {
         || (matches!(first, "a" | "an" | "another") && verbless())
         || (matches!(first, "a" | "an" | "another" | "his" | "her" | "its" | "their")
             && object_before_clause(content))
-        || (!clause_cue && (verbless() || noun_with_relative_clause(content)))
+        || (!clause_cue
+            && (verbless()
+                || noun_with_relative_clause(content)
+                || determined_noun_phrase(content)))
 }
+
+/// True when a content opens on a determiner in lower case and holds no verb a clause
+/// could have, however long ("announced: the 30-date jaunt while closing out their
+/// November 18th concert at the Ryman Auditorium in Nashville"): a thing, not a clause.
+fn determined_noun_phrase(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    words.next().is_some_and(|w| DETERMINERS.contains(&w)) && !words.any(clause_verb)
+}
+
+/// Determiners in lower case: a noun phrase opens on one, a sentence on a capital.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "her", "his", "its", "my", "our", "the", "their", "your",
+];
 
 /// True when a content is a short noun phrase with no verb followed by another clause
 /// joined by "as" or ", and": the thing a cue such as "added" took, the rest the writer's
@@ -737,12 +753,7 @@ fn named_object_to(content: &str) -> bool {
 /// special operation that took place … was part of …").
 fn noun_with_relative_clause(content: &str) -> bool {
     let mut words = content.split_whitespace();
-    let opens_phrase = words.next().is_some_and(|w| {
-        matches!(
-            w,
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-        )
-    });
+    let opens_phrase = words.next().is_some_and(|w| DETERMINERS.contains(&w));
     opens_phrase
         && words
             .take(RELATIVE_REACH)
@@ -756,7 +767,7 @@ const RELATIVE_REACH: usize = 5;
 /// True for a word that can be a clause's verb: one [`crate::is_verb`] knows, a contraction
 /// ("wasn't", "he's", "they're"), or a known verb with a third-person "-s" ("welcomes",
 /// "denies").
-fn clause_verb(word: &str) -> bool {
+pub(crate) fn clause_verb(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let word = word.trim_matches(['\'', '’']);
     let lower = word.to_lowercase();
@@ -1275,6 +1286,16 @@ mod tests {
         assert!(is_object("it, was designed for new compact cameras", false));
         assert!(is_object("a third in the closing stages", true));
         assert!(!is_object("a lot of people were hurt", true));
+        // So is a noun phrase with no verb at all.
+        assert!(is_object(
+            "the 30-date jaunt while closing out their November 18th concert at the Ryman \
+             Auditorium in Nashville",
+            false
+        ));
+        assert!(!is_object(
+            "the 30-date tour of the band with its former frontman opens in Florida in June",
+            false
+        ));
         // A noun with a relative clause is a thing, however long, after a cue that takes one.
         assert!(is_object(
             "the penalty that allowed Swansea to pinch a 1-1 draw at the Liberty Stadium",
