@@ -513,7 +513,12 @@ fn collect_with(
         }
         // A short line with no closing mark ("Buyer's Guide: MacBook Pro") is a link, a
         // label or a credit; a sentence of the story ends in one.
-        if words < UNPUNCTUATED_MIN_WORDS && !closes_sentence(shown) {
+        // A longer one is a sentence only with a verb: "June 9 – West Palm Beach, FL @ Coral
+        // Sky Amphitheatre June 10 – Tampa, FL @ …" is a listing.
+        if !closes_sentence(shown)
+            && (words < UNPUNCTUATED_MIN_WORDS
+                || !shown.split_whitespace().any(crate::statements::clause_verb))
+        {
             continue;
         }
         terms.sort_unstable();
@@ -1308,6 +1313,20 @@ mod tests {
             let first = phrase.split([' ', ':']).next().unwrap_or("");
             assert!(terms::FURNITURE_HEADS.contains(&first), "{phrase}");
         }
+    }
+
+    #[test]
+    fn a_line_with_neither_closing_mark_nor_verb_is_a_listing() {
+        let text = "The band will tour in June.\n\nJune 9 – West Palm Beach, FL @ Coral Sky \
+Amphitheatre\nJune 10 – Tampa, FL @ MIDFLORIDA Credit Union Amphitheatre\nJune 14 – Alpharetta, \
+GA @ Ameris Bank Amphitheatre\n\nTickets were on \
+sale Friday at the box office and online, and the band may add dates in the fall if demand holds\n\n";
+        let lines = kept(text);
+        assert!(lines.iter().all(|l| !l.contains('@')), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("Tickets were")),
+            "{lines:?}"
+        );
     }
 
     #[test]
