@@ -131,6 +131,23 @@ mod tests {
     }
 
     #[test]
+    fn a_nickname_in_quotation_marks_stays_inside_the_name() {
+        let got = found(
+            "Defense Minister Moshe \"Bogy\" Yaalon stated that a deal is near. Mike 'Sugar \
+             Bear' Thompson has filed a claim. Fans hummed J Balvin's 'Tranquila' Theo Walcott \
+             said.",
+        );
+        for name in ["Moshe \"Bogy\" Yaalon", "Mike 'Sugar Bear' Thompson"] {
+            assert!(
+                got.iter()
+                    .any(|(n, kind)| n == name && *kind == EntityKind::Person),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(got.iter().all(|(n, _)| !n.contains("Tranquila")), "{got:?}");
+    }
+
+    #[test]
     fn will_is_a_first_name_outside_a_question() {
         let got = found("Will Ferrell said he would return to the show next year.");
         assert!(

@@ -150,6 +150,7 @@ impl Model {
             }
             extend_organisations(text, &sentence.tokens, &mut found[before..]);
             split_titled_people(text, &sentence.tokens, &mut found, &mut kind_scores, before);
+            join_nicknames(text, &sentence.tokens, &mut found, &mut kind_scores, before);
         }
         let mut entities: Vec<Entity> = found.into_iter().map(|(e, _)| e).collect();
         agree_on_kinds(text, &mut entities, &kind_scores);
@@ -530,6 +531,80 @@ const TITLE_MODIFIERS: WordList = WordList::new(&[
 
 /// Fewest and most words of a person's name after a title.
 const TITLED_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Most words of a nickname in quotation marks inside a name.
+const NICKNAME_WORDS: usize = 3;
+
+/// Joins a person's first name, a nickname in quotation marks and the surname that follows
+/// into one name (`Moshe "Bogy" Yaalon`, `Mike 'Sugar Bear' Thompson`): the tags stop at the
+/// marks and leave two people, one of them a first name alone. The surname is the next
+/// person found, or capitalised words (one or two) when none was. `found` and
+/// `kind_scores` run in step; the sentence's entities start at `from`.
+fn join_nicknames(
+    text: &str,
+    tokens: &[brief_core::Token],
+    found: &mut Vec<(Entity, Range<usize>)>,
+    kind_scores: &mut Vec<[i64; 4]>,
+    from: usize,
+) {
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let capitalised =
+        |i: usize| tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let mut k = from;
+    while k < found.len() {
+        let (entity, range) = found[k].clone();
+        k += 1;
+        let opening = range.end;
+        // An owner's possessive before the marks quotes a title ("J Balvin's 'Tranquila'").
+        let owner = {
+            let last = word(range.end - 1);
+            without_possessive(last, tokens[range.end - 1].kind).len() < last.len()
+        };
+        if entity.kind != EntityKind::Person
+            || owner
+            || opening >= tokens.len()
+            || tokens[opening].kind != TokenKind::Quote
+            // The mark opens the nickname: it touches the word after it.
+            || tokens.get(opening + 1).is_none_or(|t| t.span.start != tokens[opening].span.end)
+        {
+            continue;
+        }
+        let Some(closing) = (opening + 1..tokens.len().min(opening + 2 + NICKNAME_WORDS))
+            .find(|&i| tokens[i].kind == TokenKind::Quote)
+        else {
+            continue;
+        };
+        let surname = closing + 1;
+        if closing == opening + 1
+            || !(opening + 1..closing).all(capitalised)
+            || surname >= tokens.len()
+            || !capitalised(surname)
+        {
+            continue;
+        }
+        let end = match found.get(k) {
+            Some((next, next_range)) if next_range.start == surname => {
+                if next.kind != EntityKind::Person {
+                    continue;
+                }
+                let end = next_range.end;
+                found.remove(k);
+                kind_scores.remove(k);
+                end
+            }
+            _ => (surname..tokens.len().min(surname + 2))
+                .take_while(|&i| capitalised(i))
+                .last()
+                .map_or(surname + 1, |i| i + 1),
+        };
+        let (joined, joined_range) = &mut found[k - 1];
+        joined.span.end = tokens[end - 1].span.end;
+        // A possessive after the surname is the owner's, not the name's.
+        let last = word(end - 1);
+        joined.span.end -= last.len() - without_possessive(last, tokens[end - 1].kind).len();
+        joined_range.end = end;
+    }
+}
 
 /// A name the tagger took whole as an organisation, place or other name but that ends in a
 /// title and a person's name ("Wilson County Sheriff Calvin Woodard Jr.", "CEO Neil
