@@ -467,7 +467,28 @@ fn says_something(direct: bool, cue: Option<&str>, content: &str) -> bool {
             && !asks_someone(cue, content)
             && !cue.is_some_and(|c| ends_on(c, QUESTIONING))
             && !adverbial_alone);
-    reported_ok && !cue.is_some_and(|c| is_passive(c) || is_hypothetical(c))
+    reported_ok && !unfinished(content) && !cue.is_some_and(|c| is_passive(c) || is_hypothetical(c))
+}
+
+/// Words a finished statement does not end on: a modal waiting for its verb, a conjunction
+/// for its clause ("The defense very well could", "… if they get relegated and").
+const UNFINISHED_ENDS: &[&str] = &[
+    "and", "but", "can", "could", "may", "might", "must", "nor", "or", "shall", "should", "will",
+    "would",
+];
+
+/// True when a content is part of a sentence another part of which it needs: it ends on one
+/// of [`UNFINISHED_ENDS`], or is a clause of reason alone ("Because there's disagreement over
+/// why Tsarnaev did it", an answer whose question the line does not show).
+fn unfinished(content: &str) -> bool {
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut words = content.split_whitespace();
+    let first = words.next().map(bare).unwrap_or_default();
+    let last = words.next_back().map(bare).unwrap_or_default();
+    UNFINISHED_ENDS.contains(&last.as_str()) || (first == "because" && !content.contains(','))
 }
 
 /// True for a cue that names or phones rather than says, in reported speech: "called the
@@ -678,6 +699,8 @@ fn is_object(content: &str, clause_cue: bool) -> bool {
             && !content.split_whitespace().any(clause_verb)
     };
     OBJECT_PRONOUNS.contains(&first)
+        // "claimed responsibility for …", "took credit for …".
+        || matches!(first, "credit" | "responsibility")
         || (matches!(first, "it" | "her") && second == "to")
         // A pronoun cut from its verb by a comma is the object of a cue that had one.
         || (first == "it" && content.split_whitespace().next() == Some("it,"))
@@ -1615,6 +1638,37 @@ mod tests {
             "in a press conference at her next tournament she heard whatever he heard"
         ));
         assert!(says_something(false, said, "in the end, the vote was fair"));
+    }
+
+    #[test]
+    fn a_part_of_a_sentence_is_no_statement() {
+        let said = Some("said");
+        assert!(!says_something(true, said, "The defense very well could"));
+        assert!(!says_something(
+            false,
+            Some("admitted"),
+            "his job could be under threat if they get relegated and"
+        ));
+        assert!(!says_something(
+            false,
+            said,
+            "Because there's disagreement over why he did it"
+        ));
+        assert!(says_something(
+            false,
+            said,
+            "because of the storm, the bridge would stay shut"
+        ));
+        assert!(says_something(
+            true,
+            said,
+            "It's not something that you would have any warning of"
+        ));
+        assert!(!says_something(
+            false,
+            Some("claimed"),
+            "responsibility Thursday for the deadly attack at the museum"
+        ));
     }
 
     #[test]
