@@ -883,6 +883,8 @@ fn year(bytes: &[u8]) -> Option<u32> {
 #[derive(Default)]
 struct Cues {
     previous: (u64, u16),
+    /// Whether the word before the previous one was a past form ([`terms::flag::PAST_FRAME`]).
+    previous_after_past: bool,
     forward: bool,
     backward: bool,
     /// "he said", "said she": a statement whose speaker is only a pronoun.
@@ -906,9 +908,13 @@ impl Cues {
     fn see(&mut self, word: &terms::TermKey) {
         use terms::flag;
         let (previous, previous_flags) = self.previous;
-        self.forward |= word.flags & flag::FORWARD != 0
+        // "was expected to", "looked set to": what was ahead then.
+        let after_past = previous_flags & flag::PAST_FRAME != 0;
+        let past = |flags: u16, after_past: bool| flags & flag::PAST_FRAMED != 0 && after_past;
+        self.forward |= (word.flags & flag::FORWARD != 0 && !past(word.flags, after_past))
             || (previous_flags & flag::FORWARD_HEAD != 0
-                && CUE_PAIRS.0.contains(&(previous, word.lower)));
+                && CUE_PAIRS.0.contains(&(previous, word.lower))
+                && !past(previous_flags, self.previous_after_past));
         self.backward |= word.flags & flag::BACKWARD != 0
             || (previous_flags & flag::BACKWARD_HEAD != 0
                 && CUE_PAIRS.1.contains(&(previous, word.lower)));
@@ -918,6 +924,7 @@ impl Cues {
             && (previous_flags ^ word.flags) & (flag::PRONOUN | flag::SAYING)
                 == (flag::PRONOUN | flag::SAYING);
         self.previous = (word.lower, word.flags);
+        self.previous_after_past = after_past;
     }
 }
 
@@ -1503,6 +1510,20 @@ sale Friday at the box office and online, and the band may add dates in the fall
             "The publisher canceled future covers by the artist last year."
         ));
         assert!(!forward("The council voted on the plan in March."));
+        // What was ahead once is past.
+        assert!(!forward(
+            "Raikkonen looked set to underline the team's improvement."
+        ));
+        assert!(!forward(
+            "The derailment was expected to cause traffic problems."
+        ));
+        assert!(!forward(
+            "The government had planned to make the announcement."
+        ));
+        assert!(forward("The vote is expected to pass on Monday."));
+        assert!(forward(
+            "The talks were delayed and are now set to resume in June."
+        ));
     }
 
     #[test]

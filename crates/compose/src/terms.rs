@@ -97,6 +97,11 @@ pub mod flag {
     pub const ADVERB: u16 = 2048;
     /// A verb of a line crediting the reporters ([`CREDIT_VERBS`]).
     pub const CREDIT: u16 = 4096;
+    /// A past form that makes the look ahead after it a past one ("was expected to", "looked
+    /// set to": [`PAST_FRAMES`]).
+    pub const PAST_FRAME: u16 = 8192;
+    /// A forward word that looks back after a past form ([`PAST_FRAMED`]).
+    pub const PAST_FRAMED: u16 = 16384;
 }
 
 /// The word class the lexicon's flags give a word.
@@ -149,6 +154,15 @@ const FORWARD_WORDS: &[&str] = &[
     "forthcoming",
     "tomorrow",
 ];
+/// Past forms before which "expected", "planned", "scheduled" and "set to" tell what was
+/// once ahead ("The derailment was expected to cause traffic problems", "Raikkonen looked set
+/// to underline Ferrari's improvement"), not what comes next.
+const PAST_FRAMES: &[&str] = &["appeared", "had", "looked", "seemed", "was", "were"];
+
+/// Forward words ([`FORWARD_WORDS`], or a [`FORWARD_PAIRS`] head) that a past form before
+/// them turns to the past.
+const PAST_FRAMED: &[&str] = &["expected", "planned", "planning", "scheduled", "set"];
+
 /// Word pairs that look ahead.
 pub const FORWARD_PAIRS: &[(&str, &str)] = &[
     ("next", "week"),
@@ -220,6 +234,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     PRONOUNS.iter().for_each(|w| add(w, flag::PRONOUN));
     SAYING_VERBS.iter().for_each(|w| add(w, flag::SAYING));
     CREDIT_VERBS.iter().for_each(|w| add(w, flag::CREDIT));
+    PAST_FRAMES.iter().for_each(|w| add(w, flag::PAST_FRAME));
+    PAST_FRAMED.iter().for_each(|w| add(w, flag::PAST_FRAMED));
     FURNITURE_HEADS
         .iter()
         .for_each(|w| add(w, flag::FURNITURE_HEAD));
@@ -587,6 +603,8 @@ mod tests {
             (BACKWARD_WORDS, flag::BACKWARD),
             (PRONOUNS, flag::PRONOUN),
             (SAYING_VERBS, flag::SAYING),
+            (PAST_FRAMES, flag::PAST_FRAME),
+            (PAST_FRAMED, flag::PAST_FRAMED),
         ] {
             for word in words {
                 assert_ne!(lexicon(hash_of(word)) & bit, 0, "{word}");
