@@ -125,6 +125,21 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
         !p.is_empty() && (p == site || p.starts_with(&site) || site.starts_with(&p))
     };
     for sep in TITLE_SEPARATORS {
+        // A site name with a separator of its own ("My Daily Magazine - Art, Design") is
+        // found whole.
+        let whole = (
+            title
+                .strip_suffix(outlet)
+                .and_then(|head| head.strip_suffix(sep)),
+            title
+                .strip_prefix(outlet)
+                .and_then(|tail| tail.strip_prefix(sep)),
+        );
+        if let (Some(part), _) | (None, Some(part)) = whole {
+            if !part.trim().is_empty() {
+                return part.trim().to_string();
+            }
+        }
         if let Some((head, tail)) = title.rsplit_once(sep) {
             if matches_site(tail) && !head.trim().is_empty() {
                 return head.trim().to_string();
@@ -383,6 +398,29 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2024-05-01T10:00:00Z"));
         assert_eq!(m.outlet.as_deref(), Some("Daily Planet"));
         assert_eq!(m.url.as_deref(), Some("https://planet.example/rain"));
+    }
+
+    #[test]
+    fn a_site_name_with_a_separator_of_its_own_leaves_the_title() {
+        let site = Some("My Daily Magazine - Art, Design, DIY");
+        assert_eq!(
+            strip_site(
+                "Halloween Workouts - My Daily Magazine - Art, Design, DIY",
+                site
+            ),
+            "Halloween Workouts"
+        );
+        assert_eq!(
+            strip_site(
+                "My Daily Magazine - Art, Design, DIY | Halloween Workouts",
+                site
+            ),
+            "Halloween Workouts"
+        );
+        assert_eq!(
+            strip_site("Rain - sun - Daily Planet", Some("Daily Planet")),
+            "Rain - sun"
+        );
     }
 
     #[test]
