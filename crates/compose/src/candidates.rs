@@ -340,6 +340,7 @@ fn collect_with(
         });
     let stops_attached = detached * 3 <= stops;
     let mut previous_end = None;
+    let mut reference_paragraph = None;
     let text = article.text.as_bytes();
     for (group, open_at_start) in quote_groups(article, doc) {
         let first = &doc.sentences[group.start];
@@ -369,6 +370,7 @@ fn collect_with(
         let mut terms = Vec::with_capacity(32);
         let mut heads = Vec::with_capacity(48);
         let mut words = 0;
+        let mut numbers = 0;
         // Words as `split_whitespace` counts them: tokens that open a run of
         // non-space characters (every such character is in some token).
         let mut spaced_words = 0;
@@ -418,6 +420,7 @@ fn collect_with(
                     }
                     TokenKind::Number => {
                         words += 1;
+                        numbers += 1;
                         quoted_words += usize::from(in_quote);
                         let spelled = &text[start..end];
                         if in_aside == 0 {
@@ -499,6 +502,12 @@ fn collect_with(
         if caption || is_caption(shown) {
             continue;
         }
+        // A reference's title and source follow its authors as sentences of their own
+        // ("Cacoub P, et al. | The DRESS syndrome: a literature review."): the paragraph goes.
+        if reference_paragraph == Some(first.paragraph) || is_reference(shown) {
+            reference_paragraph = Some(first.paragraph);
+            continue;
+        }
         // In a text whose sentences end in their full stops, a line that had none of its
         // own, given a detached one ("Pope says it's OK to spank children .", "Here are
         // five of the moments: ."), is a linked headline, a listing or a lead-in to
@@ -508,7 +517,10 @@ fn collect_with(
         }
         // Longer "sentences" are run-ons of captions or lists that lost their
         // punctuation, not prose a reader can take in.
-        if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+        // Nor is a line without a word of content ("2006;27(10):441.", "It is what it is."),
+        // unless it gives a figure ("He said he had about $45 on him.").
+        let figure_alone = numbers > 0 && numbers < words;
+        if !(MIN_WORDS..=MAX_WORDS).contains(&words) || (terms.is_empty() && !figure_alone) {
             continue;
         }
         // A short line with no closing mark ("Buyer's Guide: MacBook Pro") is a link, a
@@ -845,6 +857,45 @@ fn closes_sentence(shown: &str) -> bool {
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
         .ends_with(['.', '!', '?', '…'])
+}
+
+/// True for an entry of a list of references ("Avancini J et al. Drug reaction with …",
+/// "Shear NH, Spielberg SP. In vitro assessment of risk.", "Smith, J. (2010)."): a surname and
+/// its initials, then "et al." or another author, or a surname, a comma and one initial.
+fn is_reference(shown: &str) -> bool {
+    // A surname's particle ("van Vollenhoven R") is read past.
+    let shown = [
+        "van ", "von ", "de ", "der ", "di ", "da ", "du ", "le ", "la ",
+    ]
+    .iter()
+    .find_map(|particle| shown.strip_prefix(particle))
+    .unwrap_or(shown);
+    let words: Vec<&str> = shown.split_whitespace().take(4).collect();
+    let surname = |w: &str| {
+        let name = w.trim_end_matches(',');
+        name.chars().nth(1).is_some()
+            && name.starts_with(char::is_uppercase)
+            && name.chars().any(char::is_lowercase)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '‐' | '\''))
+    };
+    let initials = |w: &str| {
+        let letters = w.trim_end_matches([',', '.']);
+        (1..=4).contains(&letters.chars().count())
+            && letters.starts_with(char::is_alphabetic)
+            && letters.chars().all(|c| c.is_uppercase() || c == '-')
+    };
+    let [first, second, third, rest @ ..] = words.as_slice() else {
+        return false;
+    };
+    if !surname(first) || !initials(second) {
+        return false;
+    }
+    let one_initial = second.len() == 2 && second.ends_with('.');
+    *third == "et"
+        || (second.ends_with(',') && surname(third) && rest.first().is_some_and(|w| initials(w)))
+        || (first.ends_with(',') && one_initial)
 }
 
 /// Whether `shown` ends in a full stop set apart by (ASCII) white space.
@@ -1319,6 +1370,50 @@ mod tests {
         for phrase in BOILERPLATE {
             let first = phrase.split([' ', ':']).next().unwrap_or("");
             assert!(terms::FURNITURE_HEADS.contains(&first), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn a_line_needs_a_word_of_content_or_a_figure() {
+        let lines = kept(
+            "The council met on Monday to vote. They do, and they have. He said he had about $45 \
+             on him. 2006;27(10):441.",
+        );
+        assert_eq!(
+            lines,
+            [
+                "The council met on Monday to vote.",
+                "He said he had about $45 on him."
+            ],
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn references_are_no_sentences_of_the_story() {
+        for line in [
+            "Avancini J et al. Drug reaction with eosinophilia: clinical features of 27 patients.",
+            "Hiransuthikul A, et al. Drug-induced hypersensitivity syndrome: a 11 years study.",
+            "Shear NH, Spielberg SP. In vitro assessment of risk.",
+            "Smith, J. (2010). Reading the news. Journal of Reading, 4, 1-9.",
+            "Bocquet H, Bagot M, Roujeau J. Drug-induced pseudolymphoma.",
+            "Funck-Brentano E et al. Therapeutic management of DRESS.",
+            "Kinyó Á et al. Allopurinol is the most common cause of DRESS syndrome.",
+            "van Vollenhoven R et al. DRESS syndrome and reversible liver function abnormalities.",
+        ] {
+            assert!(is_reference(line), "{line}");
+        }
+        for line in [
+            "Trump IS wrong about the deal, the senator said.",
+            "Obama, UN officials and aid groups met on Monday.",
+            "Kim Jong Un visited the factory.",
+            "Washington, D.C. police said the man was arrested.",
+            "Washington, DC, United States: Getting to the Moon has been done.",
+            "The FBI, White House and CIA have not acknowledged any connection.",
+            "That's OK, as long as you aren't hateful about it.",
+            "Emmanuel G., of the Criminal Research Institute, said it was complicated.",
+        ] {
+            assert!(!is_reference(line), "{line}");
         }
     }
 
