@@ -370,7 +370,6 @@ fn collect_with(
         let mut terms = Vec::with_capacity(32);
         let mut heads = Vec::with_capacity(48);
         let mut words = 0;
-        let mut numbers = 0;
         // Words as `split_whitespace` counts them: tokens that open a run of
         // non-space characters (every such character is in some token).
         let mut spaced_words = 0;
@@ -420,7 +419,6 @@ fn collect_with(
                     }
                     TokenKind::Number => {
                         words += 1;
-                        numbers += 1;
                         quoted_words += usize::from(in_quote);
                         let spelled = &text[start..end];
                         if in_aside == 0 {
@@ -519,8 +517,9 @@ fn collect_with(
         // punctuation, not prose a reader can take in.
         // Nor is a line without a word of content ("2006;27(10):441.", "It is what it is."),
         // unless it gives a figure ("He said he had about $45 on him.").
-        let figure_alone = numbers > 0 && numbers < words;
-        if !(MIN_WORDS..=MAX_WORDS).contains(&words) || (terms.is_empty() && !figure_alone) {
+        if !(MIN_WORDS..=MAX_WORDS).contains(&words)
+            || (terms.is_empty() && !gives_figure(doc, &group))
+        {
             continue;
         }
         // A short line with no closing mark ("Buyer's Guide: MacBook Pro") is a link, a
@@ -859,18 +858,28 @@ fn closes_sentence(shown: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
+/// True when the sentences of `group` hold a number and a word: a figure, where a line of
+/// numbers alone ("2006;27(10):441.") is none.
+fn gives_figure(doc: &Document, group: &Range<usize>) -> bool {
+    let tokens = || doc.sentences[group.clone()].iter().flat_map(|s| &s.tokens);
+    tokens().any(|t| t.kind == TokenKind::Number) && tokens().any(|t| t.kind == TokenKind::Word)
+}
+
 /// True for an entry of a list of references ("Avancini J et al. Drug reaction with …",
 /// "Shear NH, Spielberg SP. In vitro assessment of risk.", "Smith, J. (2010)."): a surname and
 /// its initials, then "et al." or another author, or a surname, a comma and one initial.
 fn is_reference(shown: &str) -> bool {
     // A surname's particle ("van Vollenhoven R") is read past.
-    let shown = [
-        "van ", "von ", "de ", "der ", "di ", "da ", "du ", "le ", "la ",
-    ]
-    .iter()
-    .find_map(|particle| shown.strip_prefix(particle))
-    .unwrap_or(shown);
-    let words: Vec<&str> = shown.split_whitespace().take(4).collect();
+    let shown = if shown.starts_with(|c: char| c.is_ascii_lowercase()) {
+        [
+            "van ", "von ", "de ", "der ", "di ", "da ", "du ", "le ", "la ",
+        ]
+        .iter()
+        .find_map(|particle| shown.strip_prefix(particle))
+        .unwrap_or(shown)
+    } else {
+        shown
+    };
     let surname = |w: &str| {
         let name = w.trim_end_matches(',');
         name.chars().nth(1).is_some()
@@ -882,19 +891,23 @@ fn is_reference(shown: &str) -> bool {
     };
     let initials = |w: &str| {
         let letters = w.trim_end_matches([',', '.']);
-        (1..=4).contains(&letters.chars().count())
-            && letters.starts_with(char::is_alphabetic)
+        letters.starts_with(char::is_uppercase)
             && letters.chars().all(|c| c.is_uppercase() || c == '-')
+            && letters.chars().nth(4).is_none()
     };
-    let [first, second, third, rest @ ..] = words.as_slice() else {
+    // Words apart by single spaces, as references are set: the second word, short and in
+    // capitals, turns nearly every sentence away before the first is read.
+    let mut words = shown.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return false;
     };
-    if !surname(first) || !initials(second) {
+    if !initials(second) || !surname(first) {
         return false;
     }
+    let (third, fourth) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let one_initial = second.len() == 2 && second.ends_with('.');
-    *third == "et"
-        || (second.ends_with(',') && surname(third) && rest.first().is_some_and(|w| initials(w)))
+    third == "et"
+        || (second.ends_with(',') && surname(third) && initials(fourth))
         || (first.ends_with(',') && one_initial)
 }
 
