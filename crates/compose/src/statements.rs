@@ -836,9 +836,26 @@ const ASKING: &[&str] = &[
 const QUESTIONING: &[&str] = &["ask", "asked", "asking", "asks", "wondered", "wonders"];
 
 /// True when `cue`, its last word one of [`ASKING`], takes a named person and what they are
-/// to do for content ([`named_object_to`]).
+/// to do for content ([`named_object_to`]), or whoever they are ([`object_to`]: "urged: his
+/// players to shut the Champions League out of their minds").
 fn asks_someone(cue: Option<&str>, content: &str) -> bool {
-    cue.is_some_and(|c| ends_on(c, ASKING)) && named_object_to(content)
+    cue.is_some_and(|c| ends_on(c, ASKING)) && (named_object_to(content) || object_to(content))
+}
+
+/// Most words before the "to" of [`object_to`].
+const MAX_ASKED_WORDS: usize = 4;
+
+/// True when a content opens on a few words with no verb among them and then "to" ("his
+/// players to shut …", "the President not to go …"): someone, and what they are to do.
+fn object_to(content: &str) -> bool {
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .take(MAX_ASKED_WORDS + 1)
+        .collect();
+    words
+        .iter()
+        .position(|w| *w == "to")
+        .is_some_and(|to| to > 0 && words[..to].iter().all(|w| !clause_verb(w) && *w != "that"))
 }
 
 /// Modal verbs that make a cue say what someone might say, not what they said ("will say" is
@@ -1638,6 +1655,27 @@ mod tests {
             "in a press conference at her next tournament she heard whatever he heard"
         ));
         assert!(says_something(false, said, "in the end, the vote was fair"));
+    }
+
+    #[test]
+    fn whom_an_asking_cue_asks_to_do_something_is_no_statement() {
+        let urged = Some("urged");
+        assert!(!says_something(
+            false,
+            urged,
+            "his players to shut the Champions League out of their minds"
+        ));
+        assert!(!says_something(
+            false,
+            urged,
+            "the President not to go to the United Nations for a vote"
+        ));
+        assert!(says_something(
+            false,
+            Some("said"),
+            "his players want to win the league"
+        ));
+        assert!(!object_to("the council is likely to vote"));
     }
 
     #[test]
