@@ -526,9 +526,7 @@ fn collect_with(
         // label or a credit; a sentence of the story ends in one.
         // A longer one is a sentence only with a verb: "June 9 – West Palm Beach, FL @ Coral
         // Sky Amphitheatre June 10 – Tampa, FL @ …" is a listing.
-        if !closes_sentence(shown)
-            && (words < UNPUNCTUATED_MIN_WORDS
-                || !shown.split_whitespace().any(crate::statements::clause_verb))
+        if !closes_sentence(shown) && (words < UNPUNCTUATED_MIN_WORDS || !crate::holds_verb(shown))
         {
             continue;
         }

@@ -662,6 +662,37 @@ pub(crate) fn is_verb(word: &str) -> bool {
                     == Some(brief_understand::word_classes::WordClass::Verb)))
 }
 
+/// True for a word that can be a clause's verb: one [`is_verb`] knows, a contraction
+/// ("wasn't", "he's", "they're"), or a known verb with a third-person "-s" ("welcomes",
+/// "denies").
+pub(crate) fn clause_verb(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let word = word.trim_matches(['\'', '’']);
+    let lower = word.to_lowercase();
+    let contraction = [
+        "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'m", "’m",
+    ]
+    .iter()
+    .any(|end| lower.ends_with(end))
+        || lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .is_some_and(|p| ["he", "she", "it", "that", "there", "what", "who"].contains(&p));
+    let third_person = word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !word.ends_with("ss")
+        && (word
+            .strip_suffix("ies")
+            .is_some_and(|stem| is_verb(&format!("{stem}y")))
+            || word.strip_suffix("es").is_some_and(is_verb)
+            || word.strip_suffix('s').is_some_and(is_verb));
+    is_verb(word) || contraction || third_person
+}
+
+/// True when `text` holds a word that can be a clause's verb ([`clause_verb`]).
+pub(crate) fn holds_verb(text: &str) -> bool {
+    text.split_whitespace().any(clause_verb)
+}
+
 /// True when `text` opens on a phrase rather than its main clause: one of `openers`
 /// ([`INTRODUCTORY`]'s subordinators and prepositions, "After …", "With …"; or
 /// [`SUBORDINATORS`], "As the dust settles …"), or a measure of time before a subordinator

@@ -685,7 +685,7 @@ fn takes_clause(cue: &str) -> bool {
 /// True when a reported content is its cue's object rather than a clause: it opens with an
 /// object pronoun ("urged: them to learn from …") or "it"/"her" before "to" ("asking: it to
 /// look at …"), or, after a cue that may take a thing as object (`clause_cue` false), it is
-/// short and holds no verb ([`clause_verb`]: "announced: his candidacy last week", "called:
+/// short and holds no verb ([`crate::clause_verb`]: "announced: his candidacy last week", "called:
 /// the goalless game off after 67 minutes", "described: the storm as a “monster.”").
 fn is_object(content: &str, clause_cue: bool) -> bool {
     // Words without the marks around them ("it," in "called: it, was designed …").
@@ -694,10 +694,7 @@ fn is_object(content: &str, clause_cue: bool) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
-    let verbless = || {
-        !crate::longer_than(content, MAX_OBJECT_WORDS)
-            && !content.split_whitespace().any(clause_verb)
-    };
+    let verbless = || !crate::longer_than(content, MAX_OBJECT_WORDS) && !crate::holds_verb(content);
     OBJECT_PRONOUNS.contains(&first)
         // "claimed responsibility for …", "took credit for …".
         || matches!(first, "credit" | "responsibility")
@@ -720,7 +717,7 @@ fn is_object(content: &str, clause_cue: bool) -> bool {
 /// November 18th concert at the Ryman Auditorium in Nashville"): a thing, not a clause.
 fn determined_noun_phrase(content: &str) -> bool {
     let mut words = content.split_whitespace();
-    words.next().is_some_and(|w| DETERMINERS.contains(&w)) && !words.any(clause_verb)
+    words.next().is_some_and(|w| DETERMINERS.contains(&w)) && !words.any(crate::clause_verb)
 }
 
 /// Determiners in lower case: a noun phrase opens on one, a sentence on a capital.
@@ -743,13 +740,8 @@ fn object_before_clause(content: &str) -> bool {
     let (head, rest) = (&content[..at], &content[at + joint..]);
     // What follows is a clause of its own, its verb before any comma ("his team, and the
     // fans, deserved better" joins two subjects).
-    let clause_follows = rest
-        .split(',')
-        .next()
-        .is_some_and(|part| part.split_whitespace().any(clause_verb));
-    clause_follows
-        && !crate::longer_than(head, MAX_OBJECT_WORDS)
-        && !head.split_whitespace().any(clause_verb)
+    let clause_follows = rest.split(',').next().is_some_and(crate::holds_verb);
+    clause_follows && !crate::longer_than(head, MAX_OBJECT_WORDS) && !crate::holds_verb(head)
 }
 
 /// True when a content opens on a name of one to three capitalised words and "to" before a
@@ -757,17 +749,26 @@ fn object_before_clause(content: &str) -> bool {
 /// ("will ask: Netanyahu to form a national unity government", "urged: President Obama to
 /// act"); after another cue a sentence's capitalised opening ("said: Thanks to …").
 fn named_object_to(content: &str) -> bool {
-    let words: Vec<&str> = content.split_whitespace().take(5).collect();
-    let Some(to) = words.iter().position(|w| *w == "to") else {
-        return false;
-    };
-    (1..=3).contains(&to)
-        && words[..to]
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && words
-            .get(to + 1)
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+    opening_to(content).is_some_and(|(words, to)| {
+        (1..=3).contains(&to)
+            && words[..to]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && words
+                .get(to + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+    })
+}
+
+/// The first words of a content, up to one past [`MAX_ASKED_WORDS`], and where among them
+/// "to" is: where [`named_object_to`] and [`object_to`] read whom a cue asks.
+fn opening_to(content: &str) -> Option<(Vec<&str>, usize)> {
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .take(MAX_ASKED_WORDS + 1)
+        .collect();
+    let to = words.iter().position(|w| *w == "to")?;
+    Some((words, to))
 }
 
 /// True for a noun phrase a determiner in lower case opens whose first verb is in a relative
@@ -780,38 +781,12 @@ fn noun_with_relative_clause(content: &str) -> bool {
     opens_phrase
         && words
             .take(RELATIVE_REACH)
-            .take_while(|w| !clause_verb(w))
+            .take_while(|w| !crate::clause_verb(w))
             .any(|w| matches!(w, "that" | "which" | "who"))
 }
 
 /// How many words after its determiner a noun phrase's relative pronoun may come.
 const RELATIVE_REACH: usize = 5;
-
-/// True for a word that can be a clause's verb: one [`crate::is_verb`] knows, a contraction
-/// ("wasn't", "he's", "they're"), or a known verb with a third-person "-s" ("welcomes",
-/// "denies").
-pub(crate) fn clause_verb(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-    let word = word.trim_matches(['\'', '’']);
-    let lower = word.to_lowercase();
-    let contraction = [
-        "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'m", "’m",
-    ]
-    .iter()
-    .any(|end| lower.ends_with(end))
-        || lower
-            .strip_suffix("'s")
-            .or_else(|| lower.strip_suffix("’s"))
-            .is_some_and(|p| ["he", "she", "it", "that", "there", "what", "who"].contains(&p));
-    let third_person = word.starts_with(|c: char| c.is_ascii_lowercase())
-        && !word.ends_with("ss")
-        && (word
-            .strip_suffix("ies")
-            .is_some_and(|stem| crate::is_verb(&format!("{stem}y")))
-            || word.strip_suffix("es").is_some_and(crate::is_verb)
-            || word.strip_suffix('s').is_some_and(crate::is_verb));
-    crate::is_verb(word) || contraction || third_person
-}
 
 /// Verbs that cannot open a statement: a content starting with one lost its subject.
 const SUBJECTLESS: &[&str] = &["are", "had", "has", "have", "is", "was", "were"];
@@ -848,14 +823,12 @@ const MAX_ASKED_WORDS: usize = 4;
 /// True when a content opens on a few words with no verb among them and then "to" ("his
 /// players to shut …", "the President not to go …"): someone, and what they are to do.
 fn object_to(content: &str) -> bool {
-    let words: Vec<&str> = content
-        .split_whitespace()
-        .take(MAX_ASKED_WORDS + 1)
-        .collect();
-    words
-        .iter()
-        .position(|w| *w == "to")
-        .is_some_and(|to| to > 0 && words[..to].iter().all(|w| !clause_verb(w) && *w != "that"))
+    opening_to(content).is_some_and(|(words, to)| {
+        to > 0
+            && words[..to]
+                .iter()
+                .all(|w| !crate::clause_verb(w) && *w != "that")
+    })
 }
 
 /// Modal verbs that make a cue say what someone might say, not what they said ("will say" is
