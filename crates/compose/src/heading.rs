@@ -75,6 +75,7 @@ pub(crate) const WEAK: &[&str] = &[
     "june",
     "last",
     "later",
+    "least",
     "lot",
     "many",
     "maybe",
@@ -179,6 +180,20 @@ fn is_number_word(word: &str) -> bool {
     )
 }
 
+/// True for a word that reads as a plural: one in "-s" but not "-ss", "-us" or "-is"
+/// ("Teachers", "Inches", not "Business", "Virus", "Analysis"), or an irregular plural
+/// ending a word ("men", "policemen", "grandchildren").
+fn reads_plural(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "children", "feet", "geese", "men", "mice", "people", "police", "teeth", "women",
+    ];
+    let bytes = word.as_bytes();
+    let ends =
+        |e: &[u8]| bytes.len() >= e.len() && bytes[bytes.len() - e.len()..].eq_ignore_ascii_case(e);
+    (ends(b"s") && !ends(b"ss") && !ends(b"us") && !ends(b"is"))
+        || IRREGULAR.iter().any(|w| ends(w.as_bytes()))
+}
+
 /// Pronouns and function words that open a contraction with "'s" ("it's", "there's").
 const CONTRACTED: &[&str] = &[
     "it", "that", "there", "here", "he", "she", "what", "who", "where", "let", "how",
@@ -193,8 +208,14 @@ struct HeadWord {
     span: Span,
     /// Starts with a capital letter.
     capitalised: bool,
-    /// Lower case and ending in "ed" or "ly": a participle or adverb ends no heading.
+    /// Lower case, or a compound whose last part is ("Award-winning", "Saudi-led"), and
+    /// ending in "ed" or "ly" or a participle: a participle or adverb ends no heading.
     weak_end: bool,
+    /// A number in lower-case words ("two", "dozens"): a phrase it opens counts things, so
+    /// it ends on a plural ("Two Teachers", not "Four Olympic Gold").
+    counting: bool,
+    /// Reads as a plural ([`reads_plural`]).
+    plural: bool,
     /// Lower case and ending in "ly": an adverb starts no heading.
     adverb: bool,
     /// Lower case and a participle in "-ing" ([`is_participle`]): it ends a heading only
@@ -231,6 +252,13 @@ struct Spelling {
     weak_ending: bool,
     /// Ends in "ly".
     adverb_ending: bool,
+    /// Hyphenated, and its last part in lower case ("Award-winning", "Syria-based"): an
+    /// adjective whatever the case of its first part.
+    lower_tail: bool,
+    /// A number in words ([`is_number_word`]).
+    number: bool,
+    /// Reads as a plural ([`reads_plural`]).
+    plural: bool,
     /// Ends in "ing" and is no noun ([`is_participle`]).
     participle_ending: bool,
     /// An age ("64-year-old"): no topic, and it ends no heading.
@@ -282,6 +310,11 @@ impl Spelling {
             possessive,
             weak_ending: bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || is_number_word(word),
             adverb_ending: bytes.ends_with(b"ly"),
+            lower_tail: word
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase())),
+            number: is_number_word(word),
+            plural: reads_plural(word),
             participle_ending: is_participle(word),
             age: bytes.ends_with(b"-year-old"),
             no_topic_alone: first.is_uppercase()
@@ -308,7 +341,11 @@ impl HeadWord {
             term,
             span,
             capitalised: spelling.capitalised,
-            weak_end: (lower_case && spelling.weak_ending) || spelling.age,
+            weak_end: (lower_case && spelling.weak_ending)
+                || (spelling.lower_tail && (spelling.weak_ending || spelling.participle_ending))
+                || spelling.age,
+            counting: lower_case && spelling.number,
+            plural: spelling.plural,
             participle: lower_case && spelling.participle_ending,
             scale: lower_case && spelling.scale,
             // A sentence's first word is capitalised as its opener: an adverb there is one
@@ -818,6 +855,7 @@ impl<'a> Headings<'a> {
                         break;
                     }
                     if last.weak_end
+                        || (first.counting && !last.plural)
                         || last.class.is_some()
                         || (len == 1 && last.participle)
                         || (len == 1 && (first.short || first.no_topic_alone))
@@ -1669,6 +1707,36 @@ mod tests {
             .collect();
         let mut headings = Headings::new(&article, &doc, &collected.list, &collected.df);
         headings.heading_for(&shown, &sentences, &[])
+    }
+
+    #[test]
+    fn a_counted_phrase_ends_on_a_plural_and_an_adjectival_compound_ends_none() {
+        let text = "She won four Olympic gold medals in London. Four Olympic gold medals \
+                    made her famous. Her four Olympic gold medals hang in a museum.";
+        let heading = heading_of_whole(text);
+        assert_ne!(heading, "Four Olympic Gold", "{heading}");
+        let text = "Two teachers were hurt. Two teachers went home. The two teachers spoke.";
+        assert_eq!(heading_of_whole(text), "Two Teachers");
+        for (word, plural) in [
+            ("teachers", true),
+            ("Inches", true),
+            ("policemen", true),
+            ("children", true),
+            ("business", false),
+            ("virus", false),
+            ("analysis", false),
+            ("gold", false),
+        ] {
+            assert_eq!(reads_plural(word), plural, "{word}");
+        }
+        let text = "The Academy Award-winning story opened. An Academy Award-winning cast \
+                    starred. Critics loved the Academy Award-winning film.";
+        let heading = heading_of_whole(text);
+        assert!(!heading.ends_with("Award-winning"), "{heading}");
+        let word = |w: &str| HeadWord::new(0, Span::new(0, w.len()), Spelling::of(w), Opening::No);
+        assert!(word("Saudi-led").is_some_and(|w| w.weak_end));
+        assert!(word("Award-winning").is_some_and(|w| w.weak_end));
+        assert!(!word("Six-Day").is_some_and(|w| w.weak_end));
     }
 
     #[test]
