@@ -1,12 +1,12 @@
 //! Composing a brief from an understood article: rank, pick, trim, group, head.
 //!
 //! [`compose`] takes an [`Article`] and its [`Document`] and returns a [`Brief`]:
-//! the key takeaways (the highest-ranked sentences, redundancy removed) and headed
-//! sections in story order (an opening section, themed sections, a closing "What
-//! Comes Next" when the article looks ahead). Every output sentence is a source
-//! sentence or a contiguous trimmed part of one ([`trim`]), with its provenance;
-//! headings are the only generated text and are built from their section's words.
-//! [`validate`] checks that invariant and every stage test runs it.
+//! the key takeaways (the highest-ranked sentences, redundancy removed, shown in the
+//! article's order) and headed sections in story order (an opening section, themed
+//! sections, a closing "What Comes Next" when the article looks ahead). Every output
+//! sentence is a source sentence or a contiguous trimmed part of one ([`trim`]), with
+//! its provenance; headings are the only generated text and are built from their
+//! section's words. [`validate`] checks that invariant and every stage test runs it.
 //!
 //! It is *not* for reading input or rendering output (Markdown, HTML, JSON live in
 //! the binary), and it never invents a word.
@@ -112,9 +112,14 @@ pub fn compose(article: &Article, doc: &Document, options: &Options) -> Brief {
         let at = sections.len() - usize::from(closing);
         sections.insert(at, extra);
     }
+    let title = title(article, &candidates, &takeaways);
+    // Chosen by rank, shown in the article's order: a takeaway that names a person or a
+    // thing in full comes before one that goes on about "the detective" or "the students".
+    let mut takeaways = takeaways;
+    takeaways.sort_unstable();
     Brief {
         id: article.id.clone(),
-        title: title(article, &candidates, &takeaways),
+        title,
         takeaways: takeaways
             .iter()
             .map(|&c| brief_sentence(article, &candidates[c]))
@@ -1196,6 +1201,36 @@ mod tests {
             headline_from_lede("The man died two weeks after the attack on his home in the north of the city, police and his family said on Monday."),
             "The man died two weeks after the attack on his home in the north of the city"
         );
+    }
+
+    #[test]
+    fn takeaways_chosen_by_rank_are_shown_in_the_article_order() {
+        // A long lede that ranks below a short sentence after it, as it often does: the
+        // takeaways still read from the lede on.
+        let text = "Sigma Alpha Epsilon, one of the largest fraternities in the country with \
+                    chapters at more than two hundred campuses, is under fire for a video that \
+                    shows members of its Oklahoma chapter singing a racist chant on a bus. The \
+                    fraternity closed the Oklahoma chapter. The chapter house will close by \
+                    Tuesday. The fraternity said the video shamed every one of its members. \
+                    Students held a protest on campus.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let collected = candidates::collect(&article, &doc);
+        let scores = rank::score(&collected);
+        let ranked = rank::select(&collected.list, &scores, 3);
+        assert!(ranked.windows(2).any(|w| w[0] > w[1]), "{ranked:?}");
+        let options = Options {
+            takeaways: Some(3),
+            facts: false,
+        };
+        let brief = compose(&article, &doc, &options);
+        let starts: Vec<usize> = brief
+            .takeaways
+            .iter()
+            .map(|t| t.sources[0].span.start)
+            .collect();
+        assert_eq!(starts.len(), 3);
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     }
 
     #[test]
