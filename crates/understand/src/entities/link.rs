@@ -235,10 +235,14 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
         if let [single] = words[i].as_slice() {
             candidates.extend(by_initials.get(single.as_str()).into_iter().flatten());
         }
-        // In the order the groups were made, as a scan of them all would meet them (the
-        // last of the largest wins).
         candidates.sort_unstable();
         candidates.dedup();
+        // In the order the groups were made, as a scan of them all would meet them (on a
+        // tie the last wins). Of several people a surname may name, it names the one the
+        // article introduced first, its subject: after "Conrad Hilton, the younger brother
+        // of celebrity heiress Paris Hilton", "Hilton" is Conrad, however often the father
+        // "Rick Hilton" comes up. Anything else joins the largest group ("John" after
+        // "their children, Laura and John" is not the earlier "John Coltrane" of the story).
         let joined = candidates
             .iter()
             .copied()
@@ -250,7 +254,17 @@ pub fn link(text: &str, doc: &Document, mentions: &[Entity]) -> Vec<NamedEntity>
                 });
                 !contradicted && same_entity(&mentions[i], &words[i], &mentions[c], &words[c])
             })
-            .max_by_key(|&g| groups[g].1.len());
+            .max_by_key(|&g| {
+                let (canonical, members) = &groups[g];
+                let surname =
+                    matches!(words[i].as_slice(), [w] if words[*canonical].last() == Some(w));
+                if surname {
+                    let introduced = members.iter().map(|&m| mentions[m].span.start).min();
+                    (true, -(introduced.unwrap_or(0) as i64))
+                } else {
+                    (false, members.len() as i64)
+                }
+            });
         match joined {
             Some(g) => groups[g].1.push(i),
             None => {
@@ -740,6 +754,53 @@ mod tests {
         assert_eq!(canonical_of(4), Some("Ted Cruz"));
         // A woman's honorific does not join a man's first name.
         assert_eq!(canonical_of(3), Some("Mrs Cruz"));
+    }
+
+    #[test]
+    fn a_surname_names_the_person_introduced_first_and_a_first_name_the_likeliest() {
+        let text = "Conrad Hilton, the brother of Paris Hilton, was charged. His father is Rick \
+                    Hilton, and Rick Hilton paid. Rick Hilton spoke. Hilton yelled. Jazz great \
+                    John Coltrane played. The pastor's son John Craddock runs a firm. John \
+                    Craddock spoke, and John Craddock left. John smiled.";
+        let article = Article::from_text("t", text);
+        let doc = crate::understand(&article);
+        // The `nth` mention of `name`, or its first word alone when `alone`.
+        let person = |name: &str, nth: usize, alone: bool| {
+            let start = text.match_indices(name).nth(nth).expect("in the text").0;
+            let len = if alone {
+                name.find(' ').unwrap_or(name.len())
+            } else {
+                name.len()
+            };
+            Entity {
+                span: Span::new(start, start + len),
+                kind: EntityKind::Person,
+            }
+        };
+        let mentions = [
+            person("Conrad Hilton", 0, false),
+            person("Paris Hilton", 0, false),
+            person("Rick Hilton", 0, false),
+            person("Rick Hilton", 1, false),
+            person("Rick Hilton", 2, false),
+            person("Hilton yelled", 0, true),
+            person("John Coltrane", 0, false),
+            person("John Craddock", 0, false),
+            person("John Craddock", 1, false),
+            person("John Craddock", 2, false),
+            person("John smiled", 0, true),
+        ];
+        let entities = link(text, &doc, &mentions);
+        let canonical_of = |k: usize| {
+            entities
+                .iter()
+                .find(|e| e.mentions.contains(&mentions[k].span))
+                .map(|e| article.slice(e.canonical))
+        };
+        // "Hilton" is Conrad, introduced first, though Rick is named more often.
+        assert_eq!(canonical_of(5), Some("Conrad Hilton"));
+        // "John" is no surname: it goes with the John named most, not the first one.
+        assert_eq!(canonical_of(10), Some("John Craddock"));
     }
 
     #[test]
