@@ -82,6 +82,11 @@ fn said_on_tuesday_that() {
         one("The mayor said in a statement: the dam will hold."),
         s("the dam will hold", "said", "The mayor", false)
     );
+    // An adverb of place, not the content, stands between the cue and "that".
+    assert_eq!(
+        one("The director said backstage that the show would go on."),
+        s("that the show would go on", "said", "The director", false)
+    );
 }
 
 #[test]
