@@ -25,8 +25,13 @@ pub fn markdown(brief: &Brief) -> String {
                 let _ = writeln!(out, "- {}", s.text);
             }
         } else {
-            let body: Vec<&str> = section.sentences.iter().map(|s| s.text.as_str()).collect();
-            let _ = writeln!(out, "{}", body.join(" "));
+            for (k, s) in section.sentences.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(paragraph_break(&section.sentences[k - 1], " ", "\n\n"));
+                }
+                out.push_str(&s.text);
+            }
+            out.push('\n');
         }
     }
     if show_timeline(brief) {
@@ -36,6 +41,23 @@ pub fn markdown(brief: &Brief) -> String {
         }
     }
     out
+}
+
+/// What goes between a section's sentence and the next: `same` when it ends on a full stop,
+/// a question or exclamation mark (maybe inside a closing quote or bracket), else `new`, a
+/// new paragraph. A sentence the source left unfinished ("… at the Oscars on Feb. 9", a
+/// line its page set apart) would otherwise run on into the next, which no mark may be
+/// added to close: a brief shows the source's words only.
+fn paragraph_break<'a>(before: &BriefSentence, same: &'a str, new: &'a str) -> &'a str {
+    let text = before
+        .text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    if text.ends_with(['.', '!', '?', '…']) {
+        same
+    } else {
+        new
+    }
 }
 
 /// The heading the timeline is shown under.
@@ -171,7 +193,10 @@ pub fn html_page(brief: &Brief, articles: &[&Article], parts: &PageParts<'_>) ->
             body.push_str("</ul>\n");
         } else {
             body.push_str("<p>");
-            for s in &section.sentences {
+            for (k, s) in section.sentences.iter().enumerate() {
+                if k > 0 {
+                    body.push_str(paragraph_break(&section.sentences[k - 1], "", "</p>\n<p>"));
+                }
                 sentence(s, &mut body);
             }
             body.push_str("</p>\n");
@@ -215,4 +240,43 @@ fn passage(article: &Article, start: usize, end: usize) -> (String, String, Stri
         text[start..end].to_string(),
         format!("{}…", &text[end..to]),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brief::Section;
+
+    fn said(text: &str) -> BriefSentence {
+        BriefSentence {
+            text: text.into(),
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_unfinished_sentence_ends_its_paragraph() {
+        let brief = Brief {
+            title: "SAG awards".into(),
+            takeaways: vec![said("Parasite won.")],
+            sections: vec![Section {
+                heading: "Oscars".into(),
+                sentences: vec![
+                    said("He said the Oscars were on Feb. 9"),
+                    said("Phoenix won, as “Joker” star."),
+                    said("Pitt said: “It was a stretch.”"),
+                    said("Dern won too."),
+                ],
+                list: false,
+            }],
+            ..Brief::default()
+        };
+        let md = markdown(&brief);
+        assert!(
+            md.contains("on Feb. 9\n\nPhoenix won, as “Joker” star. Pitt said: “It was a stretch.” Dern won too.\n"),
+            "{md}"
+        );
+        let page = html(&brief, &[]);
+        assert_eq!(page.matches("<p>").count(), 2, "{page}");
+    }
 }
