@@ -49,6 +49,8 @@ pub(crate) enum Kept {
     Rel,
     Datetime,
     Content,
+    /// An image's `alt` text.
+    Alt,
 }
 
 /// The parsed page.
@@ -357,6 +359,8 @@ impl<'a> Builder<'a> {
                 self.keep(id, Kept::Datetime, value);
             } else if key.eq_ignore_ascii_case(b"content") {
                 self.keep(id, Kept::Content, value);
+            } else if tag == Tag::Img && key.eq_ignore_ascii_case(b"alt") {
+                self.keep(id, Kept::Alt, value);
             }
         }
         let hint_end = self.dom.hints.len();

@@ -6,12 +6,12 @@
 //! the best container wins and takes along siblings that look like content. Inside
 //! it, conditional cleaning drops link-heavy, image-heavy or list-heavy blocks, and
 //! furniture (captions, share bars, bylines, related links, prompts) goes by tag
-//! and class words. A strict pass runs first; if it finds too little text the
+//! and class words, and a block that repeats an image's alt text is its caption. A strict pass runs first; if it finds too little text the
 //! pass is repeated with the unlikely-candidate filter off.
 
 use brief_core::{Heading, Span};
 
-use super::dom::{Dom, Node, NONE};
+use super::dom::{Dom, Kept, Node, NONE};
 use super::hints::{self, Cats};
 use super::tokenizer::Tag;
 
@@ -262,6 +262,10 @@ struct Page<'d> {
     /// The headline and the page's `<title>`, normalised, to drop a repeat of
     /// them at the top of the body.
     titles: Vec<String>,
+    /// Images' alt texts of [`MIN_CAPTION_WORDS`] or more, normalised: a block that repeats
+    /// one is the image's caption set as text ("Hori Parata at his Pātaua farm, the place
+    /// where he was born and grew up" in a list after its figure).
+    alts: Vec<String>,
     /// (text, link text) lengths under each node before any removal.
     raw: Vec<(u32, u32)>,
     /// (length, commas) of each text node, by [`measure`].
@@ -346,6 +350,7 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
             .map(normalise_title)
             .filter(|t| !t.is_empty())
             .collect(),
+        alts: captions(dom),
         raw,
         measures,
     };
@@ -360,6 +365,34 @@ pub(crate) fn main_text(dom: &Dom, title: Option<&str>) -> Extracted {
     } else {
         strict
     }
+}
+
+/// Fewest words of an alt text taken for a caption: a short one ("Photo", "Joe Biden")
+/// may well be a line of the article too.
+const MIN_CAPTION_WORDS: usize = 5;
+
+/// The page's alt texts that read as captions, normalised as a block is compared
+/// ([`normalise_caption`]), sorted.
+fn captions(dom: &Dom) -> Vec<String> {
+    let mut alts: Vec<String> = dom
+        .kept
+        .iter()
+        .filter(|(_, which, _)| *which == Kept::Alt)
+        .filter(|(_, _, alt)| alt.split_whitespace().nth(MIN_CAPTION_WORDS - 1).is_some())
+        .map(|(_, _, alt)| normalise_caption(alt))
+        .collect();
+    alts.sort_unstable();
+    alts.dedup();
+    alts
+}
+
+/// A caption's words in lower case, single-spaced, without a closing full stop.
+fn normalise_caption(t: &str) -> String {
+    let mut t = normalise_title(t);
+    while t.ends_with(['.', ' ']) {
+        t.pop();
+    }
+    t
 }
 
 fn normalise_title(t: &str) -> String {
@@ -398,7 +431,7 @@ impl<'p, 'd> Pass<'p, 'd> {
         pass.compute_stats();
         let roots = pass.select();
         pass.clean(&roots);
-        render(page.dom, &roots, &pass.removed, &page.titles)
+        render(page.dom, &roots, &pass.removed, &page.titles, &page.alts)
     }
 
     fn node(&self, id: u32) -> &'d Node {
@@ -916,11 +949,18 @@ impl<'p, 'd> Pass<'p, 'd> {
 }
 
 /// Writes the live text under `roots` as paragraphs.
-fn render(dom: &Dom, roots: &[u32], removed: &[bool], titles: &[String]) -> Extracted {
+fn render(
+    dom: &Dom,
+    roots: &[u32],
+    removed: &[bool],
+    titles: &[String],
+    alts: &[String],
+) -> Extracted {
     let mut r = Renderer {
         dom,
         removed,
         titles,
+        alts,
         blocks: 0,
         item: 0,
         out: Extracted::default(),
@@ -939,6 +979,8 @@ struct Renderer<'a> {
     dom: &'a Dom,
     removed: &'a [bool],
     titles: &'a [String],
+    /// [`Page::alts`].
+    alts: &'a [String],
     /// Blocks flushed so far (kept or dropped).
     blocks: usize,
     out: Extracted,
@@ -1080,6 +1122,13 @@ impl Renderer<'_> {
             return;
         }
         if self.heading == 0 && self.item == 0 && is_date_line(block) {
+            return;
+        }
+        // A heading that repeats an image's alt text is the title the image illustrates.
+        if self.heading == 0
+            && !self.alts.is_empty()
+            && self.alts.binary_search(&normalise_caption(block)).is_ok()
+        {
             return;
         }
         if !self.out.text.is_empty() {
