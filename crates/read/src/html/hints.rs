@@ -114,6 +114,10 @@ const PATTERNS: &[(&str, Cats)] = &[
     ("read-more", JUNK),
     ("readmore", JUNK),
     ("more-stories", JUNK),
+    // "Continue reading the main story", "Skip to content": links past furniture.
+    ("skip-to", JUNK),
+    ("skip-link", JUNK),
+    ("skiplink", JUNK),
     ("cookie", JUNK),
     ("consent", JUNK),
     ("disclosure", JUNK),
