@@ -56,6 +56,9 @@ pub struct Candidate {
     /// The candidate before it in the list is the sentence right before it in the text (no
     /// subhead, short line, copy or furniture between).
     pub follows_previous: bool,
+    /// Ends on a colon: it introduces what follows ("President Obama also said:", "Here are
+    /// a few tips:") and says nothing alone.
+    pub introduces: bool,
 }
 
 /// The [`Candidate::heads`] entry of a token that may not go into a heading.
@@ -559,6 +562,7 @@ fn collect_with(
             backward: cues.backward,
             pronoun_speaker: cues.pronoun_speaker,
             question: shown.trim_end_matches(['"', '”', '\'', '’']).ends_with('?'),
+            introduces: shown.trim_end().ends_with(':'),
         });
     }
     let mut title_terms = Vec::new();

@@ -106,11 +106,15 @@ pub fn select(candidates: &[Candidate], scores: &[f32], count: usize) -> Vec<usi
         .max()
         .map_or(0, |&t| t as usize + 1);
     let mut marked = vec![false; vocabulary];
-    while chosen.len() < count {
-        let best = (0..candidates.len())
-            .filter(|i| !chosen.contains(i))
+    // A sentence that introduces what follows it is a takeaway only when nothing else is left.
+    let best = |chosen: &[usize], redundancy: &[f32], introducing: bool| {
+        (0..candidates.len())
+            .filter(|&i| !chosen.contains(&i) && candidates[i].introduces == introducing)
             .map(|i| (i, scores[i] - REDUNDANCY_WEIGHT * redundancy[i]))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    };
+    while chosen.len() < count {
+        let best = best(&chosen, &redundancy, false).or_else(|| best(&chosen, &redundancy, true));
         let Some((pick, _)) = best else { break };
         chosen.push(pick);
         if chosen.len() == count {
@@ -156,6 +160,28 @@ mod tests {
         let contracted = second_score(&format!("{lede} They're the last pictures for a while."));
         let plain = second_score(&format!("{lede} We're the last pictures for a while."));
         assert!((plain - contracted - PRONOUN_OPENING_COST).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_sentence_introducing_what_follows_is_a_takeaway_only_when_nothing_else_is_left() {
+        let text =
+            "President Obama said his failure to pass gun laws is his greatest frustration. \
+                    In a wide-ranging interview, President Obama also said:\n\n\
+                    He is confident the Iran nuclear deal will be passed by Congress\n\n\
+                    The president spoke at the White House before leaving for Kenya. \
+                    Critics in Kenya have attacked the president over gay marriage laws.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let collected = crate::candidates::collect(&article, &doc);
+        let list = &collected.list;
+        let introducing: Vec<usize> = (0..list.len()).filter(|&i| list[i].introduces).collect();
+        assert_eq!(introducing.len(), 1, "{list:?}");
+        let scores = score(&collected);
+        let three = select(list, &scores, 3);
+        assert!(!three.contains(&introducing[0]), "{three:?}");
+        // Asked for every sentence, it comes last.
+        let all = select(list, &scores, list.len());
+        assert_eq!(all.last(), Some(&introducing[0]));
     }
 
     #[test]
