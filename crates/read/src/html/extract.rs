@@ -967,10 +967,14 @@ fn render(
         cur: String::new(),
         space: false,
         heading: 0,
+        initial: None,
     };
     for &root in roots {
         r.walk(root, 0);
         r.flush();
+    }
+    if let Some(initial) = r.initial.take() {
+        r.emit(initial.encode_utf8(&mut [0; 4]));
     }
     r.out
 }
@@ -992,6 +996,8 @@ struct Renderer<'a> {
     heading: u32,
     /// Open list items and table cells, where short blocks are normal.
     item: u32,
+    /// A block of one capital letter, held back in case it is the drop cap of the next.
+    initial: Option<char>,
 }
 
 /// Sentence-final punctuation: a block ending so is prose, however short.
@@ -1117,6 +1123,27 @@ impl Renderer<'_> {
         if block.is_empty() {
             return;
         }
+        // A drop cap set apart from its paragraph ("T" in a span, then "urkey, Poland and
+        // …") opens the paragraph's first word again.
+        if let Some(initial) = self.initial.take() {
+            if block.starts_with(char::is_lowercase) {
+                return self.emit(&format!("{initial}{block}"));
+            }
+            self.emit(initial.encode_utf8(&mut [0; 4]));
+        }
+        let mut chars = block.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() && self.heading == 0 {
+                self.initial = Some(c);
+                return;
+            }
+        }
+        self.emit(block);
+    }
+
+    /// Adds a finished block to the text, unless it repeats the title, is a date line or
+    /// an image's caption.
+    fn emit(&mut self, block: &str) {
         self.blocks += 1;
         if self.blocks <= 3 && self.repeats_title(block) {
             return;
