@@ -119,6 +119,11 @@ const LINK_OPENINGS: &[&str] = &[
     // A reader asked to write in: "Email your story ideas and tips to CNNtips@cnn.com."
     "email your ",
     "e-mail your ",
+    // A page's own labels: "Posted: Thursday, April 21, 2022.", "Citation: Hibernating
+    // astronauts would need smaller spacecraft (2019, November 18) retrieved 20 November 2019
+    // from https://phys.org/…".
+    "posted:",
+    "citation:",
 ];
 
 /// First words of a line that points at media embedded in the page ("Watch the full
@@ -1466,6 +1471,10 @@ sale Friday at the box office and online, and the band may add dates in the fall
         );
         assert_eq!(
             kept("The council met on Tuesday night. See the original story at Billboard.com."),
+            ["The council met on Tuesday night."]
+        );
+        assert_eq!(
+            kept("Posted: Thursday, April 21, 2022.\n\nThe council met on Tuesday night.\n\nCitation: Council meets (2019, November 18) retrieved 20 November 2019 from https://example.org/news/council.html"),
             ["The council met on Tuesday night."]
         );
         assert_eq!(
