@@ -212,10 +212,8 @@ struct HeadWord {
     /// ending in "ed" or "ly" or a participle: a participle or adverb ends no heading.
     weak_end: bool,
     /// A number in lower-case words ("two", "dozens"): a phrase it opens counts things, so
-    /// it ends on a plural ("Two Teachers", not "Four Olympic Gold").
+    /// it ends on a plural ("Two Teachers", not "Four Olympic Gold", [`reads_plural`]).
     counting: bool,
-    /// Reads as a plural ([`reads_plural`]).
-    plural: bool,
     /// Lower case and ending in "ly": an adverb starts no heading.
     adverb: bool,
     /// Lower case and a participle in "-ing" ([`is_participle`]): it ends a heading only
@@ -257,8 +255,6 @@ struct Spelling {
     lower_tail: bool,
     /// A number in words ([`is_number_word`]).
     number: bool,
-    /// Reads as a plural ([`reads_plural`]).
-    plural: bool,
     /// Ends in "ing" and is no noun ([`is_participle`]).
     participle_ending: bool,
     /// An age ("64-year-old"): no topic, and it ends no heading.
@@ -279,6 +275,7 @@ impl Spelling {
     fn of(word: &str) -> Self {
         let bytes = word.as_bytes();
         let first = word.chars().next().unwrap_or(' ');
+        let number = is_number_word(word);
         // The apostrophe of a contraction or possessive sits in a word's last six bytes
         // ("n't", "'re", "’s"): only those are looked at.
         let tail = bytes.len().saturating_sub(6);
@@ -308,13 +305,11 @@ impl Spelling {
             capitalised: first.is_uppercase(),
             lower_case: first.is_lowercase(),
             possessive,
-            weak_ending: bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || is_number_word(word),
+            weak_ending: bytes.ends_with(b"ed") || bytes.ends_with(b"ly") || number,
             adverb_ending: bytes.ends_with(b"ly"),
-            lower_tail: word
-                .rsplit_once('-')
-                .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase())),
-            number: is_number_word(word),
-            plural: reads_plural(word),
+            lower_tail: memchr::memrchr(b'-', bytes)
+                .is_some_and(|at| bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)),
+            number,
             participle_ending: is_participle(word),
             age: bytes.ends_with(b"-year-old"),
             no_topic_alone: first.is_uppercase()
@@ -345,7 +340,6 @@ impl HeadWord {
                 || (spelling.lower_tail && (spelling.weak_ending || spelling.participle_ending))
                 || spelling.age,
             counting: lower_case && spelling.number,
-            plural: spelling.plural,
             participle: lower_case && spelling.participle_ending,
             scale: lower_case && spelling.scale,
             // A sentence's first word is capitalised as its opener: an adverb there is one
@@ -855,7 +849,8 @@ impl<'a> Headings<'a> {
                         break;
                     }
                     if last.weak_end
-                        || (first.counting && !last.plural)
+                        || (first.counting
+                            && !reads_plural(&self.article.text[last.span.start..last.span.end]))
                         || last.class.is_some()
                         || (len == 1 && last.participle)
                         || (len == 1 && (first.short || first.no_topic_alone))
