@@ -572,6 +572,23 @@ fn adverbial(s: &Sent, i: usize, body_end: usize) -> bool {
         || ADVERBIAL_STARTS.has(s, i)
         || super::is_time_word(s, i)
         || is_ly_adverb(s, i)
+        || span_of_time(s, i)
+}
+
+/// Units of a span of time.
+const TIME_UNITS: WordList = WordList::new(&[
+    "days", "decades", "hours", "minutes", "moments", "month", "months", "week", "weeks", "year",
+    "years",
+]);
+
+/// Words that place a span of time before or after the telling.
+const TIME_SPAN_ENDS: WordList = WordList::new(&["ago", "earlier", "later"]);
+
+/// True when a span of time opens at token `i` ("weeks later", "two days earlier", "a year
+/// ago"): when the telling was, not what was told.
+fn span_of_time(s: &Sent, i: usize) -> bool {
+    (TIME_UNITS.has(s, i) && TIME_SPAN_ENDS.has(s, i + 1))
+        || (TIME_UNITS.has(s, i + 1) && TIME_SPAN_ENDS.has(s, i + 2))
 }
 
 /// Words that open an adverbial after a cue, or a relative clause after its speaker ("…,”

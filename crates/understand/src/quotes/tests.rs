@@ -82,6 +82,16 @@ fn said_on_tuesday_that() {
         one("The mayor said in a statement: the dam will hold."),
         s("the dam will hold", "said", "The mayor", false)
     );
+    // A span of time is when it was said.
+    assert_eq!(
+        one("The attorney general announced weeks later that the case was closed."),
+        s(
+            "that the case was closed",
+            "announced",
+            "The attorney general",
+            false
+        )
+    );
     // An adverb of place, not the content, stands between the cue and "that".
     assert_eq!(
         one("The director said backstage that the show would go on."),
