@@ -131,31 +131,35 @@ pub fn who_said_what(
     let mut voices: Vec<(String, Voice)> = Vec::new();
     // Where each speaker's voice is in `voices`, by the lower-cased canonical name.
     let mut voice_at: FxHashMap<String, usize> = FxHashMap::default();
+    // What each line shows of its statement: a quotation its attribution interrupts shows
+    // its first part.
+    let mut contents: Vec<Span> = quotes.iter().map(|q| q.content).collect();
     for (i, quote) in quotes.iter().enumerate() {
         let Some(speaker) = &quote.speaker else {
             continue;
         };
+        if quote.direct {
+            contents[i] = first_part(text, quote.content);
+        }
         // Read as the line shows it: a dateline the content opens on ("(CNN)Three and a half
         // decades after …") is not what was said.
-        let content = article.slice(without_dateline(article, doc, quote.content));
+        let content = article.slice(without_dateline(article, doc, contents[i]));
         let cue = quote.cue.map(|c| &text[c.start..c.end]);
         if !says_something(quote.direct, cue, content) {
             continue;
         }
-        let words = quote_words(text, quote.content);
+        let words = quote_words(text, contents[i]);
         if !(MIN_STATEMENT_WORDS..=MAX_STATEMENT_WORDS).contains(&words) {
             continue;
         }
         // A caption run into the statement ("… must have been sleep walking He insisted …")
         // makes no line a reader can take in; a reporter's credit ("CNN's Greg Botelho wrote
         // and reported this story from Atlanta.") is no statement.
-        if runs_into_caption(article, doc, quote.content) || in_credit_line(article, doc, quote) {
+        if runs_into_caption(article, doc, contents[i]) || in_credit_line(article, doc, quote) {
             continue;
         }
-        // Statements interrupted by their attribution span it: not shown as one line.
-        if overlaps(quote.content, speaker.span)
-            || (quote.direct && content.contains(['"', '“', '”']))
-        {
+        // A reported statement its attribution interrupts is not one line.
+        if overlaps(contents[i], speaker.span) {
             continue;
         }
         // Only a person or organisation the article names can be shown as the speaker:
@@ -210,12 +214,12 @@ pub fn who_said_what(
         // the article repeats (a pull quote) is the same words.
         let mut shown: Vec<Span> = Vec::new();
         chosen.retain(|&i| {
-            let content = quotes[i].content;
+            let content = contents[i];
             let fresh = !shown.iter().any(|s| {
                 overlaps(*s, content) || text[s.start..s.end] == text[content.start..content.end]
             });
             if fresh {
-                shown.push(quotes[i].content);
+                shown.push(content);
             }
             fresh
         });
@@ -223,7 +227,7 @@ pub fn who_said_what(
         chosen.sort_unstable();
         // The role introduces the speaker once, on their first line.
         for (n, i) in chosen.into_iter().enumerate() {
-            lines.push(line(article, doc, voice, n == 0, &quotes[i]));
+            lines.push(line(article, doc, voice, n == 0, &quotes[i], contents[i]));
             let cue = quotes[i].cue.map_or("", |c| &text[c.start..c.end]);
             if !left_out_of_line(cue) {
                 verbs.extend(cue.split_whitespace().next_back());
@@ -1220,13 +1224,27 @@ const LISTENER_ENDS: &[&str] = &[
     "about", "after", "at", "before", "during", "for", "in", "on", "over", "with",
 ];
 
-/// "NAME, ROLE, CUE “STATEMENT”" with each part's span as a source, in that order.
+/// The first part of a quotation's `content` that its attribution interrupts, up to the
+/// mark that closes it ("The Edmund Pettus Bridge for me was wrought in symbolism," of
+/// "“The Edmund Pettus Bridge for me was wrought in symbolism,” Parks recalled years later.
+/// “The photos …”"); the whole content when no mark closes inside it.
+fn first_part(text: &str, content: Span) -> Span {
+    let inside = &text[content.start..content.end];
+    match inside.find(['"', '“', '”']) {
+        Some(at) => Span::new(content.start, content.start + inside[..at].trim_end().len()),
+        None => content,
+    }
+}
+
+/// "NAME, ROLE, CUE “STATEMENT”" with each part's span as a source, in that order; the
+/// statement shows `content`, all or part of the quote's.
 fn line(
     article: &Article,
     doc: &Document,
     voice: &Voice,
     with_role: bool,
     quote: &Quote,
+    content: Span,
 ) -> BriefSentence {
     let text = &article.text;
     let part = |span: Span| one_line(&text[span.start..span.end]);
@@ -1249,7 +1267,7 @@ fn line(
             shown.push_str(&format!(" {}", part(cue)));
             sources.push(source(cue));
             // "told" wants its listener: "told CNN: …", not "told: …".
-            if let Some(listener) = listener(article, doc, cue, quote.content) {
+            if let Some(listener) = listener(article, doc, cue, content) {
                 shown.push_str(&format!(" {}", part(listener)));
                 sources.push(source(listener));
             }
@@ -1257,7 +1275,7 @@ fn line(
         }
         None => shown.push(':'),
     }
-    let content = without_dateline(article, doc, quote.content);
+    let content = without_dateline(article, doc, content);
     let statement = part(content);
     // Marks that join the statement to its frame ("… she reportedly told him; 'IM GOING
     // …'") are the frame's, not the statement's.
@@ -1469,7 +1487,7 @@ mod tests {
             statements: vec![0],
             first: 0,
         };
-        let shown = line(&article, &doc, &voice, false, quote);
+        let shown = line(&article, &doc, &voice, false, quote, quote.content);
         assert!(
             !shown.text.contains("According"),
             "the cue reads after the name: {:?}",
@@ -1487,7 +1505,7 @@ mod tests {
             role: Some(quote.speaker.as_ref().expect("a speaker").span),
             ..voice
         };
-        let shown = line(&article, &doc, &with_role, true, quote);
+        let shown = line(&article, &doc, &with_role, true, quote, quote.content);
         assert!(!shown.text.contains(",:"), "{:?}", shown.text);
     }
 
@@ -1498,6 +1516,26 @@ mod tests {
         let facts = brief_understand::facts(&article, &doc);
         who_said_what(&article, &doc, &facts.quotes, &facts.entities)
             .map(|s| s.sentences.into_iter().map(|l| l.text).collect())
+    }
+
+    #[test]
+    fn a_quotation_its_attribution_interrupts_shows_its_first_part() {
+        let text = "Rosa Parks walked down Woodward Avenue in Detroit in solidarity with the \
+                    marchers. \"The Edmund Pettus Bridge for me was wrought in symbolism,\" Parks \
+                    recalled years later. \"The photos taken that day made me think of the bridge \
+                    as a battlefield.\"";
+        let lines = listed(text).unwrap_or_default();
+        assert_eq!(
+            lines,
+            ["Rosa Parks recalled: “The Edmund Pettus Bridge for me was wrought in symbolism”"]
+        );
+        let text = "“It was a turning point,” she said. “It was.”";
+        let content = Span::new(3, text.rfind('”').unwrap_or(0));
+        let closing = text.find('”').unwrap_or(0);
+        assert_eq!(first_part(text, content), Span::new(3, closing));
+        // With no mark inside, the whole content.
+        let one = Span::new(3, closing);
+        assert_eq!(first_part(text, one), one);
     }
 
     #[test]
@@ -1896,7 +1934,7 @@ Police chief Ann Lee said the investigation into the killings would take several
             statements: vec![0],
             first: 0,
         };
-        let shown = line(&article, &doc, &voice, false, &quotes[0]);
+        let shown = line(&article, &doc, &voice, false, &quotes[0], quotes[0].content);
         assert_eq!(
             shown.text,
             "Mayor Ann Lee said: the dam would hold through the spring floods"
