@@ -427,8 +427,10 @@ fn verb(
         // a quote opens right after the cue; after a comma only a short adverbial may follow.
         let t = tail(s, c, body_end);
         let after_quote = first > 0 && s.is_quote(first - 1);
-        let opens_content =
-            s.is_word_eq(c + 1, "that") || s.is_punct(c + 1, ":") || s.is_quote(c + 1);
+        let opens_content = s.is_word_eq(c + 1, "that")
+            || s.is_punct(c + 1, ":")
+            || s.is_quote(c + 1)
+            || that_after_adverbial(s, c, body_end);
         // "“Fox News Sunday,” Pence said his running mate …": a clause right after the cue
         // is its content, so the quote before it is a title, not the statement.
         let clause_follows = !TELL.has(s, c) && !adverbial(s, c + 1, body_end);
@@ -573,6 +575,17 @@ fn adverbial(s: &Sent, i: usize, body_end: usize) -> bool {
         || super::is_time_word(s, i)
         || is_ly_adverb(s, i)
         || span_of_time(s, i)
+}
+
+/// True when "that" opens the cue's content after an adverbial ("“Parasite” director Bong
+/// Joon Ho said backstage that …", "said on Tuesday that …"): the words after the cue are
+/// the statement, and a quotation before it is no content of the cue.
+fn that_after_adverbial(s: &Sent, c: usize, body_end: usize) -> bool {
+    c + 1 < body_end
+        && adverbial(s, c + 1, body_end)
+        && (c + 2..body_end.min(c + 1 + THAT_WINDOW))
+            .take_while(|&i| s.is_word(i) || s.is_number(i))
+            .any(|i| s.is_word_eq(i, "that"))
 }
 
 /// Units of a span of time.

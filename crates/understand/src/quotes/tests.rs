@@ -82,6 +82,15 @@ fn said_on_tuesday_that() {
         one("The mayor said in a statement: the dam will hold."),
         s("the dam will hold", "said", "The mayor", false)
     );
+    // A quoted title before the speaker is no statement when "that" opens one after the cue.
+    let all =
+        statements("“Parasite” director Bong Joon Ho said backstage that the show would go on.");
+    assert!(
+        all.iter()
+            .any(|q| q.0 == "that the show would go on" && q.1 == "said"),
+        "{all:?}"
+    );
+    assert!(all.iter().all(|q| q.0 != "Parasite"), "{all:?}");
     // A span of time is when it was said.
     assert_eq!(
         one("The attorney general announced weeks later that the case was closed."),
