@@ -723,6 +723,19 @@ mod tests {
         assert!(!is_acronym(&words(&["ue"]), &words(&["united", "nations"])));
     }
 
+    /// The canonical name of the entity `mentions[k]` joins once `mentions` are linked.
+    fn canonical_of<'a>(
+        article: &'a Article,
+        doc: &Document,
+        mentions: &[Entity],
+        k: usize,
+    ) -> Option<&'a str> {
+        link(&article.text, doc, mentions)
+            .iter()
+            .find(|e| e.mentions.contains(&mentions[k].span))
+            .map(|e| article.slice(e.canonical))
+    }
+
     #[test]
     fn an_honorific_joins_the_full_name_its_sex_allows() {
         let text = "David Cameron and Ted Cruz spoke. Mr Cameron left. Mrs Cruz stayed. \
@@ -743,13 +756,7 @@ mod tests {
             person("Mrs Cruz", 0),
             person("Mr. Cruz", 0),
         ];
-        let entities = link(text, &doc, &mentions);
-        let canonical_of = |k: usize| {
-            entities
-                .iter()
-                .find(|e| e.mentions.contains(&mentions[k].span))
-                .map(|e| article.slice(e.canonical))
-        };
+        let canonical_of = |k: usize| canonical_of(&article, &doc, &mentions, k);
         assert_eq!(canonical_of(2), Some("David Cameron"));
         assert_eq!(canonical_of(4), Some("Ted Cruz"));
         // A woman's honorific does not join a man's first name.
@@ -790,13 +797,7 @@ mod tests {
             person("John Craddock", 2, false),
             person("John smiled", 0, true),
         ];
-        let entities = link(text, &doc, &mentions);
-        let canonical_of = |k: usize| {
-            entities
-                .iter()
-                .find(|e| e.mentions.contains(&mentions[k].span))
-                .map(|e| article.slice(e.canonical))
-        };
+        let canonical_of = |k: usize| canonical_of(&article, &doc, &mentions, k);
         // "Hilton" is Conrad, introduced first, though Rick is named more often.
         assert_eq!(canonical_of(5), Some("Conrad Hilton"));
         // "John" is no surname: it goes with the John named most, not the first one.
