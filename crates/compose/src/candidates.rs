@@ -873,8 +873,9 @@ fn gives_figure(doc: &Document, group: &Range<usize>) -> bool {
 }
 
 /// True for an entry of a list of references ("Avancini J et al. Drug reaction with …",
-/// "Shear NH, Spielberg SP. In vitro assessment of risk.", "Smith, J. (2010)."): a surname and
-/// its initials, then "et al." or another author, or a surname, a comma and one initial.
+/// "Shear NH, Spielberg SP. In vitro assessment of risk.", "Fireman B , Lee J , et al.",
+/// "Smith, J. (2010)."): a surname and its initials, then "et al." or another author, or a
+/// surname, a comma and one initial.
 fn is_reference(shown: &str) -> bool {
     // A surname's particle ("van Vollenhoven R") is read past.
     let shown = if shown.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -915,6 +916,8 @@ fn is_reference(shown: &str) -> bool {
     let one_initial = second.len() == 2 && second.ends_with('.');
     third == "et"
         || (second.ends_with(',') && surname(third) && initials(fourth))
+        // A comma set apart, as some journals set them: "Fireman B , Lee J , Lewis N , et al."
+        || (third == "," && (surname(fourth) || fourth == "et"))
         || (first.ends_with(',') && one_initial)
 }
 
@@ -1420,6 +1423,8 @@ mod tests {
             "Funck-Brentano E et al. Therapeutic management of DRESS.",
             "Kinyó Á et al. Allopurinol is the most common cause of DRESS syndrome.",
             "van Vollenhoven R et al. DRESS syndrome and reversible liver function abnormalities.",
+            "Fireman B , Lee J , Lewis N , et al. Influenza vaccination and mortality.",
+            "Jefferson T , Rivetti D , Rivetti A , et al. Efficacy of influenza vaccines.",
         ] {
             assert!(is_reference(line), "{line}");
         }
@@ -1432,6 +1437,7 @@ mod tests {
             "The FBI, White House and CIA have not acknowledged any connection.",
             "That's OK, as long as you aren't hateful about it.",
             "Emmanuel G., of the Criminal Research Institute, said it was complicated.",
+            "Trump IS , as he says, the winner.",
         ] {
             assert!(!is_reference(line), "{line}");
         }
