@@ -29,6 +29,9 @@ const SPEAKERLESS_QUOTE_COST: f32 = 1.0;
 const PRONOUN_OPENING_COST: f32 = 0.2;
 /// How much similarity to an already chosen takeaway costs.
 const REDUNDANCY_WEIGHT: f32 = 0.3;
+/// Similarity to a chosen takeaway at which a sentence all but repeats it ("Portion Fix
+/// Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp." after the same line with "1 Orange").
+const NEAR_DUPLICATE: f32 = 0.8;
 
 /// One score per candidate, higher is more important.
 pub fn score(candidates: &Candidates) -> Vec<f32> {
@@ -106,10 +109,15 @@ pub fn select(candidates: &[Candidate], scores: &[f32], count: usize) -> Vec<usi
         .max()
         .map_or(0, |&t| t as usize + 1);
     let mut marked = vec![false; vocabulary];
-    // A sentence that introduces what follows it is a takeaway only when nothing else is left.
-    let best = |chosen: &[usize], redundancy: &[f32], introducing: bool| {
+    // A sentence that introduces what follows it, or all but repeats a takeaway already
+    // chosen, is a takeaway only when nothing else is left.
+    let best = |chosen: &[usize], redundancy: &[f32], last_resort: bool| {
         (0..candidates.len())
-            .filter(|&i| !chosen.contains(&i) && candidates[i].introduces == introducing)
+            .filter(|&i| {
+                !chosen.contains(&i)
+                    && (last_resort
+                        || (!candidates[i].introduces && redundancy[i] < NEAR_DUPLICATE))
+            })
             .map(|i| (i, scores[i] - REDUNDANCY_WEIGHT * redundancy[i]))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     };
@@ -182,6 +190,27 @@ mod tests {
         // Asked for every sentence, it comes last.
         let all = select(list, &scores, list.len());
         assert_eq!(all.last(), Some(&introducing[0]));
+    }
+
+    #[test]
+    fn a_near_duplicate_of_a_chosen_takeaway_is_one_only_when_nothing_else_is_left() {
+        let text = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\n\
+                    Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 Orange, 1 tsp.\n\n\
+                    Portion Fix Containers: 1 Green, 1 Purple, 1 Red, 1 Yellow, 1 tsp.\n\n\
+                    The meal plan follows the same nutrition rules as the earlier program.\n\n\
+                    Autumn Calabrese designed the recipes to be prepared on a Sunday.";
+        let article = Article::from_text("t", text);
+        let doc = brief_understand::understand(&article);
+        let collected = crate::candidates::collect(&article, &doc);
+        let list = &collected.list;
+        assert_eq!(list.len(), 5, "{list:?}");
+        let scores = score(&collected);
+        let three = select(list, &scores, 3);
+        let containers = three.iter().filter(|&&i| i < 3).count();
+        assert_eq!(containers, 1, "{three:?}");
+        // Asked for every sentence, the near-duplicates come last.
+        let all = select(list, &scores, list.len());
+        assert!(all[3..].iter().all(|&i| i < 3), "{all:?}");
     }
 
     #[test]
