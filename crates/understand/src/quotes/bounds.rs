@@ -34,7 +34,7 @@ const PREPOSITIONS: WordList = WordList::new(&[
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: WordList = WordList::new(&[
     "after", "although", "as", "because", "before", "despite", "even", "if", "once", "since",
-    "though", "unless", "until", "when", "whether", "while",
+    "though", "unless", "until", "when", "whether", "while", "with",
 ]);
 
 /// Words that open a clause of time or cause after the reported one ("… to go home after
@@ -75,6 +75,9 @@ pub(super) struct Cut<'t> {
     pub new_cue: bool,
     /// The kept part leaves a quotation open.
     pub open_quote: bool,
+    /// What opens the content: "that", "to", a pronoun, another word (a clause reported or an
+    /// object taken: after an object the content ends sooner).
+    pub starts: &'static str,
     /// The cut ends a subordinate clause that opens the sentence ("While Trump said …, the
     /// party …"): the main clause follows.
     pub ends_lead: bool,
@@ -165,6 +168,7 @@ pub(super) fn cuts<'t>(text: &'t str, doc: &Document, found: &Found) -> Vec<Cut<
                 ordinal,
                 opens: "",
                 new_cue: false,
+                starts: "",
                 open_quote: quotes % 2 == 1,
                 ends_lead: false,
                 at: i,
@@ -188,7 +192,20 @@ pub(super) fn describe<'t>(text: &'t str, doc: &Document, found: &Found, cuts: &
     };
     let toks = &sentence.tokens;
     let s = Sent { text, toks };
+    let first = toks.partition_point(|t| t.span.start < found.quote.content.start);
+    let starts = if s.is_word_eq(first, "that") {
+        "that"
+    } else if s.is_word_eq(first, "to") {
+        "to"
+    } else if PRONOUNS.has(&s, first) {
+        "pronoun"
+    } else if s.is_capitalized(first) {
+        "cap"
+    } else {
+        "other"
+    };
     for cut in cuts {
+        cut.starts = starts;
         let i = cut.at;
         // The word after a mark, or the conjunction or preposition itself.
         let next = if cut.kind == "comma" || cut.kind == "dash" {
@@ -201,6 +218,9 @@ pub(super) fn describe<'t>(text: &'t str, doc: &Document, found: &Found, cuts: &
             "pronoun"
         } else if s.is_capitalized(after) {
             "cap"
+        } else if s.is_word(after) && s.word(after).len() > 4 && s.word(after).ends_with("ing") {
+            // "…, encouraging his supporters to …": a participle's clause of its own.
+            "participle"
         } else if s.is_word(after) {
             "lower"
         } else {
@@ -248,6 +268,7 @@ pub(super) fn features(f: &mut Features, cue: &str, frame: &str, cut: Option<&Cu
                 number(bucket(c.dropped).min(9) as usize),
             );
             f.add2("cut-opens", c.kind, c.opens);
+            f.add2("cut-starts", c.kind, c.starts);
             if c.new_cue {
                 f.add2("cut-newcue", c.kind, c.opens);
             }

@@ -161,7 +161,6 @@ struct Pending {
     paragraph: usize,
 }
 
-/// Every quoted stretch of the document, in text order.
 /// True when byte `at` lies between the marks of one of `quoted` (in text order, as
 /// [`quoted`] gives them).
 pub(super) fn inside(quoted: &[Quoted], at: usize) -> bool {
@@ -190,6 +189,8 @@ pub(super) fn opening_from(quoted: &[Quoted], at: usize) -> &[Quoted] {
     &quoted[quoted.partition_point(|q| q.open.start < at)..]
 }
 
+/// Every quoted stretch of the document, in text order.
+/// Every quoted stretch of the document, in text order.
 pub(super) fn quoted(text: &str, doc: &Document) -> Vec<Quoted> {
     let ends = paragraph_ends(doc);
     let mut out = Vec::new();

@@ -729,9 +729,12 @@ fn around(
         let next = comma + 1;
         // "said Ann Lewis, a longtime adviser": an appositive of the speaker, not content.
         // "…,” he said, arguing that …": a participle starts an attribution of its own.
-        // "…,” Carson said on NBC, but he said …": a clause of its own.
+        // "…,” Carson said on NBC, but he said …": a clause of its own; "…, the agency said in
+        // a report, and those in the bottom fifth paid …" goes on with the content.
+        let conjunction = ["and", "but", "or"].iter().any(|w| s.is_word_eq(next, w));
         let new_clause = s.is_word(next) && s.word(next).ends_with("ing")
-            || ["and", "but", "or"].iter().any(|w| s.is_word_eq(next, w));
+            || (conjunction
+                && (next + 1..body_end.min(next + SAYING_WINDOW)).any(|i| saying(s, i)));
         // After an inverted speaker ("…,” said Ann Lewis, …") only a quote resumes the content:
         // anything else is the speaker's appositive ("president of the academy").
         // A quote resumes only as a quote ("“…,” she said, in a message to …" is no content).
@@ -751,6 +754,18 @@ fn around(
         }
     }
     frame
+}
+
+/// How many tokens after a conjunction a verb of saying makes it open an attribution of its
+/// own ("…, but he later said …").
+const SAYING_WINDOW: usize = 6;
+
+/// True for a verb of saying at token `i` ("said", "added").
+fn saying(s: &Sent, i: usize) -> bool {
+    s.is_word(i)
+        && super::SAYING
+            .iter()
+            .any(|w| s.word(i).eq_ignore_ascii_case(w))
 }
 
 /// The quote that ends just before this sentence ("“…” ¶ X said." split by the segmenter).

@@ -923,3 +923,101 @@ fn a_second_predicate_or_a_phrase_after_a_postposed_cue_is_not_content() {
         assert!(all.iter().all(|q| !q.3 || q.0 == quote), "{all:?}");
     }
 }
+
+/// "CLAUSE, X said, and CLAUSE": the clause the conjunction adds is the speaker's too, as in
+/// PolNeAR, unless a verb of saying opens an attribution of its own ("…, but he said …").
+#[test]
+fn a_conjunction_after_an_interrupting_attribution_resumes_the_content() {
+    assert_eq!(
+        one(
+            "The middle fifth paid 8.9 percent, the agency said in a June report, \
+             and the bottom fifth paid 0.8 percent."
+        ),
+        s(
+            "The middle fifth paid 8.9 percent, the agency said in a June report, \
+             and the bottom fifth paid 0.8 percent",
+            "said",
+            "the agency",
+            false
+        )
+    );
+    let own = statements("The plan was sound, Carson said on NBC, but he later said it failed.");
+    assert!(
+        own.iter()
+            .any(|q| q.0 == "The plan was sound" && q.2 == "Carson"),
+        "{own:?}"
+    );
+}
+
+/// The features of the cuts of `text`'s statement whose longest reading is `longest`, by
+/// the content each cut leaves.
+fn cut_features(text: &str, longest: &str) -> Vec<(String, Vec<u64>)> {
+    let article = Article::from_text("t", text);
+    let doc = understand(&article);
+    let all = candidates(&article, &doc);
+    let group = all
+        .iter()
+        .find(|c| article.slice(c.quote.content) == longest)
+        .expect("the longest reading")
+        .group;
+    all.iter()
+        .filter(|c| c.group == group && article.slice(c.quote.content) != longest)
+        .map(|c| {
+            (
+                article.slice(c.quote.content).to_string(),
+                c.features.clone(),
+            )
+        })
+        .collect()
+}
+
+/// A cut before ", encouraging …" is told by the participle that opens the rest, and every
+/// cut by what opens the content: an object ("questioning the integrity …") ends sooner than
+/// a clause ("said that …").
+#[test]
+fn a_cut_knows_a_participle_after_it_and_how_the_content_opens() {
+    use super::score::hash;
+    let text = "Trump is questioning the integrity of the voting system, encouraging \
+                his supporters to visit polling places.";
+    let cuts = cut_features(
+        text,
+        "the integrity of the voting system, encouraging his supporters to visit polling places",
+    );
+    let (_, comma) = cuts
+        .iter()
+        .find(|(content, _)| content == "the integrity of the voting system")
+        .expect("the reading ending at the comma");
+    assert!(comma.contains(&hash("cut-opens=comma-participle")));
+    assert!(comma.contains(&hash("cut-starts=comma-other")));
+    let text = "He said that the vote was rigged, and that the count was late.";
+    let cuts = cut_features(
+        text,
+        "that the vote was rigged, and that the count was late",
+    );
+    assert!(!cuts.is_empty());
+    for (content, features) in &cuts {
+        assert!(
+            features
+                .iter()
+                .any(|k| k == &hash("cut-starts=comma-that") || k == &hash("cut-starts=conj-that")),
+            "{content}"
+        );
+        assert!(!features.contains(&hash("cut-opens=comma-participle")));
+    }
+}
+
+/// "With Democrats worried about X, Obama …": a sentence's opening "with" phrase ends at its
+/// comma, like a "while" clause.
+#[test]
+fn an_opening_with_phrase_ends_at_its_comma() {
+    use super::score::hash;
+    let cuts = cut_features(
+        "With Democrats increasingly worried about turnout, Obama is rolling out a new message.",
+        "about turnout, Obama is rolling out a new message",
+    );
+    let (_, comma) = cuts
+        .iter()
+        .find(|(content, _)| content == "about turnout")
+        .expect("the reading ending at the comma");
+    assert!(comma.contains(&hash("cut-endslead=")));
+}
