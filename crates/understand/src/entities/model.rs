@@ -151,6 +151,7 @@ impl Model {
             extend_organisations(text, &sentence.tokens, &mut found[before..]);
             split_titled_people(text, &sentence.tokens, &mut found, &mut kind_scores, before);
             join_nicknames(text, &sentence.tokens, &mut found, &mut kind_scores, before);
+            attach_suffixes(text, &sentence.tokens, &mut found, &mut kind_scores, before);
         }
         let mut entities: Vec<Entity> = found.into_iter().map(|(e, _)| e).collect();
         agree_on_kinds(text, &mut entities, &kind_scores);
@@ -606,6 +607,72 @@ fn join_nicknames(
     }
 }
 
+/// Generational suffixes, lower-case, without their full stop: the end of a person's name.
+const NAME_SUFFIXES: WordList = WordList::new(&["ii", "iii", "iv", "jr", "sr"]);
+
+/// Most capitalised words a suffix found alone takes in before it as the name it ends.
+const SUFFIXED_NAME_WORDS: usize = 3;
+
+/// A suffix the tagger found as a person of its own ("Martin Luther King Jr." tagged as
+/// "Jr.") ends the name before it: the entity right before it, of whatever kind the tagger
+/// gave it ("Martin Luther King" + "Jr."), or the capitalised words right before it, and
+/// the whole is a person. `found` and `kind_scores` run in step; the sentence's entities
+/// start at `from`.
+fn attach_suffixes(
+    text: &str,
+    tokens: &[brief_core::Token],
+    found: &mut Vec<(Entity, Range<usize>)>,
+    kind_scores: &mut Vec<[i64; 4]>,
+    from: usize,
+) {
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let capitalised =
+        |i: usize| tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let mut k = from;
+    while k < found.len() {
+        let (entity, range) = found[k].clone();
+        // The suffix, with its full stop as a token of its own or not.
+        let suffix = entity.kind == EntityKind::Person
+            && (range.len() == 1 || (range.len() == 2 && word(range.start + 1) == "."))
+            && NAME_SUFFIXES.contains(&word(range.start).trim_end_matches('.').to_lowercase());
+        if !suffix || range.start == 0 {
+            k += 1;
+            continue;
+        }
+        match k
+            .checked_sub(1)
+            .filter(|&j| j >= from && found[j].1.end == range.start)
+        {
+            Some(j) => {
+                let (name, name_range) = &mut found[j];
+                name.span.end = entity.span.end;
+                name.kind = EntityKind::Person;
+                name_range.end = range.end;
+                kind_scores[j] = kind_scores[k];
+                found.remove(k);
+                kind_scores.remove(k);
+            }
+            None => {
+                let earlier_end = k
+                    .checked_sub(1)
+                    .filter(|&j| j >= from)
+                    .map_or(0, |j| found[j].1.end);
+                let first = (earlier_end.max(range.start.saturating_sub(SUFFIXED_NAME_WORDS))
+                    ..range.start)
+                    .rev()
+                    .take_while(|&i| capitalised(i))
+                    .last();
+                if let Some(first) = first {
+                    let (name, name_range) = &mut found[k];
+                    name.span.start = tokens[first].span.start;
+                    name_range.start = first;
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
 /// A name the tagger took whole as an organisation, place or other name but that ends in a
 /// title and a person's name ("Wilson County Sheriff Calvin Woodard Jr.", "CEO Neil
 /// Portnow", "Rep. Barney Frank") is that person, the title no part of either name; what
@@ -883,6 +950,57 @@ mod tests {
             .iter()
             .map(|(e, _)| (text[e.span.start..e.span.end].to_string(), e.kind))
             .collect()
+    }
+
+    /// `attach_suffixes` on `text` tagged with the names `tagged`: the names it leaves.
+    fn attached(text: &str, tagged: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let tokens = crate::tokenize(text, Span::new(0, text.len()));
+        let mut found: Vec<(Entity, Range<usize>)> = tagged
+            .iter()
+            .map(|&(name, kind)| {
+                let start = text.find(name).expect("a name of the text");
+                let end = start + name.len();
+                let first = tokens.iter().position(|t| t.span.start == start).unwrap();
+                let last = tokens.iter().position(|t| t.span.end == end).unwrap();
+                let span = Span::new(start, end);
+                (Entity { span, kind }, first..last + 1)
+            })
+            .collect();
+        let mut scores = vec![[0; 4]; found.len()];
+        attach_suffixes(text, &tokens, &mut found, &mut scores, 0);
+        assert_eq!(found.len(), scores.len());
+        found
+            .iter()
+            .map(|(e, _)| (text[e.span.start..e.span.end].to_string(), e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_suffix_found_alone_ends_the_name_before_it() {
+        use EntityKind::*;
+        let person = |name: &str| vec![(name.to_string(), Person)];
+        let text = "He followed Martin Luther King Jr. and his movement.";
+        assert_eq!(
+            attached(text, &[("Jr", Person)]),
+            person("Martin Luther King Jr")
+        );
+        assert_eq!(
+            attached(text, &[("Martin Luther King", Location), ("Jr", Person)]),
+            person("Martin Luther King Jr")
+        );
+        // A suffix with no capitalised words before it, and a name that merely precedes
+        // another person, stay as they are.
+        assert_eq!(
+            attached("The club paid Jr. in cash.", &[("Jr.", Person)]),
+            vec![("Jr.".to_string(), Person)]
+        );
+        assert_eq!(
+            attached(
+                "He met Smith Jones today.",
+                &[("Smith", Person), ("Jones", Person)]
+            ),
+            vec![("Smith".to_string(), Person), ("Jones".to_string(), Person)]
+        );
     }
 
     #[test]
