@@ -1213,6 +1213,17 @@ fn listener(article: &Article, doc: &Document, cue: Span, content: Span) -> Opti
             .filter(|&k| k <= MAX_LISTENER_WORDS)
             .unwrap_or(0)
     };
+    // Nor does it end on a preposition whose object the statement's "that" took ("told him
+    // during that meeting that …" shows "told him").
+    let is_preposition = |w: &Span| {
+        LISTENER_ENDS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&text[w.start..w.end]))
+    };
+    let kept = words[..kept]
+        .iter()
+        .rposition(|w| !is_preposition(w))
+        .map_or(0, |k| k + 1);
     match (words.first(), words[..kept].last()) {
         (Some(first), Some(last)) => Some(Span::new(first.start, last.end)),
         _ => None,
@@ -1804,6 +1815,15 @@ under severe strain.\"";
             lines
                 .iter()
                 .any(|l| l.contains("told the alliance's annual meeting: “Russia's")),
+            "{lines:?}"
+        );
+        let text = "Aaron Hernandez told him during that meeting that he hoped the time of the \
+death would come out.";
+        let lines = listed(text).expect("statements");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("told him: he hoped the time of the death would come out")),
             "{lines:?}"
         );
     }

@@ -827,6 +827,14 @@ fn content_after(
         .find(|&i| opens(i))
         .filter(|&t| t == k || adverbial(s, k, body_end) || TELL.has(s, c))
     {
+        // "said that day that …", "told him during that meeting that …": a "that" before an
+        // occasion points at it; the next one opens the content.
+        let t = if s.is_word_eq(t, "that") && OCCASIONS.has(s, t + 1) && s.is_word_eq(t + 2, "that")
+        {
+            t + 2
+        } else {
+            t
+        };
         k = t + 1;
         that = s.is_word_eq(t, "that").then_some(t);
     }
@@ -890,6 +898,26 @@ fn content_after(
     }
     Some((content, false))
 }
+
+/// Occasions of a statement that "that" points at after a cue ("said that day that …").
+const OCCASIONS: WordList = WordList::new(&[
+    "afternoon",
+    "call",
+    "conversation",
+    "day",
+    "evening",
+    "interview",
+    "meeting",
+    "moment",
+    "month",
+    "morning",
+    "night",
+    "session",
+    "speech",
+    "time",
+    "week",
+    "year",
+]);
 
 /// Days a statement is made on, right after its cue ("said Tuesday", "told reporters
 /// yesterday").

@@ -1021,3 +1021,27 @@ fn an_opening_with_phrase_ends_at_its_comma() {
         .expect("the reading ending at the comma");
     assert!(comma.contains(&hash("cut-endslead=")));
 }
+
+/// "that" before an occasion after the cue points at it ("said that day", "during that
+/// meeting"): the "that" after the occasion opens the content.
+#[test]
+fn a_that_pointing_at_the_occasion_opens_no_content() {
+    for (text, content) in [
+        (
+            "Hernandez told him during that meeting that he hoped the trial would end.",
+            "that he hoped the trial would end",
+        ),
+        (
+            "The mayor said that day that the budget was balanced.",
+            "that the budget was balanced",
+        ),
+    ] {
+        let all = statements(text);
+        assert!(all.iter().any(|q| q.0 == content), "{text}: {all:?}");
+        assert!(
+            all.iter()
+                .all(|q| !q.0.starts_with("that meeting") && !q.0.starts_with("that day")),
+            "{all:?}"
+        );
+    }
+}
