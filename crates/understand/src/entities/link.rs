@@ -593,6 +593,13 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
             start = cursor;
         }
     }
+    // "al Qaeda in Iraq founder Abu Musab al-Zarqawi": a role that opens on a name's last
+    // words after its "in" takes in the whole name, not "Iraq founder".
+    if titled && start < first && start == cursor {
+        if let Some(name_start) = name_before_preposition(text, tokens, start) {
+            start = name_start;
+        }
+    }
     if titled && start < first {
         let mut end = first;
         while end > start && word(&tokens[end - 1]) == "," {
@@ -673,6 +680,43 @@ fn roles_around(text: &str, doc: &Document, name: Span) -> Vec<Span> {
         }
     }
     roles
+}
+
+/// Lower-case words inside names ("al Qaeda", "Osama bin Laden").
+const NAME_PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "el", "la", "van", "von"];
+
+/// Most words of a name before the "in" inside it ("al Qaeda").
+const NAME_HEAD_WORDS: usize = 4;
+
+/// Where the name starts whose last words open a role at token `start` ("Iraq" of "al
+/// Qaeda in Iraq founder"): the role's first word is a capitalised word that is no title,
+/// the word before it "in" (maybe with "the": "in the Arabian Peninsula"), and capitalised
+/// words or name particles before that. `None` when the words do not read so. An "of"
+/// joins a role only after a title or an institution's head ("Bank of England Governor"),
+/// not after another name ("the United States of Afghan President Ashraf Ghani").
+fn name_before_preposition(text: &str, tokens: &[Token], start: usize) -> Option<usize> {
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let capitalised =
+        |i: usize| tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let first = word(start);
+    if !capitalised(start) || is_title(first) || is_modifier(first) || is_possessive(first) {
+        return None;
+    }
+    let mut p = start.checked_sub(1)?;
+    if word(p) == "the" {
+        p = p.checked_sub(1)?;
+    }
+    if word(p) != "in" || p == 0 || !capitalised(p - 1) {
+        return None;
+    }
+    let mut from = p - 1;
+    while from > 0
+        && p - from < NAME_HEAD_WORDS
+        && (capitalised(from - 1) || NAME_PARTICLES.contains(&word(from - 1)))
+    {
+        from -= 1;
+    }
+    Some(from)
 }
 
 /// True for a lower-case word that names an occupation: a title itself, or a noun of a
@@ -891,6 +935,33 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(roles("Barack Obama"), ["President"], "{got:?}");
+    }
+
+    #[test]
+    fn a_role_after_an_organisation_s_in_takes_in_its_whole_name() {
+        let got = linked(
+            "He trained with al Qaeda in Iraq founder Abu Musab al-Zarqawi in 2004. Al Qaeda in \
+             the Arabian Peninsula leader Nasir al-Wuhayshi was killed. He thanked the troops in \
+             Iraq commander John Allen leads.",
+        );
+        let roles = |name: &str| {
+            got.iter()
+                .find(|(n, ..)| n == name)
+                .map(|(_, roles, _)| roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            roles("Abu Musab al-Zarqawi"),
+            ["al Qaeda in Iraq founder"],
+            "{got:?}"
+        );
+        assert_eq!(
+            roles("Nasir al-Wuhayshi"),
+            ["Al Qaeda in the Arabian Peninsula leader"],
+            "{got:?}"
+        );
+        // A lower-case word before the "in" names nothing: the role stays as it was.
+        assert_eq!(roles("John Allen"), ["Iraq commander"], "{got:?}");
     }
 
     #[test]
