@@ -616,6 +616,9 @@ struct Phrase {
     /// Some occurrence of a single word stands outside a longer name: one that is only ever
     /// part of one ("United" of "United States", "North" of "North Korea") is no topic alone.
     alone: bool,
+    /// Every occurrence ends on a modifier of a noun that follows ("Electronic Bulletin" of
+    /// "electronic bulletin board systems"): the phrase never reaches its head.
+    modifier_only: bool,
 }
 
 /// The phrases of one section, counted in an open-addressed table whose memory
@@ -723,7 +726,7 @@ impl<'a> Headings<'a> {
                 .keys
                 .iter()
                 .zip(&counts.phrases)
-                .filter(|(_, p)| !p.opening_only && p.alone)
+                .filter(|(_, p)| !p.opening_only && p.alone && !p.modifier_only)
                 .map(|(key, p)| {
                     let rarity: f32 = key[..p.len]
                         .iter()
@@ -857,6 +860,21 @@ impl<'a> Headings<'a> {
                     {
                         continue;
                     }
+                    // A compound ends on its head: a lower-case phrase that another
+                    // lower-case noun follows ends on a modifier ("Shocking Rapid Weight" of
+                    // "… shocking rapid weight loss").
+                    let modifier = !last.capitalised
+                        && last.possessive == 0
+                        && sequence
+                            .get(start + len)
+                            .and_then(|w| w.head())
+                            .is_some_and(|next| {
+                                !next.capitalised
+                                    && next.class.is_none()
+                                    && !next.adverb
+                                    && !next.participle
+                                    && !next.weak_end
+                            });
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
@@ -864,11 +882,13 @@ impl<'a> Headings<'a> {
                         name,
                         opening_only: true,
                         alone: len > 1,
+                        modifier_only: true,
                     });
                     entry.count += 1;
                     entry.name |= name;
                     entry.opening_only &= len == 1 && first.opens;
                     entry.alone |= len == 1 && !in_name;
+                    entry.modifier_only &= modifier;
                 }
             }
         }
@@ -1508,6 +1528,7 @@ mod tests {
             name: false,
             opening_only: false,
             alone: true,
+            modifier_only: false,
         };
         for round in 0..2 {
             counts.clear();
@@ -1732,6 +1753,25 @@ mod tests {
         assert!(word("Saudi-led").is_some_and(|w| w.weak_end));
         assert!(word("Award-winning").is_some_and(|w| w.weak_end));
         assert!(!word("Six-Day").is_some_and(|w| w.weak_end));
+    }
+
+    #[test]
+    fn a_phrase_that_only_ever_modifies_a_noun_after_it_heads_nothing() {
+        let text = "He had an extensive criminal record. His extensive criminal history was \
+                    known. An extensive criminal past followed him.";
+        let heading = heading_of_whole(text);
+        assert_ne!(heading, "Extensive Criminal");
+        assert!(
+            ["Record", "History", "Past"]
+                .iter()
+                .any(|noun| heading.ends_with(noun)),
+            "{heading}"
+        );
+        // A compound that stands alone somewhere keeps its place: "death penalty" before
+        // "case" is a modifier, but not at the end of a sentence.
+        let text = "Prosecutors seek the death penalty. The death penalty case opened. \
+                    Jurors weighed the death penalty.";
+        assert_eq!(heading_of_whole(text), "Death Penalty");
     }
 
     #[test]
