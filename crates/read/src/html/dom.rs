@@ -406,6 +406,22 @@ impl<'a> Builder<'a> {
             Tag::Html | Tag::Head | Tag::Body => return,
             _ => {}
         }
+        // Any heading's end tag closes the open heading, whatever its level ("<h2>…</h3>",
+        // as the HTML5 rules have it): a page that mismatches them would otherwise hold the
+        // whole article inside its excerpt's heading.
+        if tag.is_heading() {
+            for pos in (0..self.stack.len()).rev() {
+                let t = self.stack[pos].1;
+                if t.is_heading() {
+                    self.pop_to(pos);
+                    return;
+                }
+                if is_scope_boundary(t) {
+                    return;
+                }
+            }
+            return;
+        }
         let inline = is_inline(tag);
         for pos in (0..self.stack.len()).rev() {
             let (_, t, n) = self.stack[pos];
@@ -579,6 +595,20 @@ mod tests {
         let dom = parse("<div><span>a</span></b>b</div>");
         let div = dom.children(0).next().unwrap_or(NONE);
         assert_eq!(dom.raw_text(div), "ab");
+    }
+
+    #[test]
+    fn a_heading_s_end_tag_closes_the_open_heading_of_any_level() {
+        let dom = parse("<div><h2>Excerpt</h3><p>one</p><p>two</p></div>");
+        let div = dom.children(0).next().unwrap_or(NONE);
+        assert_eq!(tags_under(&dom, div), vec![Tag::H2, Tag::P, Tag::P]);
+        let h2 = dom.children(div).next().unwrap_or(NONE);
+        assert_eq!(dom.raw_text(h2), "Excerpt");
+        // No heading open: the end tag is stray and closes nothing.
+        let dom = parse("<div><p>one</h3>two</p></div>");
+        let div = dom.children(0).next().unwrap_or(NONE);
+        assert_eq!(dom.raw_text(div), "onetwo");
+        assert_eq!(tags_under(&dom, div), vec![Tag::P]);
     }
 
     #[test]

@@ -73,6 +73,41 @@ impl Stats {
     }
 }
 
+/// Labels of a photo's credit ("Photo: Jonathan Nackstrand/AFP").
+const CREDIT_LABELS: &[&str] = &["Photo:", "Photograph:", "Photos:", "Image:", "Picture:"];
+
+/// Most words of a photo's credit after its label.
+const MAX_CREDIT_WORDS: usize = 6;
+
+/// True when a block's last line ends on a photo's credit: a label opening its last sentence
+/// (or the line) and a few words after it.
+fn ends_on_photo_credit(block: &str) -> bool {
+    let line = block.rsplit('\n').next().unwrap_or(block);
+    CREDIT_LABELS.iter().any(|label| {
+        line.rmatch_indices(label).next().is_some_and(|(at, _)| {
+            let before = line[..at].trim_end();
+            let credit = &line[at + label.len()..];
+            (before.is_empty() || before.ends_with(['.', '!', '?', '|', ')']))
+                && credit.split_whitespace().count() <= MAX_CREDIT_WORDS
+                && !credit.trim_end().ends_with(['.', '!', '?'])
+        })
+    })
+}
+
+/// Fewest characters of a subhead taken as a standfirst.
+const STANDFIRST_CHARS: u32 = 80;
+
+/// Fewest words of a heading that reads as a sentence of the text, not a subhead.
+const SENTENCE_WORDS: usize = 12;
+
+/// True for a text that reads as a sentence: a dozen words or more, ending in a full stop
+/// (a subhead ends on none, or asks).
+fn reads_as_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with('.')
+        && text.split_whitespace().nth(SENTENCE_WORDS - 1).is_some()
+}
+
 /// Length in characters (whitespace runs counted once) and comma count of a text.
 fn measure(text: &str) -> (u32, u32) {
     let mut len = 0u32;
@@ -722,6 +757,18 @@ impl<'p, 'd> Pass<'p, 'd> {
                 roots.push(c);
                 continue;
             }
+            // A standfirst before the body, set as a subhead ("<h2 class=excerpt>Whether
+            // you're for or against …, there is no denying … during the crisis.</h2>").
+            if c < top && node.tag.is_some_and(|t| t.is_heading() && t != Tag::H1) {
+                let s = self.stats[c as usize];
+                if s.text > STANDFIRST_CHARS
+                    && s.link == 0
+                    && reads_as_sentence(dom.raw_text(c).trim_end())
+                {
+                    roots.push(c);
+                    continue;
+                }
+            }
             if self.is_paragraph(c) && matches!(node.tag, Some(Tag::P | Tag::Div)) {
                 let s = self.stats[c as usize];
                 let ld = s.link_density();
@@ -1158,12 +1205,17 @@ impl Renderer<'_> {
         {
             return;
         }
+        // "The real state epidemiologist … at one of the daily briefings. Photo: Jonathan
+        // Nackstrand/AFP": a block that ends on a photo's credit is the photo's caption.
+        if self.heading == 0 && ends_on_photo_credit(block) {
+            return;
+        }
         if !self.out.text.is_empty() {
             self.out.text.push_str("\n\n");
         }
         let start = self.out.text.len();
         self.out.text.push_str(block);
-        if self.heading > 0 && !block.contains('\n') {
+        if self.heading > 0 && !block.contains('\n') && !reads_as_sentence(block) {
             self.out.headings.push(Heading {
                 text: block.to_string(),
                 span: Span::new(start, self.out.text.len()),
