@@ -876,6 +876,15 @@ mod tests {
         assert!(roles("Evelyn Mazzocco").is_some_and(|n| n > 0));
     }
 
+    /// The roles `linked` found for the entity named `name` (none when there is no such
+    /// entity).
+    fn roles_of(got: &[(String, Vec<String>, usize)], name: &str) -> Vec<String> {
+        got.iter()
+            .find(|(n, ..)| n == name)
+            .map(|(_, roles, _)| roles.clone())
+            .unwrap_or_default()
+    }
+
     fn linked(text: &str) -> Vec<(String, Vec<String>, usize)> {
         let article = Article::from_text("t", text);
         let doc = crate::understand(&article);
@@ -906,12 +915,7 @@ mod tests {
              He faces former Arkansas Gov. Mike Huckabee, former Pennsylvania Sen. Rick \
              Santorum and Ben Carson, slamming President Barack Obama.",
         );
-        let roles = |name: &str| {
-            got.iter()
-                .find(|(n, ..)| n == name)
-                .map(|(_, roles, _)| roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |name: &str| roles_of(&got, name);
         assert_eq!(roles("John Kerry"), ["Secretary of State"], "{got:?}");
         assert_eq!(
             roles("Mark Carney"),
@@ -944,12 +948,7 @@ mod tests {
              the Arabian Peninsula leader Nasir al-Wuhayshi was killed. He thanked the troops in \
              Iraq commander John Allen leads.",
         );
-        let roles = |name: &str| {
-            got.iter()
-                .find(|(n, ..)| n == name)
-                .map(|(_, roles, _)| roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |name: &str| roles_of(&got, name);
         assert_eq!(
             roles("Abu Musab al-Zarqawi"),
             ["al Qaeda in Iraq founder"],
@@ -970,12 +969,7 @@ mod tests {
             "The ambassador, Mark Lippert, was attacked. According to Seoul police, Lippert \
              was slashed on his cheek. The spokesman, Tom Hale, said little.",
         );
-        let roles = |name: &str| {
-            got.iter()
-                .find(|(n, ..)| n == name)
-                .map(|(_, roles, _)| roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |name: &str| roles_of(&got, name);
         assert!(
             !roles("Mark Lippert").iter().any(|r| r.contains("police")),
             "{got:?}"

@@ -530,6 +530,16 @@ const TITLE_MODIFIERS: WordList = WordList::new(&[
     "u.s",
 ]);
 
+/// The text of token `i`.
+fn token_text<'t>(text: &'t str, tokens: &[brief_core::Token], i: usize) -> &'t str {
+    &text[tokens[i].span.start..tokens[i].span.end]
+}
+
+/// True when token `i` is a word that starts with a capital.
+fn capitalised_word(text: &str, tokens: &[brief_core::Token], i: usize) -> bool {
+    tokens[i].kind == TokenKind::Word && token_text(text, tokens, i).starts_with(char::is_uppercase)
+}
+
 /// Fewest and most words of a person's name after a title.
 const TITLED_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
 
@@ -548,9 +558,8 @@ fn join_nicknames(
     kind_scores: &mut Vec<[i64; 4]>,
     from: usize,
 ) {
-    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
-    let capitalised =
-        |i: usize| tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let word = |i: usize| token_text(text, tokens, i);
+    let capitalised = |i: usize| capitalised_word(text, tokens, i);
     let mut k = from;
     while k < found.len() {
         let (entity, range) = found[k].clone();
@@ -625,9 +634,8 @@ fn attach_suffixes(
     kind_scores: &mut Vec<[i64; 4]>,
     from: usize,
 ) {
-    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
-    let capitalised =
-        |i: usize| tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let word = |i: usize| token_text(text, tokens, i);
+    let capitalised = |i: usize| capitalised_word(text, tokens, i);
     let mut k = from;
     while k < found.len() {
         let (entity, range) = found[k].clone();
