@@ -554,11 +554,7 @@ fn opens_with_preposition(content: &str) -> bool {
 /// belong to, not who spoke. An organisation speaks through its people ("Pentagon officials
 /// said" is the Pentagon's word), not through an affiliate ("CNN affiliate WGCL").
 fn modifies(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool {
-    let of = mention.start > speaker.start
-        && text[speaker.start..mention.start]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| w == "of");
+    let of = mention.start > speaker.start && in_of_phrase(&text[speaker.start..mention.start]);
     // "CNN affiliate WGCL" is the affiliate's word, another outlet's.
     let affiliate = mention.end < speaker.end
         && text[mention.end..speaker.end]
@@ -568,6 +564,22 @@ fn modifies(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool 
     of || affiliate
         || owns(text, speaker, mention, kind)
         || (kind != EntityKind::Organization && qualifies_head(text, speaker, mention))
+}
+
+/// True when a mention after the speaker phrase's words `before` stands in an "of" phrase of
+/// the head: right after "of" ("Critics of Vladimir Putin"), or after "of" and capitalised
+/// words that a lower-case head governs ("the pushers of The Great Big Lie"); not in a title
+/// ("Bank of England Governor Mark Carney").
+fn in_of_phrase(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(of) = words.iter().rposition(|&w| w == "of") else {
+        return false;
+    };
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    of + 1 == words.len()
+        || (of > 0
+            && words[of - 1].starts_with(char::is_lowercase)
+            && words[of + 1..].iter().all(capitalised))
 }
 
 /// True when `mention` is followed, to the end of the speaker phrase, by lower-case words
@@ -1394,6 +1406,10 @@ mod tests {
         let speaker = Span::new(0, "Critics of Vladimir Putin".len());
         let putin = Span::new("Critics of ".len(), speaker.end);
         assert!(modifies(text, speaker, putin, person));
+        let lie = "the pushers of The Great Big Lie say";
+        let phrase = Span::new(0, "the pushers of The Great Big Lie".len());
+        let named = Span::new(lie.find("Lie").expect("in the text"), phrase.end);
+        assert!(modifies(lie, phrase, named, EntityKind::Misc));
         let aide = "Putin aide Yuri Ushakov said so.";
         let yuri = Span::new("Putin aide ".len(), "Putin aide Yuri Ushakov".len());
         assert!(!modifies(aide, Span::new(0, yuri.end), yuri, person));
