@@ -567,15 +567,16 @@ fn modifies(text: &str, speaker: Span, mention: Span, kind: EntityKind) -> bool 
 }
 
 /// True when a mention after the speaker phrase's words `before` stands in an "of" phrase of
-/// the head: right after "of" ("Critics of Vladimir Putin"), or after "of" and capitalised
-/// words that a lower-case head governs ("the pushers of The Great Big Lie"); not in a title
-/// ("Bank of England Governor Mark Carney").
+/// the head: right after "of" ("Critics of Vladimir Putin"), or after "of" and "the" or
+/// capitalised words that a lower-case head governs ("the pushers of The Great Big Lie",
+/// "The chairman of the Conservative Party"); not in a title or a name ("Bank of England
+/// Governor Mark Carney", "The International Federation of the Red Cross").
 fn in_of_phrase(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().collect();
     let Some(of) = words.iter().rposition(|&w| w == "of") else {
         return false;
     };
-    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase) || *w == "the";
     of + 1 == words.len()
         || (of > 0
             && words[of - 1].starts_with(char::is_lowercase)
@@ -1410,6 +1411,22 @@ mod tests {
         let phrase = Span::new(0, "the pushers of The Great Big Lie".len());
         let named = Span::new(lie.find("Lie").expect("in the text"), phrase.end);
         assert!(modifies(lie, phrase, named, EntityKind::Misc));
+        let chairman = "The chairman of the Conservative Party described it";
+        let phrase = Span::new(0, "The chairman of the Conservative Party".len());
+        let party = Span::new(
+            chairman.find("Conservative").expect("in the text"),
+            phrase.end,
+        );
+        assert!(modifies(chairman, phrase, party, EntityKind::Organization));
+        let federation = "The International Federation of the Red Cross confirmed it";
+        let phrase = Span::new(0, "The International Federation of the Red Cross".len());
+        let red_cross = Span::new(federation.find("Red").expect("in the text"), phrase.end);
+        assert!(!modifies(
+            federation,
+            phrase,
+            red_cross,
+            EntityKind::Organization
+        ));
         let aide = "Putin aide Yuri Ushakov said so.";
         let yuri = Span::new("Putin aide ".len(), "Putin aide Yuri Ushakov".len());
         assert!(!modifies(aide, Span::new(0, yuri.end), yuri, person));

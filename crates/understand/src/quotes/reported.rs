@@ -711,8 +711,25 @@ fn content_before(s: &Sent, b: usize, quoted: &[Quoted]) -> Option<(Span, bool)>
         }
     }
     let end = (0..b).rev().find(|&i| !closes_clause(s, i))?;
+    // "…, when, in fact, he responded quickly": a cue in a subordinate clause reports
+    // nothing before it.
+    let subordinate = SUBORDINATORS.has(s, end)
+        || (end.saturating_sub(PARENTHETICAL_WORDS)..end)
+            .any(|i| SUBORDINATORS.has(s, i) && s.is_punct(i + 1, ","));
+    if subordinate {
+        return None;
+    }
     (end > 0 || s.is_word(0)).then(|| (span(s, (0, end)), false))
 }
+
+/// Words that open a subordinate clause.
+const SUBORDINATORS: WordList = WordList::new(&[
+    "after", "although", "because", "before", "if", "since", "though", "unless", "until", "when",
+    "whereas", "while",
+]);
+
+/// Most words of an aside between a subordinator and its clause ("when, in fact, he …").
+const PARENTHETICAL_WORDS: usize = 3;
 
 /// A post-posed attribution: content before, maybe resumed after the tail
 /// ("“QUOTE,” X said, “MORE.”", "CLAUSE, X said, CLAUSE").

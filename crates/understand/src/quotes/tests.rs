@@ -1045,3 +1045,16 @@ fn a_that_pointing_at_the_occasion_opens_no_content() {
         );
     }
 }
+
+/// "CLAUSE, when, in fact, he responded": the cue stands in a subordinate clause and
+/// reports nothing of what comes before it.
+#[test]
+fn a_cue_in_a_subordinate_clause_reports_no_clause_before_it() {
+    let text = "The video had been altered to show Starmer failing to answer a question, \
+                when, in fact, he responded quickly.";
+    let all = statements(text);
+    assert!(all.iter().all(|q| !q.0.starts_with("The video")), "{all:?}");
+    // A clause of its own before the attribution is still its content.
+    let text = "The video had been altered, the party said.";
+    assert_eq!(one(text).0, "The video had been altered");
+}
