@@ -616,9 +616,11 @@ struct Phrase {
     /// Some occurrence of a single word stands outside a longer name: one that is only ever
     /// part of one ("United" of "United States", "North" of "North Korea") is no topic alone.
     alone: bool,
-    /// Every occurrence ends on a modifier of a noun that follows ("Electronic Bulletin" of
-    /// "electronic bulletin board systems"): the phrase never reaches its head.
-    modifier_only: bool,
+    /// Every occurrence runs on past its last word: into the noun it modifies ("Electronic
+    /// Bulletin" of "electronic bulletin board systems"), or into the object of a verb or
+    /// preposition it ends on ("Car Dashcam Captures" of "a car dashcam captures the
+    /// moment"): the phrase never ends where a noun phrase does.
+    runs_on: bool,
 }
 
 /// The phrases of one section, counted in an open-addressed table whose memory
@@ -726,7 +728,7 @@ impl<'a> Headings<'a> {
                 .keys
                 .iter()
                 .zip(&counts.phrases)
-                .filter(|(_, p)| !p.opening_only && p.alone && !p.modifier_only)
+                .filter(|(_, p)| !p.opening_only && p.alone && !p.runs_on)
                 .map(|(key, p)| {
                     let rarity: f32 = key[..p.len]
                         .iter()
@@ -875,6 +877,11 @@ impl<'a> Headings<'a> {
                                     && !next.participle
                                     && !next.weak_end
                             });
+                    // A lower-case last word that an article or a possessive follows takes an
+                    // object: a verb or a preposition ("captures the", "sits atop the").
+                    let takes_object = !last.capitalised
+                        && last.possessive == 0
+                        && opens_object(&self.article.text, last.span.end);
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
@@ -882,17 +889,34 @@ impl<'a> Headings<'a> {
                         name,
                         opening_only: true,
                         alone: len > 1,
-                        modifier_only: true,
+                        runs_on: true,
                     });
                     entry.count += 1;
                     entry.name |= name;
                     entry.opening_only &= len == 1 && first.opens;
                     entry.alone |= len == 1 && !in_name;
-                    entry.modifier_only &= modifier;
+                    entry.runs_on &= modifier || takes_object;
                 }
             }
         }
     }
+}
+
+/// Articles and possessives: the word before one takes it as the start of its object ("this"
+/// and "these" are left out: "robbery this year" is a time after a noun).
+const OBJECT_OPENERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "your",
+];
+
+/// True when the word after byte `end` (past spaces on the same line) is one of
+/// [`OBJECT_OPENERS`].
+fn opens_object(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = rest.trim_start_matches(' ');
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    word_end > 0 && rest.len() < text.len() - end && OBJECT_OPENERS.contains(&&rest[..word_end])
 }
 
 /// True when `sequence` has a capitalised word at `i`.
@@ -1528,7 +1552,7 @@ mod tests {
             name: false,
             opening_only: false,
             alone: true,
-            modifier_only: false,
+            runs_on: false,
         };
         for round in 0..2 {
             counts.clear();
@@ -1772,6 +1796,17 @@ mod tests {
         let text = "Prosecutors seek the death penalty. The death penalty case opened. \
                     Jurors weighed the death penalty.";
         assert_eq!(heading_of_whole(text), "Death Penalty");
+    }
+
+    #[test]
+    fn a_phrase_that_only_ever_takes_an_object_heads_nothing() {
+        let text = "A car dashcam captures the moment. The dashcam footage spread. Another car \
+                    dashcam captures the crash.";
+        let heading = heading_of_whole(text);
+        assert!(!heading.ends_with("Captures"), "{heading}");
+        assert!(opens_object("captures the moment", "captures".len()));
+        assert!(!opens_object("robbery this year", "robbery".len()));
+        assert!(!opens_object("captures theory", "captures".len()));
     }
 
     #[test]
