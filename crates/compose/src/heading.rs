@@ -877,11 +877,6 @@ impl<'a> Headings<'a> {
                                     && !next.participle
                                     && !next.weak_end
                             });
-                    // A lower-case last word that an article or a possessive follows takes an
-                    // object: a verb or a preposition ("captures the", "sits atop the").
-                    let takes_object = !last.capitalised
-                        && last.possessive == 0
-                        && opens_object(&self.article.text, last.span.end);
                     let entry = self.counts.entry(key, || Phrase {
                         count: 0,
                         len,
@@ -895,7 +890,14 @@ impl<'a> Headings<'a> {
                     entry.name |= name;
                     entry.opening_only &= len == 1 && first.opens;
                     entry.alone |= len == 1 && !in_name;
-                    entry.runs_on &= modifier || takes_object;
+                    // A lower-case last word that an article or a possessive follows takes an
+                    // object: a verb or a preposition ("captures the", "sits atop the"). Asked
+                    // only while every occurrence so far ran on.
+                    if entry.runs_on && !modifier {
+                        entry.runs_on = !last.capitalised
+                            && last.possessive == 0
+                            && opens_object(&self.article.text, last.span.end);
+                    }
                 }
             }
         }
