@@ -865,8 +865,8 @@ impl<'a> Headings<'a> {
                     // A compound ends on its head: a lower-case phrase that another
                     // lower-case noun follows ends on a modifier ("Shocking Rapid Weight" of
                     // "… shocking rapid weight loss").
-                    let modifier = !last.capitalised
-                        && last.possessive == 0
+                    let lower_end = !last.capitalised && last.possessive == 0;
+                    let modifier = lower_end
                         && sequence
                             .get(start + len)
                             .and_then(|w| w.head())
@@ -894,9 +894,8 @@ impl<'a> Headings<'a> {
                     // object: a verb or a preposition ("captures the", "sits atop the"). Asked
                     // only while every occurrence so far ran on.
                     if entry.runs_on && !modifier {
-                        entry.runs_on = !last.capitalised
-                            && last.possessive == 0
-                            && opens_object(&self.article.text, last.span.end);
+                        entry.runs_on =
+                            lower_end && opens_object(&self.article.text, last.span.end);
                     }
                 }
             }
@@ -913,12 +912,14 @@ const OBJECT_OPENERS: &[&str] = &[
 /// True when the word after byte `end` (past spaces on the same line) is one of
 /// [`OBJECT_OPENERS`].
 fn opens_object(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
     let rest = rest.trim_start_matches(' ');
     let word_end = rest
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(rest.len());
-    word_end > 0 && rest.len() < text.len() - end && OBJECT_OPENERS.contains(&&rest[..word_end])
+    OBJECT_OPENERS.contains(&&rest[..word_end])
 }
 
 /// True when `sequence` has a capitalised word at `i`.

@@ -1211,6 +1211,11 @@ fn listener(article: &Article, doc: &Document, cue: Span, content: Span) -> Opti
         })
         .map(|t| t.span)
         .collect();
+    let is_preposition = |w: &Span| {
+        LISTENER_ENDS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&text[w.start..w.end]))
+    };
     // A longer one ends before its first preposition: "told the alliance's annual meeting
     // on arms control: …" shows "told the alliance's annual meeting".
     let kept = if words.len() <= MAX_LISTENER_WORDS {
@@ -1218,21 +1223,12 @@ fn listener(article: &Article, doc: &Document, cue: Span, content: Span) -> Opti
     } else {
         words
             .iter()
-            .position(|w| {
-                LISTENER_ENDS
-                    .iter()
-                    .any(|p| p.eq_ignore_ascii_case(&text[w.start..w.end]))
-            })
+            .position(is_preposition)
             .filter(|&k| k <= MAX_LISTENER_WORDS)
             .unwrap_or(0)
     };
     // Nor does it end on a preposition whose object the statement's "that" took ("told him
     // during that meeting that …" shows "told him").
-    let is_preposition = |w: &Span| {
-        LISTENER_ENDS
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(&text[w.start..w.end]))
-    };
     let kept = words[..kept]
         .iter()
         .rposition(|w| !is_preposition(w))

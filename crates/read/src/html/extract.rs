@@ -83,6 +83,10 @@ const MAX_CREDIT_WORDS: usize = 6;
 /// (or the line) and a few words after it.
 fn ends_on_photo_credit(block: &str) -> bool {
     let line = block.rsplit('\n').next().unwrap_or(block);
+    // Asked of every block: one whose last line has no colon is settled by one scan.
+    if !line.contains(':') {
+        return false;
+    }
     CREDIT_LABELS.iter().any(|label| {
         line.rmatch_indices(label).next().is_some_and(|(at, _)| {
             let before = line[..at].trim_end();

@@ -695,9 +695,8 @@ const NAME_HEAD_WORDS: usize = 4;
 /// joins a role only after a title or an institution's head ("Bank of England Governor"),
 /// not after another name ("the United States of Afghan President Ashraf Ghani").
 fn name_before_preposition(text: &str, tokens: &[Token], start: usize) -> Option<usize> {
-    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
-    let capitalised =
-        |i: usize| tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let word = |i: usize| super::token_text(text, tokens, i);
+    let capitalised = |i: usize| super::capitalised_word(text, tokens, i);
     let first = word(start);
     if !capitalised(start) || is_title(first) || is_modifier(first) || is_possessive(first) {
         return None;

@@ -36,7 +36,7 @@ mod train;
 
 use std::sync::LazyLock;
 
-use brief_core::{Document, Entity};
+use brief_core::{Document, Entity, Token, TokenKind};
 
 pub use link::link;
 pub use model::{Model, ModelError};
@@ -65,6 +65,16 @@ pub fn recognize(text: &str, doc: &Document) -> Vec<Entity> {
         // finding nothing is the honest answer meanwhile.
         Err(_) => Vec::new(),
     }
+}
+
+/// The text of token `i`.
+fn token_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    &text[tokens[i].span.start..tokens[i].span.end]
+}
+
+/// True when token `i` is a word that starts with a capital.
+fn capitalised_word(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i].kind == TokenKind::Word && token_text(text, tokens, i).starts_with(char::is_uppercase)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use brief_core::{Document, Entity, EntityKind, Span, TokenKind};
 
 use super::features::{self, without_possessive, DocFeatures, TokenInfo};
 use super::tags::{begin, inside, kind_of, viterbi, Lattice, Transitions, N_TAGS};
+use super::{capitalised_word, token_text};
 use crate::sent::WordList;
 
 const MAGIC: &[u8; 8] = b"BRIEFNER";
@@ -529,16 +530,6 @@ const TITLE_MODIFIERS: WordList = WordList::new(&[
     "senior",
     "u.s",
 ]);
-
-/// The text of token `i`.
-fn token_text<'t>(text: &'t str, tokens: &[brief_core::Token], i: usize) -> &'t str {
-    &text[tokens[i].span.start..tokens[i].span.end]
-}
-
-/// True when token `i` is a word that starts with a capital.
-fn capitalised_word(text: &str, tokens: &[brief_core::Token], i: usize) -> bool {
-    tokens[i].kind == TokenKind::Word && token_text(text, tokens, i).starts_with(char::is_uppercase)
-}
 
 /// Fewest and most words of a person's name after a title.
 const TITLED_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;

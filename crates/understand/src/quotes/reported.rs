@@ -722,7 +722,9 @@ fn content_before(s: &Sent, b: usize, quoted: &[Quoted]) -> Option<(Span, bool)>
     (end > 0 || s.is_word(0)).then(|| (span(s, (0, end)), false))
 }
 
-/// Words that open a subordinate clause.
+/// Words that open a subordinate clause a cue inside cannot report out of. Not "as" ("…, as
+/// he said," reports what comes before it), unlike the list of `bounds.rs`, which ends a
+/// leading clause at its comma.
 const SUBORDINATORS: WordList = WordList::new(&[
     "after", "although", "because", "before", "if", "since", "though", "unless", "until", "when",
     "whereas", "while",
